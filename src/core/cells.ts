@@ -1,0 +1,154 @@
+import { InputError } from './errors';
+
+/** What a spreadsheet cell hands us: Sheets gives '' for a blank; an omitted argument is undefined. */
+export type Cell = number | string | boolean | Date | null | undefined;
+
+/** A Date from any realm (a custom function's Date may come from another one). */
+export function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
+
+export function isBlank(v: Cell): v is '' | null | undefined {
+  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+}
+
+const SPACES = /[\s\u00a0\u202f]/g;
+
+/**
+ * Numbers typed as text, English or French: "12.5", "12,5", "1 200,5", "1,200.5", "15 %" (= 0.15).
+ * Text that reads two ways ("1,200": 1.2 in French, 1200 in English) is an error that says so.
+ */
+export function parseNumberText(raw: string): number {
+  let s = raw.trim();
+  let scale = 1;
+  if (s.endsWith('%')) {
+    scale = 0.01;
+    s = s.slice(0, -1).trim();
+  }
+  s = s.replace(SPACES, (m, offset: number, whole: string) =>
+    // a space only separates thousands: "100 000"
+    /\d/.test(whole[offset - 1] ?? '') && /^\d{3}(?!\d)/.test(whole.slice(offset + m.length)) ? '' : m,
+  );
+  const sign = /^[+-]/.test(s) ? s[0] : '';
+  const body = sign ? s.slice(1) : s;
+  const fail = () => new InputError('notANumber', { value: raw });
+  let normal: string;
+  if (/^\d+(\.\d+)?(e[+-]?\d+)?$/i.test(body) || /^\.\d+$/.test(body)) {
+    normal = body;
+  } else if (/^\d{1,3}(,\d{3})+\.\d+$/.test(body)) {
+    normal = body.replace(/,/g, ''); // 1,200.5
+  } else if (/^\d{1,3}(\.\d{3})+,\d+$/.test(body)) {
+    normal = body.replace(/\./g, '').replace(',', '.'); // 1.200,5
+  } else if (/^\d{1,3}(,\d{3}){2,}$/.test(body)) {
+    normal = body.replace(/,/g, ''); // 1,200,000
+  } else if (/^\d{1,3}(\.\d{3}){2,}$/.test(body)) {
+    normal = body.replace(/\./g, ''); // 1.200.000
+  } else if (/^[1-9]\d{0,2},\d{3}$/.test(body)) {
+    const [a, b] = body.split(',') as [string, string];
+    throw new InputError('ambiguousNumber', {
+      value: raw,
+      a: `${a}.${b.replace(/0+$/, '') || '0'}`,
+      b: a + b,
+    });
+  } else if (/^\d*,\d+$/.test(body)) {
+    normal = body.replace(',', '.'); // 12,5
+  } else {
+    throw fail();
+  }
+  const n = Number(sign + normal) * scale;
+  if (!Number.isFinite(n)) throw fail();
+  return n;
+}
+
+/** A number from a non-blank cell; booleans and dates are not numbers here. */
+export function readNumber(v: Cell): number {
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new InputError('notANumber', { value: String(v) });
+    return v;
+  }
+  if (typeof v === 'string') return parseNumberText(v);
+  throw new InputError('notANumber', { value: v });
+}
+
+/** A number, or undefined for a blank cell. */
+export function readOptionalNumber(v: Cell): number | undefined {
+  return isBlank(v) ? undefined : readNumber(v);
+}
+
+/** Lower case, no accents, '_' and '-' as spaces: "Au_Moins", "au moins" and "au-moins" match. */
+export function normalizeWord(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[_-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Canonical names with the words (English, French) that mean each. */
+export type Vocabulary<K extends string> = Record<K, readonly string[]>;
+
+/** Reads a word from a vocabulary, case- and accent-insensitively; unknown words list the accepted ones. */
+export function readWord<K extends string>(v: Cell, vocab: Vocabulary<K>): K {
+  if (typeof v === 'string') {
+    const w = normalizeWord(v);
+    for (const key of Object.keys(vocab) as K[]) {
+      if (vocab[key].some((name) => normalizeWord(name) === w)) return key;
+    }
+  }
+  throw new InputError('unknownName', { value: v, accepted: acceptedNames(vocab) });
+}
+
+export function acceptedNames<K extends string>(vocab: Vocabulary<K>): string {
+  return (Object.values(vocab) as string[][]).flat().join(', ');
+}
+
+const DAY_MS = 86_400_000;
+
+/** A calendar day as a count of days since 1970-01-01, the unit of every date computation. */
+export type DayNumber = number;
+
+export function dayNumber(y: number, m: number, d: number): DayNumber {
+  return Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
+}
+
+export function ymdOf(day: DayNumber): { y: number; m: number; d: number } {
+  const dt = new Date(day * DAY_MS);
+  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+}
+
+export function isoOf(day: DayNumber): string {
+  const { y, m, d } = ymdOf(day);
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** The calendar day a Date falls on in a time zone (Sheets hands dates over as instants). */
+export function dayInZone(date: Date, timeZone: string): DayNumber {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  }).formatToParts(date);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return dayNumber(get('year'), get('month'), get('day'));
+}
+
+/** A date cell (in the spreadsheet's time zone) or ISO text "2026-02-15" → a calendar day. */
+export function readDay(v: Cell, timeZone: () => string): DayNumber {
+  if (isDate(v)) {
+    if (Number.isNaN(v.getTime())) throw new InputError('notADate', { value: '?' });
+    return dayInZone(v, timeZone());
+  }
+  if (typeof v === 'string') {
+    const m = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/.exec(v);
+    if (m) {
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const day = dayNumber(y, mo, d);
+      const back = ymdOf(day);
+      if (back.y === y && back.m === mo && back.d === d) return day;
+    }
+  }
+  throw new InputError('notADate', { value: v });
+}

@@ -1,0 +1,262 @@
+import { type Cell, isBlank } from '../core/cells';
+import { InputError } from '../core/errors';
+import { type Lang, langOf, type Text } from '../core/i18n';
+import { render } from '../core/messages';
+
+/** A range as Sheets hands it to a custom function: rows of cells. */
+export type Grid = Cell[][];
+/** What one argument can be: a cell's value, a range, or nothing (an omitted optional argument). */
+export type Arg = Cell | Cell[][];
+/** What one result cell can hold. */
+export type Out = number | string | boolean;
+export type Shape = readonly [rows: number, cols: number];
+
+/** What a custom function may ask of Sheets: read only when needed, since each read is a service call. */
+export interface Env {
+  locale(): string;
+  timeZone(): string;
+}
+
+export interface ParamSpec {
+  readonly name: string;
+  readonly help: Text;
+  /** JSDoc type shown by Sheets' autocomplete. */
+  readonly type: string;
+  readonly optional?: boolean;
+  /**
+   * Arguments of one group share one shape (or are a single cell). `perRow`: one cell, or a column
+   * with one cell per row of the group's first argument.
+   */
+  readonly group?: 'a' | 'b' | 'perRow';
+}
+
+/** How big the result is, from the argument shapes: the emulator declares it before evaluating. */
+export type ResultShape = 'common' | 'one' | 'rows' | ((shapes: readonly (Shape | undefined)[]) => Shape);
+
+/** What a function's body gets for one call. */
+export interface Call {
+  readonly fn: string;
+  /** True when every argument is a single cell: errors are thrown instead of written as '#' text. */
+  readonly single: boolean;
+  lang(): Lang;
+  timeZone(): string;
+  /** Turns an error into a '#' text for a cell (range call) or throws it (single-cell call). */
+  fail(e: unknown, where?: string): string;
+}
+
+export interface FunctionSpec {
+  readonly name: string;
+  readonly summary: Text;
+  readonly returns: Text;
+  readonly returnType: string;
+  readonly params: readonly ParamSpec[];
+  /** A formula as a template writes it, for the docs. */
+  readonly example: string;
+  readonly result: ResultShape;
+  /** The body: grids (undefined for omitted arguments), already checked for shape. */
+  run(args: readonly (Grid | undefined)[], call: Call): Out | Out[][];
+}
+
+export function shapeOf(arg: Arg): Shape | undefined {
+  if (arg === undefined) return undefined;
+  if (!Array.isArray(arg)) return [1, 1];
+  const rows = arg.length;
+  const cols = rows === 0 ? 0 : Math.max(...arg.map((r) => (Array.isArray(r) ? r.length : 1)));
+  return rows === 0 || cols === 0 ? [1, 1] : [rows, cols];
+}
+
+export const isOne = (s: Shape | undefined): boolean => s === undefined || (s[0] === 1 && s[1] === 1);
+const showShape = (s: Shape) => `${s[0]}×${s[1]}`;
+
+/** A copy as a plain grid of this realm: Sheets' ranges, scalars and blanks all become rows of cells. */
+export function toGrid(arg: Arg): Grid | undefined {
+  if (arg === undefined) return undefined;
+  if (!Array.isArray(arg)) return [[arg]];
+  if (arg.length === 0) return [['']];
+  return Array.from(arg, (row) => (Array.isArray(row) ? Array.from(row, (c) => c ?? '') : [row ?? '']));
+}
+
+/** The cell of a grid at (r, c), a single cell standing for every row and column. */
+export function at(g: Grid | undefined, r: number, c: number): Cell {
+  if (g === undefined) return undefined;
+  if (g.length === 1 && g[0]!.length === 1) return g[0]![0];
+  return g[r]?.[c] ?? '';
+}
+
+/** The common shape of a group: the shape of its ranges (all equal), or 1×1. */
+function groupShape(spec: FunctionSpec, shapes: readonly (Shape | undefined)[], group: 'a' | 'b'): Shape {
+  let found: Shape = [1, 1];
+  spec.params.forEach((p, i) => {
+    const s = shapes[i];
+    if ((p.group ?? 'a') === group && s && !isOne(s)) found = s;
+  });
+  return found;
+}
+
+/** Throws (in the function's words) when ranges of one group disagree in shape. */
+export function checkShapes(
+  spec: FunctionSpec,
+  shapes: readonly (Shape | undefined)[],
+  lang: () => Lang,
+): void {
+  const first = new Map<string, { name: string; shape: Shape }>();
+  spec.params.forEach((p, i) => {
+    const s = shapes[i];
+    const group = p.group ?? 'a';
+    if (group === 'perRow') {
+      const rows = groupShape(spec, shapes, 'a')[0];
+      if (s && !isOne(s) && (s[0] !== rows || s[1] !== 1)) {
+        const lead = spec.params[0]!;
+        throw callError(
+          spec.name,
+          lang(),
+          render(
+            'perRowMismatch',
+            {
+              a: p.name,
+              aShape: showShape(s),
+              b: lead.name,
+              bShape: showShape(shapes[0] ?? [1, 1]),
+            },
+            lang(),
+          ),
+        );
+      }
+      return;
+    }
+    if (!s || isOne(s)) return;
+    const seen = first.get(group);
+    if (!seen) first.set(group, { name: p.name, shape: s });
+    else if (seen.shape[0] !== s[0] || seen.shape[1] !== s[1]) {
+      throw callError(
+        spec.name,
+        lang(),
+        render(
+          'shapeMismatch',
+          {
+            a: seen.name,
+            aShape: showShape(seen.shape),
+            b: p.name,
+            bShape: showShape(s),
+          },
+          lang(),
+        ),
+      );
+    }
+  });
+}
+
+/** The result's size for these argument shapes (what Sheets will fill). */
+export function resultShape(spec: FunctionSpec, shapes: readonly (Shape | undefined)[]): Shape {
+  if (spec.result === 'one') return [1, 1];
+  if (spec.result === 'common') return groupShape(spec, shapes, 'a');
+  if (spec.result === 'rows') return [groupShape(spec, shapes, 'a')[0], 1];
+  return spec.result(shapes);
+}
+
+function callError(fn: string, lang: Lang, inner: string): Error {
+  return new Error(render('callError', { fn, inner }, lang));
+}
+
+/** An error as a cell shows it: "#target: "abc" is not a number". */
+export function cellText(e: InputError, lang: Lang): string {
+  return `#${e.describe(lang)}`;
+}
+
+/** Never let NaN, Infinity, null or undefined reach a cell. */
+function clean(v: unknown, call: Call): Out {
+  if (v === '' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  return call.fail(new Error(`internal error: ${String(v)}`));
+}
+
+/** Calls a function as Sheets does: arguments as they come, the result as a value or rows of values. */
+export function invoke(spec: FunctionSpec, rawArgs: readonly Arg[], env: Env): Out | Out[][] {
+  let lang: Lang | undefined;
+  let zone: string | undefined;
+  const getLang = () => {
+    lang ??= langOf(safe(() => env.locale(), 'en_US'));
+    return lang;
+  };
+  const args = spec.params.map((_, i) => toGrid(rawArgs[i]));
+  const shapes = args.map((g) => (g ? shapeOf(g) : undefined));
+  const single = shapes.every(isOne);
+  checkShapes(spec, shapes, getLang);
+  const call: Call = {
+    fn: spec.name,
+    single,
+    lang: getLang,
+    timeZone: () => {
+      zone ??= safe(() => env.timeZone(), 'UTC');
+      return zone;
+    },
+    fail(e: unknown, where?: string): string {
+      if (single) {
+        if (e instanceof InputError) {
+          const inner = where ? `${where}: ${e.text(getLang())}` : e.text(getLang());
+          throw new Error(
+            e.arg === undefined
+              ? render('callError', { fn: spec.name, inner }, getLang())
+              : render('argument', { fn: spec.name, arg: e.arg, inner }, getLang()),
+          );
+        }
+        throw e;
+      }
+      if (e instanceof InputError) {
+        const text = cellText(e, getLang());
+        return where ? `#${render('atCell', { where, inner: text.slice(1) }, getLang())}` : text;
+      }
+      return `#${e instanceof Error ? e.message : String(e)}`;
+    },
+  };
+  const result = spec.run(args, call);
+  if (!Array.isArray(result)) return clean(result, call);
+  return result.map((row) => row.map((v) => clean(v, call)));
+}
+
+function safe<T>(read: () => T, fallback: T): T {
+  try {
+    const v = read();
+    return v === undefined || v === null || v === '' ? fallback : v;
+  } catch {
+    return fallback;
+  }
+}
+
+/** The body of a function computed cell by cell (broadcasting single cells). */
+export function perCell(compute: (cells: Cell[], call: Call) => Out): FunctionSpec['run'] {
+  return (args, call) => {
+    const [rows, cols] = args.reduce<Shape>(
+      (acc, g) => (g && !(g.length === 1 && g[0]!.length === 1) ? [g.length, g[0]!.length] : acc),
+      [1, 1],
+    );
+    const one = (r: number, c: number): Out => {
+      try {
+        return compute(
+          args.map((g) => at(g, r, c)),
+          call,
+        );
+      } catch (e) {
+        return call.fail(e);
+      }
+    };
+    if (call.single) return one(0, 0);
+    return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => one(r, c)));
+  };
+}
+
+/** Cells of a grid in reading order, with where each sits (for messages that name a row). */
+export function cellsOf(g: Grid, rows: number, cols: number): { cell: Cell; r: number; c: number }[] {
+  const out: { cell: Cell; r: number; c: number }[] = [];
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out.push({ cell: at(g, r, c), r, c });
+  return out;
+}
+
+/** "row 3" for a column, "row 3, column 2" for a wider range. */
+export function whereIs(r: number, c: number, cols: number, lang: Lang): string {
+  return cols === 1
+    ? render('rowN', { row: r + 1 }, lang)
+    : render('rowColN', { row: r + 1, col: c + 1 }, lang);
+}
+
+export { isBlank };

@@ -1,0 +1,158 @@
+import { idOf } from '../core/alignment';
+import { type Cell, type DayNumber, isBlank, readDay, readNumber, readWord } from '../core/cells';
+import { InputError } from '../core/errors';
+import { type CheckInPoint, forecastScore } from '../core/forecast';
+import type { Lang } from '../core/i18n';
+import { render } from '../core/messages';
+import { quarterProgress } from '../core/quarter';
+import { inArg, readKrType } from '../core/score';
+import { MILESTONE_STATES } from '../core/words';
+import { at, cellsOf, type FunctionSpec, type Out, perCell } from './define';
+
+export const QUARTER_PROGRESS: FunctionSpec = {
+  name: 'QUARTER_PROGRESS',
+  summary: {
+    en: 'Share of the quarter elapsed on a date: 0 on its first day.',
+    fr: 'Part du trimestre écoulée à une date : 0 le premier jour.',
+  },
+  returns: { en: 'A share from 0 to 1.', fr: 'Une part de 0 à 1.' },
+  returnType: 'number|Array<Array<number>>',
+  params: [
+    {
+      name: 'date',
+      type: 'Date|string',
+      help: { en: 'A date, or text like 2026-02-15.', fr: 'Une date, ou un texte comme 2026-02-15.' },
+    },
+    {
+      name: 'fiscal_start_month',
+      type: 'number',
+      optional: true,
+      help: {
+        en: 'Month the fiscal year starts, 1 to 12 (blank = 1, January).',
+        fr: 'Mois de début de l’exercice, de 1 à 12 (vide = 1, janvier).',
+      },
+    },
+  ],
+  example: '=QUARTER_PROGRESS($B$1)',
+  result: 'common',
+  run: perCell(([date, fiscal], call) => quarterProgress(date, fiscal, call.timeZone)),
+};
+
+/** A check-in value: a number, or a milestone's TRUE/FALSE or done/todo (1/0). */
+function readLogValue(v: Cell): number {
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'string') {
+    try {
+      return readWord(v, MILESTONE_STATES) === 'done' ? 1 : 0;
+    } catch {
+      // a number in text form, read below
+    }
+  }
+  return readNumber(v);
+}
+
+export const KR_FORECAST: FunctionSpec = {
+  name: 'KR_FORECAST',
+  summary: {
+    en: 'Projected score of each KR at end_date, from the line through its check-ins.',
+    fr: 'Score projeté de chaque résultat clé à end_date, d’après la droite de ses points de suivi.',
+  },
+  returns: {
+    en: 'A column of projected scores, blank with fewer than 2 check-ins.',
+    fr: 'Une colonne de scores projetés, vide avec moins de 2 points de suivi.',
+  },
+  returnType: 'Array<Array<number>>',
+  params: [
+    { name: 'kr_ids', type: 'Array<Array<string>>', help: { en: 'KR ids.', fr: 'Ids des résultats clés.' } },
+    { name: 'starts', type: 'Array<Array<number>>', help: { en: 'Start values.', fr: 'Valeurs de départ.' } },
+    { name: 'targets', type: 'Array<Array<number>>', help: { en: 'Target values.', fr: 'Valeurs cibles.' } },
+    {
+      name: 'types',
+      type: 'Array<Array<string>>',
+      help: {
+        en: 'KR types (one cell for all, or one per KR).',
+        fr: 'Types (une cellule pour tous, ou un par résultat clé).',
+      },
+    },
+    {
+      name: 'end_date',
+      type: 'Date|Array<Array<Date>>',
+      help: {
+        en: 'Date to project to (one cell, or one per KR).',
+        fr: 'Date de projection (une cellule, ou une par résultat clé).',
+      },
+    },
+    {
+      name: 'log_kr_ids',
+      type: 'Array<Array<string>>',
+      group: 'b',
+      help: {
+        en: 'Check-in log: KR id of each row.',
+        fr: 'Journal de suivi : id du résultat clé de chaque ligne.',
+      },
+    },
+    {
+      name: 'log_dates',
+      type: 'Array<Array<Date>>',
+      group: 'b',
+      help: { en: 'Check-in log: dates.', fr: 'Journal de suivi : dates.' },
+    },
+    {
+      name: 'log_values',
+      type: 'Array<Array<number>>',
+      group: 'b',
+      help: { en: 'Check-in log: values.', fr: 'Journal de suivi : valeurs.' },
+    },
+  ],
+  example: "=KR_FORECAST(G2:G, J2:J, K2:K, I2:I, $B$2, 'Check-ins'!B2:B, 'Check-ins'!A2:A, 'Check-ins'!C2:C)",
+  result: 'common',
+  run(args, call) {
+    const [ids, starts, targets, types, ends, logIds, logDates, logValues] = args;
+    const logRows = Math.max(logIds!.length, logDates!.length, logValues!.length);
+    const logCols = Math.max(logIds![0]!.length, logDates![0]!.length, logValues![0]!.length);
+    // one pass over the log: each KR's points, or the first bad row that concerns it
+    const points = new Map<string, CheckInPoint[] | InputError>();
+    for (const { cell, r, c } of cellsOf(logIds!, logRows, logCols)) {
+      const id = idOf(cell);
+      const mine = points.get(id);
+      if (id === '' || mine instanceof InputError) continue;
+      const date = at(logDates, r, c);
+      const value = at(logValues, r, c);
+      if (isBlank(date) && isBlank(value)) continue;
+      try {
+        const day = inArg('log_dates', () => readDay(date, call.timeZone));
+        const v = inArg('log_values', () => readLogValue(value));
+        points.set(id, [...(mine ?? []), { day, value: v }]);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        // the KR's cell names the log row at fault, in the reader's language
+        const row = r + 1;
+        const where = { text: (l: Lang) => render('checkInRow', { row }, l) };
+        points.set(id, new InputError('atCell', { where, inner: e }));
+      }
+    }
+    const rows = ids!.length;
+    const cols = ids![0]!.length;
+    const one = (r: number, c: number): Out => {
+      const id = idOf(at(ids, r, c));
+      if (id === '') return '';
+      try {
+        const mine = points.get(id);
+        if (mine instanceof InputError) throw mine;
+        const type = readKrType(at(types, r, c), 'types');
+        const targetCell = at(targets, r, c);
+        if (type !== 'milestone' && isBlank(targetCell)) throw new InputError('required', {}, 'targets');
+        const target = isBlank(targetCell) ? undefined : inArg('targets', () => readNumber(targetCell));
+        const startCell = at(starts, r, c);
+        const start = isBlank(startCell) ? 0 : inArg('starts', () => readNumber(startCell));
+        const end: DayNumber = inArg('end_date', () => readDay(at(ends, r, c), call.timeZone));
+        if (!mine) return '';
+        return forecastScore({ start, target, type, startBlank: isBlank(startCell) }, mine, end);
+      } catch (e) {
+        return call.fail(e);
+      }
+    };
+    if (call.single) return one(0, 0);
+    return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => one(r, c)));
+  },
+};
