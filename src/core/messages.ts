@@ -48,8 +48,8 @@ const templates = {
       `${q(p, 'value', l)} se lit de deux façons (${s(p, l, 'a').replace('.', ',')} ou ${s(p, l, 'b')}) : écrivez-le sans virgule de milliers`,
   },
   required: {
-    en: (_p, _l) => 'is blank, a value is needed',
-    fr: (_p, _l) => 'est vide, une valeur est nécessaire',
+    en: (_p, _l) => 'blank, a value is needed',
+    fr: (_p, _l) => 'vide, une valeur est nécessaire',
   },
   unknownName: {
     en: (p, l) => `${q(p, 'value', l)} is not one of: ${s(p, l, 'accepted')}`,
@@ -134,8 +134,8 @@ const templates = {
       `${s(p, l, 'a')} (${s(p, l, 'aShape')}) doit être une seule cellule ou une par ligne de ${s(p, l, 'b')} (${s(p, l, 'bShape')})`,
   },
   argument: {
-    en: (p, l) => `${s(p, l, 'fn')}: argument ${s(p, l, 'arg')} ${s(p, l, 'inner')}.`,
-    fr: (p, l) => `${s(p, l, 'fn')} : argument ${s(p, l, 'arg')} ${s(p, l, 'inner')}.`,
+    en: (p, l) => `${s(p, l, 'fn')}: argument ${s(p, l, 'arg')}: ${s(p, l, 'inner')}.`,
+    fr: (p, l) => `${s(p, l, 'fn')} : argument ${s(p, l, 'arg')} : ${s(p, l, 'inner')}.`,
   },
   callError: {
     en: (p, l) => `${s(p, l, 'fn')}: ${s(p, l, 'inner')}.`,

@@ -1,0 +1,105 @@
+import { describe, expect, test } from 'vitest';
+import { call, callIn, col } from '../support/call';
+
+describe('KPI_STATUS', () => {
+  test('Amazon’s order defect rate: green at 1 %, red at 2 % (lower is better)', () => {
+    expect(call('KPI_STATUS', 0.008, 0.01, 0.02)).toBe('green');
+    expect(call('KPI_STATUS', 0.015, 0.01, 0.02)).toBe('yellow');
+    expect(call('KPI_STATUS', 0.02, 0.01, 0.02)).toBe('red');
+    expect(call('KPI_STATUS', '0,8 %', '1 %', '2 %')).toBe('green');
+  });
+  test('higher is better when green_at ≥ red_at', () => {
+    expect(call('KPI_STATUS', col(90, 80, 70, 60, 50), 80, 60)).toEqual([
+      ['green'],
+      ['green'],
+      ['yellow'],
+      ['red'],
+      ['red'],
+    ]);
+  });
+  test('green_at = red_at: at or above is green, below is red', () => {
+    expect(call('KPI_STATUS', col(5, 4), 5, 5)).toEqual([['green'], ['red']]);
+  });
+  test('blank value → blank, whatever the thresholds', () =>
+    expect(call('KPI_STATUS', '', 'x', '')).toBe(''));
+  test('blank or bad thresholds are errors naming the argument', () => {
+    expect(() => call('KPI_STATUS', 1, '', 2)).toThrow(
+      'KPI_STATUS: argument green_at: blank, a value is needed.',
+    );
+    expect(call('KPI_STATUS', col(1, 1), col(2, 2), col(0, 'low'))).toEqual([
+      ['yellow'],
+      ['#red_at: "low" is not a number'],
+    ]);
+  });
+  test('French words', () =>
+    expect(callIn('fr_FR', 'KPI_STATUS', col(3, 2, 1), 3, 1)).toEqual([['vert'], ['jaune'], ['rouge']]));
+});
+
+describe('KPI_TREND', () => {
+  test('each row is one KPI’s series, oldest first', () => {
+    expect(
+      call('KPI_TREND', [
+        [1, 2, 3],
+        [3, 2, 1],
+        [5, 5, 5],
+      ]),
+    ).toEqual([['improving'], ['worsening'], ['stable']]);
+  });
+  test('direction lower: a falling series improves', () => {
+    expect(call('KPI_TREND', [[3, 2, 1]], 'lower')).toEqual([['improving']]);
+    expect(
+      call(
+        'KPI_TREND',
+        [
+          [3, 2, 1],
+          [1, 2, 3],
+        ],
+        col('baisse', 'hausse'),
+      ),
+    ).toEqual([['improving'], ['improving']]);
+  });
+  test('blank periods are skipped; x is the column’s position', () => {
+    // points (0, 10) and (3, 13): rising
+    expect(call('KPI_TREND', [[10, '', '', 13]])).toEqual([['improving']]);
+  });
+  test('fewer than 2 points → blank', () => {
+    expect(call('KPI_TREND', [[5, '', '']])).toEqual([['']]);
+    expect(call('KPI_TREND', [['', '', '']])).toEqual([['']]);
+    expect(call('KPI_TREND', 5)).toBe('');
+  });
+  test('|slope ÷ mean| < 0.01 → stable', () => {
+    // slope 0.9 per period over a mean of 100.9: 0.0089
+    expect(call('KPI_TREND', [[100, 100.9, 101.8]])).toEqual([['stable']]);
+    expect(call('KPI_TREND', [[100, 101.1, 102.2]])).toEqual([['improving']]);
+  });
+  test('all zero → stable', () => expect(call('KPI_TREND', [[0, 0, 0]])).toEqual([['stable']]));
+  test('a bad value makes its row a # text; other rows compute', () => {
+    expect(
+      call('KPI_TREND', [
+        [1, 'n/a', 3],
+        [1, 2, 3],
+      ]),
+    ).toEqual([['#values: "n/a" is not a number'], ['improving']]);
+  });
+  test('direction must be one cell or one per row', () => {
+    expect(() =>
+      call(
+        'KPI_TREND',
+        [
+          [1, 2],
+          [2, 1],
+        ],
+        col('higher', 'lower', 'higher'),
+      ),
+    ).toThrow('KPI_TREND: direction (3×1) must be one cell or one per row of values (2×2).');
+  });
+  test('French words', () => {
+    expect(
+      callIn('fr_FR', 'KPI_TREND', [
+        [1, 2, 3],
+        [3, 2, 1],
+        [2, 2, 2],
+      ]),
+    ).toEqual([['en amélioration'], ['en dégradation'], ['stable']]);
+  });
+});
