@@ -55,6 +55,10 @@ const templates = {
     en: (p, l) => `${q(p, 'value', l)} is not one of: ${s(p, l, 'accepted')}`,
     fr: (p, l) => `${q(p, 'value', l)} ne fait pas partie de : ${s(p, l, 'accepted')}`,
   },
+  tooClose: {
+    en: (_p, _l) => 'too close to start to measure progress',
+    fr: (_p, _l) => 'trop proche du départ pour mesurer un avancement',
+  },
   decreaseNeedsStart: {
     en: (_p, _l) => 'a decrease needs a start value',
     fr: (_p, _l) => 'une baisse demande une valeur de départ',

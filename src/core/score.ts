@@ -79,12 +79,18 @@ export function progressOf(
       return current <= target ? 1 : 0;
     case 'increase':
       if (target === start) return current >= target ? 1 : 0;
-      return tidy((current - start) / (target - start));
+      return finite((current - start) / (target - start));
     case 'decrease':
       if (startBlank) throw new InputError('decreaseNeedsStart', {}, 'start');
       if (target === start) return current <= target ? 1 : 0;
-      return tidy((start - current) / (start - target));
+      return finite((start - current) / (start - target));
   }
+}
+
+/** A target a hair's breadth from the start makes the ratio overflow: say so rather than show Infinity. */
+function finite(ratio: number): number {
+  if (!Number.isFinite(ratio)) throw new InputError('tooClose', {}, 'target');
+  return tidy(ratio);
 }
 
 export function clamp01(x: number): number {
