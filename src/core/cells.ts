@@ -89,12 +89,22 @@ export function normalizeWord(s: string): string {
 /** Canonical names with the words (English, French) that mean each. */
 export type Vocabulary<K extends string> = Record<K, readonly string[]>;
 
+/** Per vocabulary: each text already seen → its key. A column repeats the same few words. */
+const lookups = new WeakMap<object, Map<string, string>>();
+
 /** Reads a word from a vocabulary, case- and accent-insensitively; unknown words list the accepted ones. */
 export function readWord<K extends string>(v: Cell, vocab: Vocabulary<K>): K {
   if (typeof v === 'string') {
-    const w = normalizeWord(v);
-    for (const key of Object.keys(vocab) as K[]) {
-      if (vocab[key].some((name) => normalizeWord(name) === w)) return key;
+    let seen = lookups.get(vocab);
+    if (!seen) {
+      seen = new Map();
+      for (const key of Object.keys(vocab) as K[]) for (const name of vocab[key]) seen.set(normalizeWord(name), key);
+      lookups.set(vocab, seen);
+    }
+    const hit = seen.get(v) ?? seen.get(normalizeWord(v));
+    if (hit !== undefined) {
+      seen.set(v, hit);
+      return hit as K;
     }
   }
   throw new InputError('unknownName', { value: v, accepted: acceptedNames(vocab) });

@@ -4,7 +4,8 @@ import { COMMITMENTS, type Grade, KR_TYPES, type KrType, MILESTONE_STATES, type 
 
 /** Scores are shown as percentages: 12 significant digits hide float noise (0.49999999999999956 → 0.5). */
 export function tidy(x: number): number {
-  return Number(x.toPrecision(12));
+  // rounding to 12 decimals is exact enough below 1000 and much cheaper than toPrecision
+  return Math.abs(x) < 1e3 ? Math.round(x * 1e12) / 1e12 : Number(x.toPrecision(12));
 }
 
 /** Runs `read` and tags its error with the argument it was reading. */

@@ -68,12 +68,16 @@ export function shapeOf(arg: Arg): Shape | undefined {
 export const isOne = (s: Shape | undefined): boolean => s === undefined || (s[0] === 1 && s[1] === 1);
 const showShape = (s: Shape) => `${s[0]}×${s[1]}`;
 
-/** A copy as a plain grid of this realm: Sheets' ranges, scalars and blanks all become rows of cells. */
+/**
+ * An argument as rows of cells. Sheets' ranges are used as they come (no copy: a column of 10,000
+ * rows is read, never written); a scalar becomes a 1×1 grid.
+ */
 export function toGrid(arg: Arg): Grid | undefined {
   if (arg === undefined) return undefined;
   if (!Array.isArray(arg)) return [[arg]];
   if (arg.length === 0) return [['']];
-  return Array.from(arg, (row) => (Array.isArray(row) ? Array.from(row, (c) => c ?? '') : [row ?? '']));
+  // a bare list (not from Sheets, but cheap to accept) is one row
+  return Array.isArray(arg[0]) ? arg : [arg as unknown as Cell[]];
 }
 
 /** The cell of a grid at (r, c), a single cell standing for every row and column. */
@@ -211,7 +215,8 @@ export function invoke(spec: FunctionSpec, rawArgs: readonly Arg[], env: Env): O
   };
   const result = spec.run(args, call);
   if (!Array.isArray(result)) return clean(result, call);
-  return result.map((row) => row.map((v) => clean(v, call)));
+  for (const row of result) for (let c = 0; c < row.length; c++) row[c] = clean(row[c], call);
+  return result;
 }
 
 function safe<T>(read: () => T, fallback: T): T {
@@ -226,22 +231,29 @@ function safe<T>(read: () => T, fallback: T): T {
 /** The body of a function computed cell by cell (broadcasting single cells). */
 export function perCell(compute: (cells: Cell[], call: Call) => Out): FunctionSpec['run'] {
   return (args, call) => {
-    const [rows, cols] = args.reduce<Shape>(
-      (acc, g) => (g && !(g.length === 1 && g[0]!.length === 1) ? [g.length, g[0]!.length] : acc),
-      [1, 1],
-    );
+    let rows = 1;
+    let cols = 1;
+    for (const g of args) {
+      if (g && !(g.length === 1 && g[0]!.length === 1)) [rows, cols] = [g.length, g[0]!.length];
+    }
+    // one reused list of cells: a column of 10,000 rows allocates nothing per row
+    const cells: Cell[] = new Array(args.length);
     const one = (r: number, c: number): Out => {
+      for (let i = 0; i < args.length; i++) cells[i] = at(args[i], r, c);
       try {
-        return compute(
-          args.map((g) => at(g, r, c)),
-          call,
-        );
+        return compute(cells, call);
       } catch (e) {
         return call.fail(e);
       }
     };
     if (call.single) return one(0, 0);
-    return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => one(r, c)));
+    const out: Out[][] = new Array(rows);
+    for (let r = 0; r < rows; r++) {
+      const row: Out[] = new Array(cols);
+      for (let c = 0; c < cols; c++) row[c] = one(r, c);
+      out[r] = row;
+    }
+    return out;
   };
 }
 
