@@ -42,15 +42,17 @@ export class Clock {
 
 /**
  * Apps Script's signature error, e.g. `The parameters (String,String) don't match the method
- * signature for Ui.alert.` [UNVERIFIED: wording as commonly reported, no source in the reference]
+ * signature for Ui.alert.`, with the type names emulator/errors.ts uses [ODD].
  */
 export function signatureMessage(args: readonly unknown[], method: string): string {
   const kind = (v: unknown): string => {
-    if (v === null) return 'null';
-    if (Array.isArray(v)) return 'Object[]';
+    if (v === null || v === undefined) return 'null';
+    if (typeof v === 'number') return 'number';
     if (typeof v === 'string') return 'String';
-    if (typeof v === 'object') return 'Object';
-    return typeof v;
+    if (typeof v === 'boolean') return 'Boolean';
+    if (Object.prototype.toString.call(v) === '[object Date]') return 'Date';
+    if (Array.isArray(v)) return 'Object[]';
+    return 'Object';
   };
   return `The parameters (${args.map(kind).join(',')}) don't match the method signature for ${method}.`;
 }
@@ -77,9 +79,14 @@ export class Env {
     this.counter.hit(name);
   }
 
-  /** An Error of the script's realm, so `e instanceof Error` holds inside the vm. */
+  /**
+   * An Error of the script's realm, so `e instanceof Error` holds inside the vm, named "Exception"
+   * as Apps Script's are (`String(e)` reads "Exception: …"), like emulator/errors.ts.
+   */
   error(message: string): Error {
-    return new this.errorType(message);
+    const e = new this.errorType(message);
+    e.name = 'Exception';
+    return e;
   }
 
   get inCustomFunction(): boolean {

@@ -199,6 +199,9 @@ interface TemplateWriter {
   appendUntrusted(text: unknown): TemplateWriter;
 }
 
+/** A template's service and source, kept off the object so that only assigned properties are on it. */
+const templates = new WeakMap<EmuHtmlTemplate, { service: EmuHtmlService; source: string }>();
+
 /**
  * Properties assigned to the template are in scope while it evaluates [DOC TPL], hence the index
  * signature (the real HtmlTemplate has one too).
@@ -207,17 +210,15 @@ export class EmuHtmlTemplate implements GoogleAppsScript.HTML.HtmlTemplate {
   [property: string]: unknown;
 
   constructor(service: EmuHtmlService, source: string) {
-    // Non-enumerable, so they do not look like template properties.
-    Object.defineProperty(this, '__service', { value: service });
-    Object.defineProperty(this, '__source', { value: source });
+    templates.set(this, { service, source });
   }
 
   private get svc(): EmuHtmlService {
-    return this.__service as EmuHtmlService;
+    return templates.get(this)!.service;
   }
 
   private get source(): string {
-    return this.__source as string;
+    return templates.get(this)!.source;
   }
 
   evaluate(): EmuHtmlOutput {
@@ -242,11 +243,11 @@ export class EmuHtmlTemplate implements GoogleAppsScript.HTML.HtmlTemplate {
         return writer;
       },
     };
-    // Sloppy-mode function so `with` can put the template's properties in scope.
+    // Sloppy-mode function so `with` can put the assigned properties (and only those) in scope.
     const run = this.svc.env.run(
-      `(function (output, template) { with (template) { ${generateCode(parseTemplate(this.source))}\n} })`,
-    ) as (output: TemplateWriter, template: EmuHtmlTemplate) => void;
-    run(writer, this);
+      `(function (output, scope) { with (scope) { ${generateCode(parseTemplate(this.source))}\n} })`,
+    ) as (output: TemplateWriter, scope: Record<string, unknown>) => void;
+    run(writer, Object.assign(Object.create(null) as Record<string, unknown>, this));
     return out;
   }
 

@@ -111,6 +111,14 @@ describe('HtmlTemplate scriptlets [DOC TPL]', () => {
     expect(counter.get('HtmlOutput.append')).toBe(0);
   });
 
+  it('only assigned properties are in scope: the template object itself is not', () => {
+    const { HtmlService } = setup();
+    const t = HtmlService.createTemplate(
+      '<?= typeof source ?>|<?= typeof svc ?>|<?= typeof toString ?>|<?= typeof Math ?>',
+    );
+    expect(t.evaluate().getContent()).toBe('undefined|undefined|function|object');
+  });
+
   it('attribute values are HTML-escaped, quotes included', () => {
     const { HtmlService } = setup();
     const t = HtmlService.createTemplate(`<input value="<?= v ?>"><a title='<?= v ?>'>x</a>`);

@@ -62,6 +62,21 @@ describe('createServices', () => {
     ]);
   });
 
+  it('errors are named Exception: String(e) reads "Exception: …" as Apps Script prints them', () => {
+    const { services, PropertiesService } = setup();
+    services.setAuthMode('NONE');
+    expect(() => PropertiesService.getUserProperties()).toThrow(
+      expect.objectContaining({ name: 'Exception' }),
+    );
+    try {
+      PropertiesService.getUserProperties();
+    } catch (e) {
+      expect(String(e)).toBe(
+        'Exception: You do not have permission to call PropertiesService.getUserProperties.',
+      );
+    }
+  });
+
   it('a lock taken in one call is free in the next: the runner calls endCall in a finally', () => {
     const { services } = setup();
     const context = vm.createContext({ ...services.globals });

@@ -91,7 +91,7 @@ describe('Ui sidebars and dialogs', () => {
     ]);
   });
 
-  it('a string instead of an HtmlOutput is a signature error [UNVERIFIED wording]', () => {
+  it('a string instead of an HtmlOutput is a signature error [ODD format; the Ui./Utilities. prefix UNVERIFIED]', () => {
     const { ui } = setup();
     const sidebar = ui.showSidebar as (html: unknown) => void;
     expect(thrown(() => sidebar.call(ui, '<p>'))).toBe(
@@ -153,7 +153,7 @@ describe('Ui alert and prompt, answered from a script', () => {
     expect(() => ui.alert('Saved')).toThrow(/YES is not a button of OK/);
   });
 
-  it('alert(title, msg) without a ButtonSet is a signature error [UNVERIFIED wording]', () => {
+  it('alert(title, msg) without a ButtonSet is a signature error [ODD format; the Ui./Utilities. prefix UNVERIFIED]', () => {
     const { ui } = setup();
     const alert = ui.alert as (...a: unknown[]) => unknown;
     expect(thrown(() => alert.call(ui, 'Title', 'Message'))).toBe(

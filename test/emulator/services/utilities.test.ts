@@ -46,7 +46,7 @@ describe('Utilities.formatDate (Java SimpleDateFormat)', () => {
     expect(thrown(() => Utilities.formatDate(T, 'Etc/UTC', 'yyyy q'))).toBe("Illegal pattern character 'q'");
   });
 
-  it('a Date from the vm realm is accepted; a string is a signature error [UNVERIFIED wording]', () => {
+  it('a Date from the vm realm is accepted; a string is a signature error [ODD format; the Ui./Utilities. prefix UNVERIFIED]', () => {
     const vmDate = vm.runInNewContext('new Date(Date.UTC(2025, 2, 9))') as Date;
     expect(Utilities.formatDate(vmDate, 'Etc/UTC', 'dd/MM/yyyy')).toBe('09/03/2025');
     const format = Utilities.formatDate as (...a: unknown[]) => string;
