@@ -49,12 +49,12 @@ export class EmuCache implements GoogleAppsScript.Cache.Cache {
   getAll(keys: string[]): { [key: string]: string } {
     this.env.hit('Cache.getAll');
     if (!Array.isArray(keys)) throw this.env.error(signatureMessage([keys], 'Cache.getAll'));
-    const found: { [key: string]: string } = {};
+    const found: [string, string][] = [];
     for (const k of keys) {
       const item = this.live(String(k));
-      if (item) found[String(k)] = item.value;
+      if (item) found.push([String(k), item.value]);
     }
-    return found;
+    return Object.fromEntries(found); // a key named __proto__ stays a key
   }
 
   put(key: string, value: string): void;
@@ -81,6 +81,7 @@ export class EmuCache implements GoogleAppsScript.Cache.Cache {
 
   removeAll(keys: string[]): void {
     this.env.hit('Cache.removeAll');
+    if (!Array.isArray(keys)) throw this.env.error(signatureMessage([keys], 'Cache.removeAll'));
     for (const k of keys) this.items.delete(String(k));
   }
 

@@ -218,7 +218,7 @@ export class EmuUi implements UiApi {
 
   /** Queues the user's answer to the next alert or prompt: the button clicked and the text typed. */
   answer(button: ButtonName, text = ''): this {
-    if (!(button in Button)) throw new Error(`ui.answer: no button ${button}`);
+    if (!has(Button, button)) throw new Error(`ui.answer: no button ${button}`);
     this.answers.push({ button, text });
     return this;
   }
@@ -292,7 +292,7 @@ export class EmuUi implements UiApi {
       typeof title !== 'string' ||
       typeof message !== 'string' ||
       typeof set !== 'string' ||
-      !(set in BUTTONS)
+      !has(BUTTONS, set)
     ) {
       throw this.env.error(signatureMessage(args, method));
     }
@@ -332,4 +332,9 @@ function snapshotOf(html: HtmlOutput): HtmlSnapshot {
     width: size(html.getWidth()),
     height: size(html.getHeight()),
   };
+}
+
+/** Own keys only: `'toString' in BUTTONS` would be true. */
+function has(obj: object, key: string): boolean {
+  return Object.keys(obj).includes(key);
 }

@@ -161,6 +161,15 @@ describe('Ui alert and prompt, answered from a script', () => {
     );
   });
 
+  it('a ButtonSet that is not one is a signature error, even an Object.prototype name', () => {
+    const { ui } = setup();
+    const alert = ui.alert as (...a: unknown[]) => unknown;
+    expect(() => alert.call(ui, 't', 'm', 'toString')).toThrow(
+      /don't match the method signature for Ui.alert/,
+    );
+    expect(() => ui.answer('toString' as 'OK')).toThrow(/no button/);
+  });
+
   it('prompt returns the queued text and button; text is there even after Cancel [DOC* prompt-response]', () => {
     const { ui, counter } = setup();
     ui.answer('OK', 'Q3 2025').answer('CANCEL', 'typed anyway');
