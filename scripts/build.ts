@@ -37,8 +37,8 @@ async function main(): Promise<void> {
     target: 'es2020',
     platform: 'neutral',
     mainFields: ['module', 'main'],
-    minifySyntax: true,
-    minifyWhitespace: true,
+    // identifiers too: the bundle is parsed on every custom-function call (names Sheets calls are kept)
+    minify: true,
     legalComments: 'none',
     write: false,
     charset: 'utf8',

@@ -2,9 +2,12 @@
  * The Apps Script entry: everything Sheets or google.script.run may call by name. The build wraps
  * this module in one IIFE (global `OkrKpi`) and writes a top-level function per name below.
  */
+import { type Lang, langOf } from './core/i18n';
 import { type Arg, invoke } from './functions/define';
 import { registry } from './functions/registry';
+import { insertKpis, insertOptions, insertQuarter } from './server/insert';
 import { sheetsEnv } from './sheets/env';
+import { UI } from './ui/texts';
 
 type CustomFunction = (...args: Arg[]) => ReturnType<typeof invoke>;
 
@@ -13,23 +16,76 @@ export const functions: Record<string, CustomFunction> = Object.fromEntries(
   registry.map((spec) => [spec.name, (...args: Arg[]) => invoke(spec, args, sheetsEnv)]),
 );
 
+/** The menu's language. In AuthMode.NONE the spreadsheet can't be read: the user's locale, or English. */
+function menuLang(): Lang {
+  for (const read of [
+    () => SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale(),
+    () => Session.getActiveUserLocale(),
+  ]) {
+    try {
+      const locale = read();
+      if (locale) return langOf(locale);
+    } catch {
+      // not allowed in this auth mode: try the next source
+    }
+  }
+  return 'en';
+}
+
 /** Simple triggers. */
 export const triggers = {
   onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-    SpreadsheetApp.getUi().createAddonMenu().addItem('Function reference', 'showFunctionReference').addToUi();
+    const t = UI[menuLang()];
+    SpreadsheetApp.getUi()
+      .createAddonMenu()
+      .addItem(t.insertQuarter, 'showInsertQuarter')
+      .addItem(t.insertKpis, 'showInsertKpis')
+      .addSeparator()
+      .addItem(t.checkIn, 'showCheckIn')
+      .addItem(t.health, 'showHealth')
+      .addItem(t.review, 'showReview')
+      .addSeparator()
+      .addItem(t.reference, 'showFunctionReference')
+      .addToUi();
   },
   onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
     triggers.onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
   },
 };
 
+function showPage(page: string, title: string, kind: 'sidebar' | 'dialog', height = 560): void {
+  const html = HtmlService.createHtmlOutputFromFile(page).setTitle(title);
+  if (kind === 'sidebar') SpreadsheetApp.getUi().showSidebar(html);
+  else SpreadsheetApp.getUi().showModalDialog(html.setWidth(460).setHeight(height), title);
+}
+
 /** Menu items, by handler name. */
 export const menu = {
+  showInsertQuarter(): void {
+    showPage('insert-quarter', UI[menuLang()].insertQuarter.replace('…', ''), 'dialog');
+  },
+  showInsertKpis(): void {
+    showPage('insert-kpis', UI[menuLang()].insertKpis.replace('…', ''), 'dialog');
+  },
+  showCheckIn(): void {
+    showPage('sidebar', UI[menuLang()].menuTitle, 'sidebar');
+  },
+  showHealth(): void {
+    showPage('sidebar', UI[menuLang()].menuTitle, 'sidebar');
+  },
+  showReview(): void {
+    showPage('sidebar', UI[menuLang()].menuTitle, 'sidebar');
+  },
   showFunctionReference(): void {
-    const list = registry.map((f) => `${f.name}: ${f.summary.en}`).join('\n');
-    SpreadsheetApp.getUi().alert('OKR & KPI functions', list, SpreadsheetApp.getUi().ButtonSet.OK);
+    const lang = menuLang();
+    const list = registry.map((f) => `${f.name}: ${f.summary[lang]}`).join('\n');
+    SpreadsheetApp.getUi().alert(UI[lang].reference, list, SpreadsheetApp.getUi().ButtonSet.OK);
   },
 };
 
 /** google.script.run endpoints, by name. */
-export const endpoints = {};
+export const endpoints = {
+  getInsertOptions: () => insertOptions(),
+  insertQuarter: (payload: unknown) => insertQuarter(payload),
+  insertKpis: (payload: unknown) => insertKpis(payload),
+};

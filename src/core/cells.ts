@@ -98,7 +98,8 @@ export function readWord<K extends string>(v: Cell, vocab: Vocabulary<K>): K {
     let seen = lookups.get(vocab);
     if (!seen) {
       seen = new Map();
-      for (const key of Object.keys(vocab) as K[]) for (const name of vocab[key]) seen.set(normalizeWord(name), key);
+      for (const key of Object.keys(vocab) as K[])
+        for (const name of vocab[key]) seen.set(normalizeWord(name), key);
       lookups.set(vocab, seen);
     }
     const hit = seen.get(v) ?? seen.get(normalizeWord(v));

@@ -59,3 +59,12 @@ export function kpiTrend(series: readonly Cell[], direction: Direction): Trend |
   if (Math.abs(r) < STABLE_BELOW) return 'stable';
   return r > 0 === (direction === 'higher') ? 'improving' : 'worsening';
 }
+
+/** The rightmost non-blank value of a series, read as a number; blank when there is none. */
+export function latestValue(series: readonly Cell[]): number | '' {
+  for (let i = series.length - 1; i >= 0; i--) {
+    const v = series[i];
+    if (!isBlank(v)) return inArg('values', () => readNumber(v));
+  }
+  return '';
+}

@@ -1,4 +1,4 @@
-import { kpiStatus, kpiTrend, readDirection } from '../core/kpi';
+import { kpiStatus, kpiTrend, latestValue, readDirection } from '../core/kpi';
 import { word } from '../core/words';
 import { at, type FunctionSpec, type Out, perCell } from './define';
 
@@ -75,6 +75,38 @@ export const KPI_TREND: FunctionSpec = {
         const d = readDirection(at(direction, r, 0));
         const t = kpiTrend(series, d);
         return [t === '' ? '' : word(t, call.lang())];
+      } catch (e) {
+        return [call.fail(e)];
+      }
+    });
+    return call.single ? out[0]![0]! : out;
+  },
+};
+
+export const KPI_LATEST: FunctionSpec = {
+  name: 'KPI_LATEST',
+  summary: {
+    en: 'Latest value of each KPI series: the rightmost non-blank period of each row.',
+    fr: 'Dernière valeur de chaque série de KPI : la période non vide la plus à droite de chaque ligne.',
+  },
+  returns: {
+    en: 'A column of values, blank for a row with none.',
+    fr: 'Une colonne de valeurs, vide pour une ligne sans valeur.',
+  },
+  returnType: 'Array<Array<number>>',
+  params: [
+    {
+      name: 'values',
+      type: 'Array<Array<number>>',
+      help: { en: 'The series, one row per KPI.', fr: 'Les séries, une ligne par KPI.' },
+    },
+  ],
+  example: '=KPI_LATEST(K3:P)',
+  result: 'rows',
+  run(args, call) {
+    const out: Out[][] = args[0]!.map((series) => {
+      try {
+        return [latestValue(series)];
       } catch (e) {
         return [call.fail(e)];
       }

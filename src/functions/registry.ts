@@ -1,6 +1,6 @@
 import { OKR_ALIGNED, OKR_ALIGNMENT, OKR_ROLLUP } from './alignment';
 import type { FunctionSpec } from './define';
-import { KPI_STATUS, KPI_TREND } from './kpi';
+import { KPI_LATEST, KPI_STATUS, KPI_TREND } from './kpi';
 import { KR_PROGRESS, KR_SCORE, OKR_GRADE, OKR_SCORE, OKR_STATUS } from './scoring';
 import { KR_FORECAST, QUARTER_PROGRESS } from './time';
 
@@ -19,6 +19,7 @@ export const registry: readonly FunctionSpec[] = [
   OKR_ALIGNED,
   KPI_STATUS,
   KPI_TREND,
+  KPI_LATEST,
   QUARTER_PROGRESS,
   KR_FORECAST,
 ];

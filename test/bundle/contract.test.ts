@@ -64,7 +64,7 @@ describe('the bundle contract (what Apps Script needs)', () => {
     const out = execFileSync('npx', ['clasp', 'status', '--json'], { cwd: root, encoding: 'utf8' });
     const status = JSON.parse(out.slice(out.indexOf('{'))) as { filesToPush: string[] };
     expect([...status.filesToPush].sort()).toEqual(
-      ['dist/Code.js', 'dist/appsscript.json', ...PAGES.map((p) => `dist/${p}.html`)].sort(),
+      ['dist/Code.js', 'dist/appsscript.json', ...PAGES.map((p) => `dist/${p.name}.html`)].sort(),
     );
   });
 });

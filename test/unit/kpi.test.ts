@@ -103,3 +103,28 @@ describe('KPI_TREND', () => {
     ).toEqual([['en amélioration'], ['en dégradation'], ['stable']]);
   });
 });
+
+describe('KPI_LATEST', () => {
+  test('the rightmost non-blank value of each row', () => {
+    expect(
+      call('KPI_LATEST', [
+        [1, 2, 3],
+        [4, '', ''],
+        ['', '', ''],
+        [5, '6,5', ''],
+      ]),
+    ).toEqual([[3], [4], [''], [6.5]]);
+  });
+  test('a bad latest value is a # text on its row', () => {
+    expect(
+      call('KPI_LATEST', [
+        [1, 'n/a'],
+        [2, 3],
+      ]),
+    ).toEqual([['#values: "n/a" is not a number'], [3]]);
+  });
+  test('a single cell', () => {
+    expect(call('KPI_LATEST', 7)).toBe(7);
+    expect(() => call('KPI_LATEST', 'x')).toThrow('KPI_LATEST: argument values: "x" is not a number.');
+  });
+});

@@ -32,6 +32,7 @@ const cell = fc.oneof(
 const ranges: Record<string, (v: number) => boolean> = {
   KR_SCORE: (v) => v >= 0 && v <= 1,
   KR_PROGRESS: () => true,
+  KPI_LATEST: () => true,
   OKR_SCORE: (v) => v >= 0 && v <= 1,
   OKR_ROLLUP: (v) => v >= 0 && v <= 1,
   OKR_ALIGNMENT: (v) => v >= 0 && v <= 1,

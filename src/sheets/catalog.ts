@@ -1,0 +1,64 @@
+/**
+ * Which sheets are the add-on's, by sheet id, kept in the document properties: users may rename
+ * them, and a sheet a user named "Check-ins" for something else is never taken for ours.
+ */
+export type SheetKind = 'quarter' | 'kpis' | 'checkins' | 'reviews' | 'alignment';
+
+export interface CatalogEntry {
+  kind: SheetKind;
+  /** For a quarter sheet: its label ("Q1 2026") and fiscal year start. */
+  quarter?: string;
+  fiscalStart?: number;
+  /** Day number of the quarter's first day, to order quarters. */
+  first?: number;
+}
+
+const KEY = 'okrkpi.sheets';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export class Catalog {
+  private constructor(
+    private readonly ss: Spreadsheet,
+    private readonly entries: Record<string, CatalogEntry>,
+  ) {}
+
+  static read(ss: Spreadsheet): Catalog {
+    const raw = PropertiesService.getDocumentProperties().getProperty(KEY);
+    let entries: Record<string, CatalogEntry> = {};
+    try {
+      entries = raw ? (JSON.parse(raw) as Record<string, CatalogEntry>) : {};
+    } catch {
+      entries = {};
+    }
+    return new Catalog(ss, entries);
+  }
+
+  /** The add-on's sheets of a kind that still exist, with their entries. */
+  find(kind: SheetKind): { sheet: Sheet; entry: CatalogEntry }[] {
+    return this.ss.getSheets().flatMap((sheet) => {
+      const entry = this.entries[String(sheet.getSheetId())];
+      return entry?.kind === kind ? [{ sheet, entry }] : [];
+    });
+  }
+
+  first(kind: SheetKind): Sheet | undefined {
+    return this.find(kind)[0]?.sheet;
+  }
+
+  /** The latest quarter sheet (by quarter, then by position). */
+  latestQuarter(): { sheet: Sheet; entry: CatalogEntry } | undefined {
+    const all = this.find('quarter');
+    return all.sort((a, b) => (a.entry.first ?? 0) - (b.entry.first ?? 0)).at(-1);
+  }
+
+  entryOf(sheet: Sheet): CatalogEntry | undefined {
+    return this.entries[String(sheet.getSheetId())];
+  }
+
+  remember(sheet: Sheet, entry: CatalogEntry): void {
+    this.entries[String(sheet.getSheetId())] = entry;
+    PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(this.entries));
+  }
+}

@@ -1,0 +1,75 @@
+import type { Lang, Text } from '../core/i18n';
+
+/** Letters of a 1-based column number: 1 → A, 27 → AA. */
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+}
+
+export type Validation =
+  | { kind: 'list'; values: (lang: Lang) => string[] }
+  | { kind: 'checkbox' }
+  | { kind: 'share' };
+
+/** One column of a template: what it holds, how it looks, and (for computed ones) its one formula. */
+export interface ColumnSpec<K extends string = string> {
+  key: K;
+  header: Text;
+  note?: Text;
+  width: number;
+  /** Number format of its data cells. */
+  format?: string;
+  /** Dropdown or checkbox on every data row (rows of a kind may override, see the writer). */
+  validation?: Validation;
+  /**
+   * The column's formula, written once in the first data row: it fills the column.
+   * `col(key)` gives another column's letter; `first` is the first data row.
+   */
+  formula?: (ctx: FormulaContext<K>) => string;
+  /** Hidden helper column. */
+  hidden?: boolean;
+}
+
+export interface FormulaContext<K extends string> {
+  col(key: K): string;
+  /** `K3:K`: a column from the first data row down, whatever rows are added later. */
+  range(key: K): string;
+  first: number;
+  lang: Lang;
+}
+
+export interface TableLayout<K extends string> {
+  columns: readonly ColumnSpec<K>[];
+  /** Row of the headers; data starts below. */
+  headerRow: number;
+}
+
+/** Column positions and formula helpers of a layout. */
+export function layoutOf<K extends string>(layout: TableLayout<K>) {
+  const index = new Map<K, number>();
+  layout.columns.forEach((c, i) => {
+    index.set(c.key, i + 1);
+  });
+  const first = layout.headerRow + 1;
+  const num = (key: K): number => {
+    const n = index.get(key);
+    if (n === undefined) throw new Error(`unknown column ${key}`);
+    return n;
+  };
+  const col = (key: K) => columnLetter(num(key));
+  return {
+    ...layout,
+    first,
+    width: layout.columns.length,
+    /** 1-based column number of a key. */
+    num,
+    col,
+    ctx: (lang: Lang): FormulaContext<K> => ({
+      col,
+      range: (key) => `${col(key)}${first}:${col(key)}`,
+      first,
+      lang,
+    }),
+  };
+}

@@ -1,0 +1,179 @@
+import type { Lang } from '../core/i18n';
+import { type CellValue, cellValue } from './cells';
+
+type Written = ReturnType<typeof cellValue>;
+
+import type { ColumnSpec, layoutOf, Validation } from './template';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Rule = GoogleAppsScript.Spreadsheet.DataValidation;
+type FontWeight = GoogleAppsScript.Spreadsheet.FontWeight;
+type Layout<K extends string> = ReturnType<typeof layoutOf<K>>;
+
+export const STYLE = {
+  headerBackground: '#e8eaed',
+  metaBackground: '#f8f9fa',
+  objectiveBackground: '#eef3fd',
+  green: '#b7e1cd',
+  yellow: '#fce8b2',
+  red: '#f4c7c3',
+  errorText: '#c5221f',
+  tab: { quarter: '#1a73e8', kpis: '#188038', checkins: '#9aa0a6', reviews: '#9334e6', alignment: '#e37400' },
+} as const;
+
+export interface TableContent<K extends string> {
+  /** Rows above the header (settings, totals), written in the same batch. */
+  above?: CellValue[][];
+  /** Header texts that differ from the layout's (e.g. period labels). */
+  headers?: Partial<Record<K, string>>;
+  rows: readonly Partial<Record<K, CellValue>>[];
+  /** A row's own validation for a column (a checkbox on milestone rows…); null for none. */
+  cellValidation?: (row: number, key: K) => Validation | null | undefined;
+  /** A row's own number format for a column. */
+  cellFormat?: (row: number, key: K) => string | undefined;
+  /** Objective rows stand out. */
+  rowStyle?: (row: number) => { bold?: boolean; background?: string } | undefined;
+  /** Rows kept free below the data, covered by formats and dropdowns. */
+  spareRows?: number;
+}
+
+/** Builds each distinct rule once: Apps Script's builder calls are service calls too. */
+export class Rules {
+  private readonly cache = new Map<string, Rule>();
+  constructor(private readonly lang: Lang) {}
+
+  get(v: Validation): Rule {
+    const key = v.kind === 'list' ? `list:${v.values(this.lang).join('|')}` : v.kind;
+    let rule = this.cache.get(key);
+    if (!rule) {
+      const b = SpreadsheetApp.newDataValidation();
+      if (v.kind === 'list') b.requireValueInList(v.values(this.lang), true).setAllowInvalid(false);
+      else if (v.kind === 'checkbox') b.requireCheckbox();
+      else b.requireNumberBetween(0, 1).setAllowInvalid(false);
+      rule = b.build();
+      this.cache.set(key, rule);
+    }
+    return rule;
+  }
+}
+
+/**
+ * Writes a table in a handful of calls, whatever its length: one setValues for the rows above, the
+ * header and the data; one call per column for what covers the whole column (formats, dropdowns,
+ * widths); one call per block for the data's own formats, validations and styles.
+ */
+export function writeTable<K extends string>(
+  sheet: Sheet,
+  layout: Layout<K>,
+  lang: Lang,
+  content: TableContent<K>,
+  rules = new Rules(lang),
+): void {
+  const { columns, headerRow, first, width } = layout;
+  const n = content.rows.length;
+  const needed = first + n + (content.spareRows ?? 100);
+  const max = sheet.getMaxRows();
+  if (max < needed) sheet.insertRowsAfter(max, needed - max);
+  const lastRow = Math.max(max, needed);
+  const ctx = layout.ctx(lang);
+
+  const above = (content.above ?? []).map((r) => pad(r.map(cellValue), width));
+  const header = columns.map((c) => content.headers?.[c.key] ?? c.header[lang]);
+  const data = content.rows.map((row, i) =>
+    columns.map((c) => (c.formula ? (i === 0 ? c.formula(ctx) : '') : cellValue(row[c.key]))),
+  );
+  // a table with no rows still gets its formulas, in the first data row
+  if (n === 0 && columns.some((c) => c.formula))
+    data.push(columns.map((c) => (c.formula ? c.formula(ctx) : '')));
+  const rows = data.length;
+  sheet.getRange(1, 1, headerRow + rows, width).setValues([...above, header, ...data]);
+
+  const headerRange = sheet.getRange(headerRow, 1, 1, width);
+  headerRange.setFontWeight('bold').setBackground(STYLE.headerBackground).setWrap(true);
+  headerRange.setNotes([columns.map((c) => c.note?.[lang] ?? '')]);
+  sheet.setFrozenRows(headerRow);
+
+  columns.forEach((c, i) => {
+    sheet.setColumnWidth(i + 1, c.width);
+    if (c.format) sheet.getRange(first, i + 1, lastRow - first + 1, 1).setNumberFormat(c.format);
+    if (c.validation && rows < lastRow - first + 1) {
+      sheet
+        .getRange(first + rows, i + 1, lastRow - first - rows + 1, 1)
+        .setDataValidation(rules.get(c.validation));
+    }
+  });
+
+  if (rows > 0 && content.cellFormat) {
+    const own = content.cellFormat;
+    sheet
+      .getRange(first, 1, rows, width)
+      .setNumberFormats(data.map((_, r) => columns.map((c) => own(r, c.key) ?? c.format ?? 'General')));
+  }
+  if (rows > 0 && (content.cellValidation || columns.some((c) => c.validation))) {
+    sheet.getRange(first, 1, rows, width).setDataValidations(
+      data.map((_, r) =>
+        columns.map((c) => {
+          const own = content.cellValidation?.(r, c.key);
+          const v = own === undefined ? c.validation : own;
+          return v ? rules.get(v) : null;
+        }),
+      ),
+    );
+  }
+  if (rows > 0 && content.rowStyle) {
+    const styles = data.map((_, r) => content.rowStyle?.(r));
+    const block = sheet.getRange(first, 1, rows, width);
+    block.setFontWeights(styles.map((s) => new Array<FontWeight>(width).fill(s?.bold ? 'bold' : 'normal')));
+    block.setBackgrounds(
+      styles.map((s) => new Array<string | null>(width).fill(s?.background ?? null)) as string[][],
+    );
+  }
+
+  hideAndProtect(sheet, columns, first, lastRow, lang);
+}
+
+function pad(row: Written[], width: number): Written[] {
+  return row.length >= width
+    ? row.slice(0, width)
+    : [...row, ...new Array<Written>(width - row.length).fill('')];
+}
+
+/** Formula columns are protected with a warning only: editing one would break its column. */
+function hideAndProtect<K extends string>(
+  sheet: Sheet,
+  columns: readonly ColumnSpec<K>[],
+  first: number,
+  lastRow: number,
+  lang: Lang,
+): void {
+  let runStart = -1;
+  columns.forEach((c, i) => {
+    if (c.hidden) sheet.hideColumns(i + 1);
+    const isFormula = Boolean(c.formula);
+    if (isFormula && runStart < 0) runStart = i;
+    const endsRun = runStart >= 0 && (!isFormula || i === columns.length - 1);
+    if (endsRun) {
+      const end = isFormula ? i : i - 1;
+      protectWarning(sheet.getRange(first, runStart + 1, lastRow - first + 1, end - runStart + 1), lang);
+      runStart = -1;
+    }
+  });
+}
+
+export function protectWarning(range: GoogleAppsScript.Spreadsheet.Range, lang: Lang): void {
+  range
+    .protect()
+    .setDescription(
+      lang === 'fr'
+        ? 'OKR & KPI : colonnes calculées (les modifier casse les formules)'
+        : 'OKR & KPI: computed columns (editing them breaks the formulas)',
+    )
+    .setWarningOnly(true);
+}
+
+/** A sheet name not yet taken: "OKR Q1 2026", then "OKR Q1 2026 (2)"… */
+export function uniqueSheetName(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, base: string): string {
+  const taken = new Set(ss.getSheets().map((s) => s.getName()));
+  if (!taken.has(base)) return base;
+  for (let k = 2; ; k++) if (!taken.has(`${base} (${k})`)) return `${base} (${k})`;
+}

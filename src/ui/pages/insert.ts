@@ -1,0 +1,143 @@
+import { $, h, show, status } from '../lib/dom';
+import { closeHost, type Result, run } from '../lib/run';
+import { INSERT_TEXTS } from './insert-texts';
+
+type Options = Result<'getInsertOptions'>;
+const LEVELS = ['company', 'department', 'team', 'individual'] as const;
+
+function quarterForm(o: Options) {
+  const t = INSERT_TEXTS[o.lang];
+  const quarter = h('select', { id: 'quarter' }, ...o.quarters.map((q) => h('option', { value: q }, q)));
+  const fiscal = h('select', { id: 'fiscal' }, ...t.months.map((m, i) => h('option', { value: i + 1 }, m)));
+  fiscal.value = String(o.fiscalStart);
+  const levelBoxes = LEVELS.map((l) =>
+    h('input', { type: 'checkbox', name: 'level', value: l, checked: true }),
+  );
+  const examples = h('input', { type: 'radio', name: 'content', value: 'examples', checked: true });
+  const blank = h('input', { type: 'radio', name: 'content', value: 'blank' });
+  const withKpis = h('input', { type: 'checkbox', id: 'withKpis', checked: !o.hasKpis });
+  const line = h('p', { id: 'status' });
+  const submit = h('button', { class: 'action', id: 'insert' }, t.insert);
+  submit.addEventListener('click', async () => {
+    const levels = levelBoxes.filter((b) => b.checked).map((b) => b.value as (typeof LEVELS)[number]);
+    if (levels.length === 0) return status(line, 'error', t.pickLevel);
+    submit.disabled = true;
+    status(line, 'busy', t.inserting);
+    try {
+      const r = await run('insertQuarter', {
+        quarter: quarter.value,
+        fiscalStart: Number(fiscal.value),
+        levels,
+        content: examples.checked ? 'examples' : 'blank',
+        withKpis: examples.checked && withKpis.checked,
+      });
+      status(line, 'ok', t.inserted(r.sheet));
+      setTimeout(closeHost, 900);
+    } catch (e) {
+      status(line, 'error', (e as Error).message);
+      submit.disabled = false;
+    }
+  });
+  return h(
+    'form',
+    { onsubmit: (e: Event) => e.preventDefault() },
+    h('h1', {}, t.quarterTitle),
+    h('p', { class: 'muted' }, t.quarterIntro),
+    h(
+      'div',
+      { class: 'row' },
+      h('div', {}, h('label', { for: 'quarter' }, t.quarter), quarter),
+      h('div', {}, h('label', { for: 'fiscal' }, t.fiscalStart), fiscal),
+    ),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, t.levels),
+      ...LEVELS.map((l, i) => h('label', { class: 'inline' }, levelBoxes[i]!, t.levelNames[l])),
+    ),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, t.content),
+      h('label', { class: 'inline' }, examples, t.examples),
+      h('label', { class: 'inline' }, blank, t.blank),
+    ),
+    o.hasKpis ? null : h('label', { class: 'inline' }, withKpis, t.withKpis),
+    h(
+      'div',
+      { class: 'buttons' },
+      submit,
+      h('button', { type: 'button', onclick: () => closeHost() }, t.cancel),
+    ),
+    line,
+  );
+}
+
+function kpiForm(o: Options) {
+  const t = INSERT_TEXTS[o.lang];
+  const boxes: HTMLInputElement[] = [];
+  const families = o.kpiLibrary.map((f) =>
+    h(
+      'fieldset',
+      { class: 'card' },
+      h('legend', {}, f.name),
+      ...f.kpis.map((k) => {
+        const box = h('input', { type: 'checkbox', name: 'kpi', value: k.key });
+        boxes.push(box);
+        return h(
+          'label',
+          { class: 'inline' },
+          box,
+          `${k.name} (${k.unit}, ${k.direction === 'higher' ? t.higher : t.lower})`,
+        );
+      }),
+    ),
+  );
+  const examples = h('input', { type: 'checkbox', id: 'exampleKpis' });
+  const line = h('p', { id: 'status' });
+  const submit = h('button', { class: 'action', id: 'insert' }, t.insert);
+  submit.addEventListener('click', async () => {
+    const kpis = boxes.filter((b) => b.checked).map((b) => b.value);
+    if (kpis.length === 0 && !examples.checked) return status(line, 'error', t.pickKpi);
+    submit.disabled = true;
+    status(line, 'busy', t.inserting);
+    try {
+      const r = await run('insertKpis', { kpis: kpis.length ? kpis : ['odr'], examples: examples.checked });
+      status(line, 'ok', t.inserted(r.sheet));
+      setTimeout(closeHost, 900);
+    } catch (e) {
+      status(line, 'error', (e as Error).message);
+      submit.disabled = false;
+    }
+  });
+  return h(
+    'form',
+    { onsubmit: (e: Event) => e.preventDefault() },
+    h('h1', {}, t.kpisTitle),
+    h('p', { class: 'muted' }, t.kpisIntro),
+    ...families,
+    h('label', { class: 'inline' }, examples, t.examplesKpis),
+    h(
+      'div',
+      { class: 'buttons' },
+      submit,
+      h('button', { type: 'button', onclick: () => closeHost() }, t.cancel),
+    ),
+    line,
+  );
+}
+
+async function main() {
+  const app = $('#app');
+  try {
+    const o = await run('getInsertOptions');
+    document.documentElement.lang = o.lang;
+    show(app, document.body.dataset.page === 'insert-kpis' ? kpiForm(o) : quarterForm(o));
+  } catch (e) {
+    const line = h('p');
+    status(line, 'error', (e as Error).message);
+    show(app, line);
+  }
+}
+
+void main();
