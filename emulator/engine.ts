@@ -1,0 +1,266 @@
+/**
+ * The formula engine: one HyperFormula instance per workbook, one engine sheet per Sheet. It holds
+ * cell contents (values and formulas) and computes them; the workbook keeps everything else
+ * (formats, notes, validations…). Addresses here are 0-based, as HyperFormula's.
+ *
+ * Two Sheets behaviours HyperFormula lacks are added here: an array result that was blocked
+ * expands once the blocking cell is cleared, and errors read as Sheets shows them (codes, notes).
+ */
+import { type CellValue, DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
+import { a1Of } from './a1';
+import { type CustomFunctionHost, registerPlugins } from './plugins';
+
+registerPlugins();
+
+/** A computed cell as the emulator reads it. */
+export type EngineValue = number | string | boolean | null | EngineError;
+export interface EngineError {
+  error: string;
+  message: string;
+}
+
+export const isEngineError = (v: unknown): v is EngineError =>
+  typeof v === 'object' && v !== null && 'error' in v && typeof (v as EngineError).error === 'string';
+
+/** What a cell is set to: a formula ('=…'), text, a number, a boolean, or null for blank. */
+export type Content = { formula: string } | { text: string } | number | boolean | null;
+
+const key = (sheet: number, row: number, col: number) => `${sheet}:${row}:${col}`;
+
+export class Engine {
+  readonly hf: HyperFormula;
+  /** Anchors of array formulas whose result was blocked (#REF!), to retry when cells clear. */
+  private readonly blocked = new Set<string>();
+
+  constructor(host: CustomFunctionHost) {
+    this.hf = HyperFormula.buildEmpty({
+      licenseKey: 'gpl-v3',
+      context: host,
+      // Sheets' serial dates start 1899-12-30 with no 1900 leap-year bug: HyperFormula's defaults.
+      dateFormats: ['YYYY-MM-DD', 'MM/DD/YYYY', 'DD/MM/YYYY'],
+      timeFormats: ['hh:mm', 'hh:mm:ss'],
+      useWildcards: true,
+      useRegularExpressions: false,
+      matchWholeCell: true,
+      caseSensitive: false,
+      precisionRounding: 10,
+      maxRows: 5_000_000,
+    });
+  }
+
+  addSheet(name: string): number {
+    const added = this.hf.addSheet(name);
+    return this.hf.getSheetId(added)!;
+  }
+
+  removeSheet(sheet: number): void {
+    this.hf.removeSheet(sheet);
+    for (const k of [...this.blocked]) if (k.startsWith(`${sheet}:`)) this.blocked.delete(k);
+    this.reflow();
+  }
+
+  renameSheet(sheet: number, name: string): void {
+    this.hf.renameSheet(sheet, name);
+  }
+
+  private raw(c: Content): RawCellContent {
+    if (c === null || typeof c === 'number' || typeof c === 'boolean') return c;
+    // Text always goes in behind an apostrophe, so the engine never parses it as a number or date.
+    if ('text' in c) return `'${c.text}`;
+    return c.formula;
+  }
+
+  /** Writes a block of contents, then lets blocked array results expand if they now can. */
+  set(sheet: number, row: number, col: number, block: Content[][]): void {
+    const raw = block.map((r) => r.map((c) => this.raw(c)));
+    const changes = this.hf.setCellContents({ sheet, row, col }, raw);
+    this.track(changes);
+    this.reflow();
+  }
+
+  private track(changes: readonly { address?: { sheet: number; row: number; col: number }; newValue?: unknown }[]) {
+    for (const ch of changes) {
+      const a = ch.address;
+      if (!a) continue;
+      const v = ch.newValue;
+      if (v instanceof DetailedCellError && v.type === 'SPILL') this.blocked.add(key(a.sheet, a.row, a.col));
+    }
+  }
+
+  /** Retries blocked array formulas: HyperFormula leaves them blocked after the cells clear. */
+  private reflow(): void {
+    for (const k of [...this.blocked]) {
+      const [sheet, row, col] = k.split(':').map(Number) as [number, number, number];
+      const addr = { sheet, row, col };
+      const formula = this.hf.doesSheetExist(this.hf.getSheetName(sheet) ?? '')
+        ? this.hf.getCellFormula(addr)
+        : undefined;
+      const v = formula ? this.hf.getCellValue(addr) : undefined;
+      if (!formula || !(v instanceof DetailedCellError) || v.type !== 'SPILL') {
+        this.blocked.delete(k);
+        continue;
+      }
+      const changes = this.hf.setCellContents(addr, [[formula]]);
+      const now = this.hf.getCellValue(addr);
+      if (!(now instanceof DetailedCellError && now.type === 'SPILL')) this.blocked.delete(k);
+      this.track(changes);
+    }
+  }
+
+  /** After rows or columns move, blocked anchors are found again by scanning the sheet. */
+  private rescan(sheet: number): void {
+    for (const k of [...this.blocked]) if (k.startsWith(`${sheet}:`)) this.blocked.delete(k);
+    const values = this.hf.getSheetValues(sheet);
+    values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v instanceof DetailedCellError && v.type === 'SPILL') this.blocked.add(key(sheet, r, c));
+      }),
+    );
+    this.reflow();
+  }
+
+  addRows(sheet: number, at: number, count: number): void {
+    this.hf.addRows(sheet, [at, count]);
+    this.rescan(sheet);
+  }
+
+  removeRows(sheet: number, at: number, count: number): void {
+    this.hf.removeRows(sheet, [at, count]);
+    this.rescan(sheet);
+  }
+
+  addColumns(sheet: number, at: number, count: number): void {
+    this.hf.addColumns(sheet, [at, count]);
+    this.rescan(sheet);
+  }
+
+  removeColumns(sheet: number, at: number, count: number): void {
+    this.hf.removeColumns(sheet, [at, count]);
+    this.rescan(sheet);
+  }
+
+  /** The formula of a cell that holds one (an array's anchor, not the cells it spilled into). */
+  formula(sheet: number, row: number, col: number): string | undefined {
+    return this.hf.getCellFormula({ sheet, row, col });
+  }
+
+  /** Whether a cell holds text typed as such (an apostrophe, or text that reads as a number). */
+  isText(sheet: number, row: number, col: number): boolean {
+    const s = this.hf.getCellSerialized({ sheet, row, col });
+    return typeof s === 'string' && s.startsWith("'");
+  }
+
+  value(sheet: number, row: number, col: number): EngineValue {
+    return this.read(this.hf.getCellValue({ sheet, row, col }), sheet, row, col);
+  }
+
+  values(sheet: number, row: number, col: number, rows: number, cols: number): EngineValue[][] {
+    const grid = this.hf.getRangeValues({
+      start: { sheet, row, col },
+      end: { sheet, row: row + rows - 1, col: col + cols - 1 },
+    });
+    return grid.map((r, i) => r.map((v, j) => this.read(v, sheet, row + i, col + j)));
+  }
+
+  /** HyperFormula's detailed type, for formulas whose result is a date or percent. */
+  numberType(sheet: number, row: number, col: number): string {
+    return this.hf.getCellValueDetailedType({ sheet, row, col });
+  }
+
+  isEmpty(sheet: number, row: number, col: number): boolean {
+    return this.hf.isCellEmpty({ sheet, row, col });
+  }
+
+  /** Rows and columns holding something (0 when empty). */
+  extent(sheet: number): { rows: number; cols: number } {
+    const d = this.hf.getSheetDimensions(sheet);
+    let rows = d.height;
+    let cols = d.width;
+    const filled = (r: number, c: number) => !this.hf.isCellEmpty({ sheet, row: r, col: c });
+    while (rows > 0 && !Array.from({ length: cols }, (_, c) => filled(rows - 1, c)).some(Boolean)) rows--;
+    while (cols > 0 && !Array.from({ length: rows }, (_, r) => filled(r, cols - 1)).some(Boolean)) cols--;
+    return { rows, cols };
+  }
+
+  /** A formula evaluated in a sheet's context, for conditional formats. */
+  calculate(formula: string, sheet: number): EngineValue {
+    try {
+      const v = this.hf.calculateFormula(formula, sheet);
+      if (Array.isArray(v)) return this.read((v[0]?.[0] ?? null) as CellValue, sheet, 0, 0);
+      return this.read(v as CellValue, sheet, 0, 0);
+    } catch (e) {
+      return { error: '#ERROR!', message: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  setNamed(name: string, expression: string): void {
+    if (this.hf.listNamedExpressions().some((n) => n.toUpperCase() === name.toUpperCase())) {
+      this.hf.changeNamedExpression(name, expression);
+    } else this.hf.addNamedExpression(name, expression);
+  }
+
+  removeNamed(name: string): void {
+    if (this.hf.listNamedExpressions().includes(name)) this.hf.removeNamedExpression(name);
+  }
+
+  rebuild(): void {
+    this.hf.rebuildAndRecalculate();
+    for (const id of this.hf.getSheetNames().map((n) => this.hf.getSheetId(n)!)) this.rescan(id);
+  }
+
+  /** An engine value as Sheets shows it: error codes and the notes Sheets gives them. */
+  private read(v: CellValue, sheet: number, row: number, col: number): EngineValue {
+    if (!(v instanceof DetailedCellError)) return v;
+    const message = v.message ?? '';
+    switch (v.type) {
+      case 'SPILL':
+        return { error: '#REF!', message: this.spillNote(sheet, row, col) };
+      case 'CYCLE':
+        return {
+          error: '#REF!',
+          message: 'Circular dependency detected. To resolve with iterative calculation, see File > Settings.',
+        };
+      case 'NAME': {
+        const fn = /^Function name (.+) not recognized\.$/.exec(message);
+        const named = /^Named expression (.+) not recognized\.$/.exec(message);
+        if (fn) return { error: '#NAME?', message: `Unknown function: '${fn[1]}'.` };
+        if (named) return { error: '#NAME?', message: `Unknown range name: '${named[1]}'.` };
+        return { error: '#NAME?', message };
+      }
+      case 'ERROR':
+        return { error: '#ERROR!', message: message.startsWith('Parsing error') ? 'Formula parse error.' : message };
+      case 'LIC':
+        return { error: '#ERROR!', message };
+      default:
+        return { error: v.value, message };
+    }
+  }
+
+  /** Sheets' note on a blocked array result names the first cell in the way [EMU]. */
+  private spillNote(sheet: number, row: number, col: number): string {
+    const size = this.arraySize(sheet, row, col);
+    if (size) {
+      for (let r = 0; r < size.height; r++) {
+        for (let c = 0; c < size.width; c++) {
+          if ((r || c) && !this.hf.isCellEmpty({ sheet, row: row + r, col: col + c })) {
+            return `Array result was not expanded because it would overwrite data in ${a1Of({ row: row + r + 1, col: col + c + 1, numRows: 1, numCols: 1 })}.`;
+          }
+        }
+      }
+    }
+    return 'Array result was not expanded because it would overwrite data.';
+  }
+
+  /** The size an array formula wanted: HyperFormula keeps it on the formula's graph vertex. */
+  private arraySize(sheet: number, row: number, col: number): { width: number; height: number } | undefined {
+    const graph = this.hf.dependencyGraph as unknown as {
+      getCell?: (a: { sheet: number; row: number; col: number }) => unknown;
+    };
+    const vertex = graph.getCell?.({ sheet, row, col }) as { array?: { size?: unknown } } | undefined;
+    const size = vertex?.array?.size as { width?: unknown; height?: unknown } | undefined;
+    if (typeof size?.width === 'number' && typeof size.height === 'number') {
+      return { width: size.width, height: size.height };
+    }
+    return undefined;
+  }
+}

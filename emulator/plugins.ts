@@ -1,0 +1,216 @@
+/**
+ * The formula functions HyperFormula gets from the emulator: every custom function of the add-on's
+ * registry (declared once, in src/functions/registry.ts), and SPARKLINE, which Sheets draws as a
+ * chart and whose value is blank.
+ *
+ * HyperFormula fixes an array result's size before evaluating it, so each custom function declares
+ * its size from the argument shapes with the registry's resultShape. Evaluation is delegated to the
+ * workbook (config.context), which runs the bundle's top-level function of that name in its vm.
+ */
+import {
+  ArraySize,
+  CellError,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  type ImplementedFunctions,
+  HyperFormula,
+  SimpleRangeValue,
+} from 'hyperformula';
+import { resultShape, type Shape } from '../src/functions/define';
+import { registry, specOf } from '../src/functions/registry';
+import { isDate } from './dates';
+
+// HyperFormula's package exports no parser types: they are read off FunctionPlugin's own methods.
+type EvaluateAst = FunctionPlugin['evaluateAst'];
+type Ast = Parameters<EvaluateAst>[0];
+type InterpreterState = Parameters<EvaluateAst>[1];
+type InterpreterValue = ReturnType<EvaluateAst>;
+type ProcedureAst = Extract<Ast, { procedureName: string }>;
+
+/** What a custom function sees of the cell grid: Sheets' value types, '' for blanks. */
+export type ArgValue = number | string | boolean | Date;
+export type CustomArg = ArgValue | ArgValue[][] | undefined;
+
+/** Marks a custom function call made while no bundle is loaded. */
+export const NO_BUNDLE = Symbol('no bundle');
+
+export interface CustomFunctionHost {
+  /** Runs the bundle's top-level function; throws what it throws; NO_BUNDLE when none is loaded. */
+  runCustomFunction(name: string, args: CustomArg[]): unknown;
+  /** Whether a cell's number is a date (0-based address in the engine). */
+  isDateCell(sheet: number, row: number, col: number): boolean;
+  serialOf(date: Date): number;
+  dateOf(serial: number): Date;
+}
+
+/** HyperFormula hands a plugin its config.context: the workbook's host. */
+function hostOf(plugin: FunctionPlugin): CustomFunctionHost {
+  return (plugin as unknown as { config: { context: CustomFunctionHost } }).config.context;
+}
+
+const ERROR_CODES: Record<string, string> = {
+  DIV_BY_ZERO: '#DIV/0!',
+  NA: '#N/A',
+  NAME: '#NAME?',
+  NUM: '#NUM!',
+  REF: '#REF!',
+  VALUE: '#VALUE!',
+  CYCLE: '#REF!',
+  SPILL: '#REF!',
+  ERROR: '#ERROR!',
+  LIC: '#ERROR!',
+};
+
+function isCellError(v: unknown): v is CellError {
+  return v instanceof CellError;
+}
+
+function plainCell(v: unknown, date: boolean, host: CustomFunctionHost): ArgValue {
+  if (typeof v === 'symbol' || v === null || v === undefined) return '';
+  if (isCellError(v)) return ERROR_CODES[v.type] ?? '#ERROR!';
+  if (typeof v === 'number') return date ? host.dateOf(v) : v;
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  // An ExtendedNumber (a date or percent computed by a formula) carries its number in .val.
+  const val = (v as { val?: unknown }).val;
+  if (typeof val === 'number') return date ? host.dateOf(val) : val;
+  return String(v);
+}
+
+export class CustomFunctionsPlugin extends FunctionPlugin {
+  static override implementedFunctions: ImplementedFunctions = Object.fromEntries([
+    ...registry.map((spec) => [
+      spec.name,
+      {
+        method: 'customFunction',
+        sizeOfResultArrayMethod: 'customFunctionSize',
+        vectorizationForbidden: true,
+        parameters: spec.params.map(() => ({ argumentType: FunctionArgumentType.ANY, optionalArg: true })),
+      },
+    ]),
+    [
+      'SPARKLINE',
+      {
+        method: 'sparkline',
+        doesNotNeedArgumentsToBeComputed: true,
+        parameters: [
+          { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+          { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+        ],
+      },
+    ],
+  ]);
+
+  private shapes(ast: ProcedureAst, state: InterpreterState): (Shape | undefined)[] {
+    return ast.args.map((arg) => {
+      if (arg.type === 'EMPTY') return undefined;
+      const size = this.arraySizeForAst(arg, state);
+      return [size.height, size.width] as const;
+    });
+  }
+
+  customFunctionSize(ast: ProcedureAst, state: InterpreterState): ArraySize {
+    const spec = specOf(ast.procedureName.toUpperCase());
+    if (!spec) return ArraySize.scalar();
+    const [rows, cols] = resultShape(spec, this.shapes(ast, state));
+    return new ArraySize(cols, rows);
+  }
+
+  /** An argument as Sheets hands it to a custom function: a scalar for one cell, else rows. */
+  private argument(arg: Ast, state: InterpreterState, host: CustomFunctionHost): CustomArg | CellError {
+    if (arg.type === 'EMPTY') return undefined;
+    const value = this.evaluateAst(arg, state);
+    if (value instanceof SimpleRangeValue) {
+      const start = value.range?.start;
+      const rows = value.rawData().map((row, r) =>
+        row.map((cell, c) =>
+          plainCell(cell, start ? host.isDateCell(start.sheet, start.row + r, start.col + c) : false, host),
+        ),
+      );
+      // A 1×1 range arrives as its one value, as in Sheets.
+      return rows.length === 1 && rows[0]!.length === 1 ? rows[0]![0]! : rows;
+    }
+    if (isCellError(value)) return value;
+    let date = false;
+    if (arg.type === 'CELL_REFERENCE') {
+      const at = arg.reference.toSimpleCellAddress(state.formulaAddress);
+      date = host.isDateCell(at.sheet, at.row, at.col);
+    }
+    return plainCell(value, date, host);
+  }
+
+  customFunction(ast: ProcedureAst, state: InterpreterState): InterpreterValue {
+    const name = ast.procedureName.toUpperCase();
+    const host = hostOf(this);
+    const args: CustomArg[] = [];
+    for (const arg of ast.args) {
+      const v = this.argument(arg, state, host);
+      // An error argument is the result, as with built-in functions [UNVERIFIED for custom ones].
+      if (isCellError(v)) return v;
+      args.push(v);
+    }
+    let result: unknown;
+    try {
+      result = host.runCustomFunction(name, args);
+    } catch (e) {
+      return new CellError(ErrorType.ERROR, e instanceof Error ? e.message : String(e));
+    }
+    if (result === NO_BUNDLE) return new CellError(ErrorType.NAME, `Unknown function: '${name}'.`);
+    const spec = specOf(name)!;
+    const [rows, cols] = resultShape(spec, this.shapes(ast, state));
+    return this.toEngine(result, rows, cols, host);
+  }
+
+  private cell(v: unknown, host: CustomFunctionHost): InterpreterValue {
+    if (v === null || v === undefined || v === '') return '';
+    if (typeof v === 'string' || typeof v === 'boolean') return v;
+    if (typeof v === 'number') {
+      // NaN and Infinity cannot be cell values [UNVERIFIED: believed #NUM!].
+      return Number.isFinite(v) ? v : new CellError(ErrorType.NUM, `Result was not a finite number: ${v}.`);
+    }
+    if (isDate(v)) return this.returnNumberWrapper(host.serialOf(v), 'NUMBER_DATE' as never);
+    return String(v);
+  }
+
+  /** A result sized as declared: a result of another size is a bug in the registry's resultShape. */
+  private toEngine(result: unknown, rows: number, cols: number, host: CustomFunctionHost): InterpreterValue {
+    if (!Array.isArray(result)) {
+      if (rows === 1 && cols === 1) return this.cell(result, host);
+      return new CellError(
+        ErrorType.ERROR,
+        `Emulator: a single value was returned where resultShape declared ${rows}×${cols}.`,
+      );
+    }
+    // A 1-D array is read as one column [UNVERIFIED].
+    const grid: unknown[][] = result.map((row: unknown) => (Array.isArray(row) ? row : [row]));
+    const height = grid.length;
+    const width = Math.max(0, ...grid.map((r) => r.length));
+    if (height !== rows || width !== cols) {
+      return new CellError(
+        ErrorType.ERROR,
+        `Emulator: the result is ${height}×${width} but resultShape declared ${rows}×${cols}.`,
+      );
+    }
+    if (rows === 1 && cols === 1) return this.cell(grid[0]?.[0], host);
+    const out = grid.map((row) => Array.from({ length: cols }, (_, c) => this.cell(row[c], host)));
+    // A cell error inside an array result is kept as the cell's error.
+    return SimpleRangeValue.onlyValues(out as never);
+  }
+
+  sparkline(): InterpreterValue {
+    return '';
+  }
+}
+
+let registered = false;
+
+/** Registers the plugin once per process (HyperFormula's plugin registry is global). */
+export function registerPlugins(): void {
+  if (registered) return;
+  const names = Object.keys(CustomFunctionsPlugin.implementedFunctions);
+  const translations = Object.fromEntries(names.map((n) => [n, n]));
+  HyperFormula.registerFunctionPlugin(CustomFunctionsPlugin, { enGB: translations });
+  registered = true;
+}
+
+export { ERROR_CODES };

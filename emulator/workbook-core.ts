@@ -1,0 +1,448 @@
+/**
+ * The state of one emulated spreadsheet and the cell operations the Apps Script classes share:
+ * reading values the way getValues returns them, writing the way USER_ENTERED does, and moving
+ * everything when rows, columns or sheets come and go. The Apps Script classes (spreadsheet.ts,
+ * sheet.ts, range.ts…) are thin views onto this.
+ */
+import { type Area, a1Of, colLetters, parseA1, quoteSheet, shiftArea } from './a1';
+import type { CallCounter } from './counter';
+import { dateOfSerial, serialOfDate } from './dates';
+import { type Content, Engine, type EngineValue, isEngineError } from './engine';
+import { type Entry, entryOf } from './entry';
+import { exception } from './errors';
+import { defaultDateFormat, defaultDateTimeFormat, formatDisplay, isDateFormat, isPercentFormat } from './format';
+import { closeOpenRanges, extendRanges, reopenRanges, type SheetSize } from './formulas';
+import type { DevMetaModel } from './model';
+import { SheetModel } from './model';
+import { type CustomArg, type CustomFunctionHost, NO_BUNDLE } from './plugins';
+
+/** A value as Apps Script's getValues returns it. */
+export type GasValue = number | string | boolean | Date;
+
+/** What the runner gives the workbook so that formulas can call the bundle's custom functions. */
+export interface BundleHook {
+  has(name: string): boolean;
+  /** Calls a top-level function, copying arguments into the vm and the result out. */
+  call(name: string, args: readonly unknown[]): unknown;
+}
+
+export interface NamedRangeModel {
+  name: string;
+  sheet: SheetModel;
+  area: Area;
+}
+
+export interface Toast {
+  message: string;
+  title: string;
+  timeoutSeconds: number;
+}
+
+/** 'Sheet1' in English, 'Feuille 1' in French [UNVERIFIED: Sheets' French default name]. */
+export function defaultSheetName(locale: string, n: number): string {
+  return locale.toLowerCase().startsWith('fr') ? `Feuille ${n}` : `Sheet${n}`;
+}
+
+export class WorkbookCore implements CustomFunctionHost {
+  readonly engine: Engine;
+  sheets: SheetModel[] = [];
+  active!: SheetModel;
+  readonly namedRanges = new Map<string, NamedRangeModel>();
+  devMeta: DevMetaModel[] = [];
+  readonly toasts: Toast[] = [];
+  nextProtectionId = 1;
+  nextMetadataId = 1;
+  private nextGid = 1;
+  /** Set by the runner: the Ui object SpreadsheetApp.getUi() returns. */
+  ui: object | undefined;
+  /** The auth mode the current call runs in (ScriptApp.AuthMode name). */
+  authMode = 'FULL';
+  /** > 0 while a custom function runs: the spreadsheet is read-only then [DOC CF]. */
+  customFunctionDepth = 0;
+  bundle: BundleHook | undefined;
+  /** Listeners told after each change of cells (the playground refreshes on it). */
+  readonly listeners = new Set<() => void>();
+
+  constructor(
+    readonly counter: CallCounter,
+    public locale: string,
+    public timeZone: string,
+    public name: string,
+    readonly id: string,
+  ) {
+    this.engine = new Engine(this);
+  }
+
+  // --- calls ---
+
+  /** Counts a service call; a write inside a custom function is refused, as in Sheets [DOC CF]. */
+  hit(name: string, write = false): void {
+    this.counter.hit(name);
+    if (write && this.customFunctionDepth > 0) {
+      throw exception(`You do not have permission to call ${name.slice(name.indexOf('.') + 1)}`);
+    }
+  }
+
+  changed(): void {
+    for (const l of this.listeners) l();
+  }
+
+  // --- sheets ---
+
+  sheetByName(name: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  sheetByEngineId(id: number): SheetModel | undefined {
+    return this.sheets.find((s) => s.engineId === id);
+  }
+
+  sheetByGid(gid: number): SheetModel | undefined {
+    return this.sheets.find((s) => s.gid === gid);
+  }
+
+  /** Formula references name sheets case-insensitively. */
+  sheetByRefName(name: string): SheetModel | undefined {
+    return this.sheetByName(name) ?? this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  private nameTaken(name: string, except?: SheetModel): boolean {
+    return this.sheets.some((s) => s !== except && s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  duplicateNameError(name: string): Error {
+    // [EMU/OBS] the Sheets API's wording; Apps Script prints it after "Exception: ".
+    return exception(`A sheet with the name "${name}" already exists. Please enter another name.`);
+  }
+
+  addSheet(name: string | undefined, index: number | undefined, gid?: number): SheetModel {
+    let n = this.sheets.length + 1;
+    let chosen = name;
+    if (chosen === undefined) {
+      while (this.nameTaken(defaultSheetName(this.locale, n))) n++;
+      chosen = defaultSheetName(this.locale, n);
+    }
+    if (this.nameTaken(chosen)) throw this.duplicateNameError(chosen);
+    const engineId = this.engine.addSheet(chosen);
+    const model = new SheetModel(chosen, engineId, gid ?? this.newGid());
+    const at = index === undefined ? this.sheets.length : Math.max(0, Math.min(index, this.sheets.length));
+    this.sheets.splice(at, 0, model);
+    return model;
+  }
+
+  /** Sheet ids after the first look like Sheets' (9–10 digits), deterministic for repeatable tests. */
+  private newGid(): number {
+    if (this.sheets.length === 0 && !this.sheetByGid(0)) return 0;
+    let gid: number;
+    do {
+      gid = (Math.imul(this.nextGid++, 2_654_435_761) >>> 1) % 2_000_000_000;
+    } while (gid < 100_000_000 || this.sheetByGid(gid));
+    return gid;
+  }
+
+  removeSheet(model: SheetModel): void {
+    if (this.sheets.length <= 1) throw exception("You can't remove all the sheets in a document.");
+    this.engine.removeSheet(model.engineId);
+    this.sheets = this.sheets.filter((s) => s !== model);
+    for (const [k, n] of this.namedRanges) if (n.sheet === model) this.namedRanges.delete(k);
+    this.devMeta = this.devMeta.filter((m) => !('sheet' in m.location) || m.location.sheet !== model.gid);
+    if (this.active === model) this.active = this.sheets[0]!;
+    this.changed();
+  }
+
+  renameSheet(model: SheetModel, name: string): void {
+    if (name === model.name) return;
+    if (this.nameTaken(name, model)) throw this.duplicateNameError(name);
+    this.engine.renameSheet(model.engineId, name);
+    model.name = name;
+    this.changed();
+  }
+
+  /** "'Sheet 1'!A1:B2" → the sheet and area, the active sheet when no sheet is named. */
+  resolveA1(a1: string): { sheet: SheetModel; area: Area } {
+    const bang = a1.lastIndexOf('!');
+    let sheet = this.active;
+    if (bang >= 0) {
+      const parsedName = parseA1(`${a1.slice(0, bang)}!A1`, 1, 1).sheetName!;
+      const found = this.sheetByName(parsedName);
+      if (!found) throw exception('Range not found');
+      sheet = found;
+    }
+    const p = parseA1(a1, sheet.maxRows, sheet.maxCols);
+    return { sheet, area: { row: p.row, col: p.col, numRows: p.numRows, numCols: p.numCols } };
+  }
+
+  a1(sheet: SheetModel, area: Area, withSheet = false): string {
+    return withSheet ? `${quoteSheet(sheet.name)}!${a1Of(area)}` : a1Of(area);
+  }
+
+  // --- reading cells ---
+
+  private sizeOf(own: SheetModel) {
+    return (name: string | undefined): SheetSize | undefined => {
+      const s = name === undefined ? own : this.sheetByRefName(name);
+      return s ? { rows: s.maxRows, cols: s.maxCols } : undefined;
+    };
+  }
+
+  /** The number format in effect: the cell's, or the one Sheets gives a formula's date/percent result. */
+  numberFormat(sheet: SheetModel, row: number, col: number): string | undefined {
+    const own = sheet.cellMeta(row, col)?.numberFormat;
+    if (own) return own;
+    const id = sheet.engineId;
+    const type = this.engine.hf.getCellType({ sheet: id, row: row - 1, col: col - 1 });
+    if (type === 'VALUE' || type === 'EMPTY') return undefined;
+    switch (this.engine.numberType(id, row - 1, col - 1)) {
+      case 'NUMBER_DATE':
+        return defaultDateFormat(this.locale);
+      case 'NUMBER_DATETIME':
+        return defaultDateTimeFormat(this.locale);
+      case 'NUMBER_TIME':
+        return 'H:mm:ss';
+      case 'NUMBER_PERCENT':
+        return '0%';
+      default:
+        return undefined;
+    }
+  }
+
+  /** A computed cell as getValues gives it: '' for blank, the code for an error, a Date for a date. */
+  gasValue(v: EngineValue, format: string | undefined): GasValue {
+    if (v === null) return '';
+    if (isEngineError(v)) return v.error;
+    if (typeof v === 'number' && isDateFormat(format)) return dateOfSerial(v, this.timeZone);
+    return v;
+  }
+
+  values(sheet: SheetModel, area: Area): GasValue[][] {
+    const raw = this.engine.values(sheet.engineId, area.row - 1, area.col - 1, area.numRows, area.numCols);
+    return raw.map((r, i) =>
+      r.map((v, j) =>
+        this.gasValue(v, typeof v === 'number' ? this.numberFormat(sheet, area.row + i, area.col + j) : undefined),
+      ),
+    );
+  }
+
+  displayValues(sheet: SheetModel, area: Area): string[][] {
+    const raw = this.engine.values(sheet.engineId, area.row - 1, area.col - 1, area.numRows, area.numCols);
+    return raw.map((r, i) =>
+      r.map((v, j) => {
+        const fmt = typeof v === 'number' ? this.numberFormat(sheet, area.row + i, area.col + j) : undefined;
+        return formatDisplay(v, fmt, this.locale);
+      }),
+    );
+  }
+
+  formula(sheet: SheetModel, row: number, col: number): string {
+    const f = this.engine.formula(sheet.engineId, row - 1, col - 1);
+    if (!f) return '';
+    return sheet.cellMeta(row, col)?.openRefs ? reopenRanges(f, this.sizeOf(sheet)) : f;
+  }
+
+  formulas(sheet: SheetModel, area: Area): string[][] {
+    return Array.from({ length: area.numRows }, (_, i) =>
+      Array.from({ length: area.numCols }, (_, j) => this.formula(sheet, area.row + i, area.col + j)),
+    );
+  }
+
+  /** The note Sheets shows on an error cell ('' when the cell is not an error). */
+  errorMessage(sheet: SheetModel, row: number, col: number): string {
+    const v = this.engine.value(sheet.engineId, row - 1, col - 1);
+    return isEngineError(v) ? v.message : '';
+  }
+
+  /** Last row and column with content (0 on an empty sheet). */
+  extent(sheet: SheetModel): { rows: number; cols: number } {
+    return this.engine.extent(sheet.engineId);
+  }
+
+  // --- writing cells ---
+
+  checkInside(sheet: SheetModel, area: Area): void {
+    if (area.row + area.numRows - 1 > sheet.maxRows || area.col + area.numCols - 1 > sheet.maxCols) {
+      throw exception('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+  }
+
+  /** Writes entries (already parsed), with the formats typing gives them ("10%" → '0%'). */
+  writeEntries(sheet: SheetModel, area: Area, entries: Entry[][]): void {
+    const block: Content[][] = entries.map((row, i) =>
+      row.map((e, j) => {
+        const r = area.row + i;
+        const c = area.col + j;
+        const meta = sheet.cellMeta(r, c);
+        if (e.kind === 'formula') {
+          const closed = closeOpenRanges(e.formula, this.sizeOf(sheet));
+          if (closed.open) sheet.editMeta(r, c).openRefs = true;
+          else if (meta?.openRefs) meta.openRefs = undefined;
+          return { formula: closed.formula };
+        }
+        if (meta?.openRefs) meta.openRefs = undefined;
+        if (e.kind === 'blank') return null;
+        if (e.format !== undefined) {
+          const cur = meta?.numberFormat;
+          const kind = (f: string | undefined) => (isDateFormat(f) ? 'date' : isPercentFormat(f) ? 'pct' : 'num');
+          if (!cur || kind(cur) !== kind(e.format)) sheet.editMeta(r, c).numberFormat = e.format;
+        }
+        return typeof e.value === 'string' ? { text: e.value } : e.value;
+      }),
+    );
+    this.engine.set(sheet.engineId, area.row - 1, area.col - 1, block);
+    this.changed();
+  }
+
+  /** Writes JS values as setValues does (USER_ENTERED). */
+  writeValues(sheet: SheetModel, area: Area, values: readonly (readonly unknown[])[]): void {
+    const entries = values.map((row, i) =>
+      row.map((v, j) =>
+        entryOf(
+          v,
+          this.locale,
+          this.timeZone,
+          sheet.cellMeta(area.row + i, area.col + j)?.numberFormat,
+        ),
+      ),
+    );
+    this.writeEntries(sheet, area, entries);
+  }
+
+  clearContents(sheet: SheetModel, area: Area): void {
+    const ext = this.extent(sheet);
+    const rows = Math.min(area.numRows, Math.max(0, ext.rows - area.row + 1));
+    const cols = Math.min(area.numCols, Math.max(0, ext.cols - area.col + 1));
+    sheet.eachMeta(area, (m) => {
+      m.openRefs = undefined;
+    });
+    if (rows > 0 && cols > 0) {
+      const block = Array.from({ length: rows }, () => new Array<Content>(cols).fill(null));
+      this.engine.set(sheet.engineId, area.row - 1, area.col - 1, block);
+    }
+    this.changed();
+  }
+
+  // --- rows and columns ---
+
+  /** Inserts count rows so that the first new one is row `at`; formats come from `inheritFrom`. */
+  insertRows(sheet: SheetModel, at: number, count: number, inheritFrom?: number): void {
+    const oldMax = sheet.maxRows;
+    this.engine.addRows(sheet.engineId, at - 1, count);
+    sheet.shift('rows', at, count, inheritFrom);
+    this.shiftWorkbook(sheet, 'rows', at, count);
+    if (at > oldMax) this.extendOpenRanges(sheet, 'rows', oldMax, sheet.maxRows);
+    this.changed();
+  }
+
+  deleteRows(sheet: SheetModel, at: number, count: number): void {
+    if (at < 1 || at + count - 1 > sheet.maxRows) throw exception('Those rows are out of bounds.');
+    if (count >= sheet.maxRows) throw exception("You can't delete all the rows on the sheet.");
+    this.engine.removeRows(sheet.engineId, at - 1, count);
+    sheet.shift('rows', at, -count);
+    this.shiftWorkbook(sheet, 'rows', at, -count);
+    this.changed();
+  }
+
+  insertColumns(sheet: SheetModel, at: number, count: number, inheritFrom?: number): void {
+    const oldMax = sheet.maxCols;
+    this.engine.addColumns(sheet.engineId, at - 1, count);
+    sheet.shift('cols', at, count, inheritFrom);
+    this.shiftWorkbook(sheet, 'cols', at, count);
+    if (at > oldMax) this.extendOpenRanges(sheet, 'cols', oldMax, sheet.maxCols);
+    this.changed();
+  }
+
+  deleteColumns(sheet: SheetModel, at: number, count: number): void {
+    if (at < 1 || at + count - 1 > sheet.maxCols) throw exception('Those columns are out of bounds.');
+    if (count >= sheet.maxCols) throw exception("You can't delete all the columns on the sheet.");
+    this.engine.removeColumns(sheet.engineId, at - 1, count);
+    sheet.shift('cols', at, -count);
+    this.shiftWorkbook(sheet, 'cols', at, -count);
+    this.changed();
+  }
+
+  private shiftWorkbook(sheet: SheetModel, dim: 'rows' | 'cols', at: number, count: number): void {
+    for (const [k, n] of this.namedRanges) {
+      if (n.sheet !== sheet) continue;
+      const a = shiftArea(n.area, dim, at, count);
+      if (a) this.setNamedRange(n.name, sheet, a);
+      else {
+        this.namedRanges.delete(k);
+        this.engine.removeNamed(n.name);
+      }
+    }
+    const type = dim === 'rows' ? 'ROW' : 'COLUMN';
+    this.devMeta = this.devMeta.filter((m) => {
+      const loc = m.location;
+      if (loc.type !== type || loc.sheet !== sheet.gid) return true;
+      const a = shiftArea(
+        dim === 'rows'
+          ? { row: loc.index, col: 1, numRows: 1, numCols: 1 }
+          : { row: 1, col: loc.index, numRows: 1, numCols: 1 },
+        dim,
+        at,
+        count,
+      );
+      if (!a) return false;
+      loc.index = dim === 'rows' ? a.row : a.col;
+      return true;
+    });
+  }
+
+  /** A sheet grew at its end: ranges typed open that reached its old end reach the new one. */
+  private extendOpenRanges(grown: SheetModel, dim: 'rows' | 'cols', oldMax: number, newMax: number): void {
+    for (const sheet of this.sheets) {
+      const refersTo = (name: string | undefined) =>
+        name === undefined ? sheet === grown : this.sheetByRefName(name) === grown;
+      for (const [row, cols] of sheet.meta) {
+        for (const [col, m] of cols) {
+          if (!m.openRefs) continue;
+          const f = this.engine.formula(sheet.engineId, row - 1, col - 1);
+          if (!f) continue;
+          const next = extendRanges(f, refersTo, dim, oldMax, newMax);
+          if (next !== f) this.engine.set(sheet.engineId, row - 1, col - 1, [[{ formula: next }]]);
+        }
+      }
+    }
+  }
+
+  // --- named ranges ---
+
+  setNamedRange(name: string, sheet: SheetModel, area: Area): void {
+    this.namedRanges.set(name, { name, sheet, area });
+    const abs = `${quoteSheet(sheet.name)}!$${colLetters(area.col)}$${area.row}:$${colLetters(area.col + area.numCols - 1)}$${area.row + area.numRows - 1}`;
+    this.engine.setNamed(name, `=${abs}`);
+  }
+
+  removeNamedRange(name: string): void {
+    this.namedRanges.delete(name);
+    this.engine.removeNamed(name);
+  }
+
+  // --- the custom-function host (plugins.ts) ---
+
+  runCustomFunction(name: string, args: CustomArg[]): unknown {
+    if (!this.bundle?.has(name)) return NO_BUNDLE;
+    this.counter.hit(`CustomFunction.${name}`);
+    this.customFunctionDepth++;
+    const mode = this.authMode;
+    this.authMode = 'CUSTOM_FUNCTION';
+    try {
+      return this.bundle.call(name, args);
+    } finally {
+      this.customFunctionDepth--;
+      this.authMode = mode;
+    }
+  }
+
+  isDateCell(engineSheet: number, row: number, col: number): boolean {
+    const sheet = this.sheetByEngineId(engineSheet);
+    return !!sheet && isDateFormat(this.numberFormat(sheet, row + 1, col + 1));
+  }
+
+  serialOf(date: Date): number {
+    return serialOfDate(date, this.timeZone);
+  }
+
+  dateOf(serial: number): Date {
+    return dateOfSerial(serial, this.timeZone);
+  }
+}
