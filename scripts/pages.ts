@@ -9,7 +9,9 @@ import { build } from 'esbuild';
 export const PAGES: readonly { name: string; entry: string }[] = [
   { name: 'insert-quarter', entry: 'src/ui/pages/insert.ts' },
   { name: 'insert-kpis', entry: 'src/ui/pages/insert.ts' },
-  { name: 'sidebar', entry: 'src/ui/pages/sidebar.ts' },
+  { name: 'checkin', entry: 'src/ui/pages/sidebar.ts' },
+  { name: 'health', entry: 'src/ui/pages/sidebar.ts' },
+  { name: 'review', entry: 'src/ui/pages/sidebar.ts' },
 ];
 
 export async function buildPages(root: string, dist: string): Promise<void> {
@@ -37,8 +39,10 @@ export async function buildPages(root: string, dist: string): Promise<void> {
     }
     const html = shell
       .replace('data-page="page"', `data-page="${page.name}"`)
-      .replace('/* style */', () => style)
-      .replace('/* script */', () => script);
+      .replace('<link rel="stylesheet" href="style.css">', () => `<style>${style}</style>`)
+      .replace('<script src="page.js"></script>', () => `<script>${script}</script>`);
+    if (html.includes('page.js') || html.includes('style.css'))
+      throw new Error('src/ui/page.html: placeholders not found');
     writeFileSync(join(dist, `${page.name}.html`), html);
   }
 }

@@ -5,7 +5,10 @@
 import { type Lang, langOf } from './core/i18n';
 import { type Arg, invoke } from './functions/define';
 import { registry } from './functions/registry';
+import { checkIn, checkInState } from './server/checkin';
+import { healthState } from './server/health';
 import { insertKpis, insertOptions, insertQuarter } from './server/insert';
+import { finishReview, reviewState, saveReviewStep } from './server/review';
 import { sheetsEnv } from './sheets/env';
 import { UI } from './ui/texts';
 
@@ -68,13 +71,13 @@ export const menu = {
     showPage('insert-kpis', UI[menuLang()].insertKpis.replace('…', ''), 'dialog');
   },
   showCheckIn(): void {
-    showPage('sidebar', UI[menuLang()].menuTitle, 'sidebar');
+    showPage('checkin', UI[menuLang()].menuTitle, 'sidebar');
   },
   showHealth(): void {
-    showPage('sidebar', UI[menuLang()].menuTitle, 'sidebar');
+    showPage('health', UI[menuLang()].menuTitle, 'sidebar');
   },
   showReview(): void {
-    showPage('sidebar', UI[menuLang()].menuTitle, 'sidebar');
+    showPage('review', UI[menuLang()].menuTitle, 'sidebar');
   },
   showFunctionReference(): void {
     const lang = menuLang();
@@ -88,4 +91,10 @@ export const endpoints = {
   getInsertOptions: () => insertOptions(),
   insertQuarter: (payload: unknown) => insertQuarter(payload),
   insertKpis: (payload: unknown) => insertKpis(payload),
+  getCheckInState: (payload?: unknown) => checkInState(payload),
+  checkIn: (payload: unknown) => checkIn(payload),
+  getHealth: (payload?: unknown) => healthState(payload),
+  getReviewState: (payload?: unknown) => reviewState(payload),
+  saveReviewStep: (payload: unknown) => saveReviewStep(payload),
+  finishReview: (payload: unknown) => finishReview(payload),
 };

@@ -164,7 +164,7 @@ export function logColumns(sheetName: string) {
   };
 }
 
-function alignmentSource(layout: ReturnType<typeof quarterLayout>) {
+export function alignmentSource(layout: ReturnType<typeof quarterLayout>) {
   return {
     id: layout.col('objectiveId'),
     title: layout.col('title'),

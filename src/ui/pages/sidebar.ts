@@ -1,1 +1,455 @@
-export {};
+import { $, h, show, status } from '../lib/dom';
+import { type Result, run } from '../lib/run';
+import { SIDEBAR_TEXTS, type SidebarTexts } from './sidebar-texts';
+
+type Lang = 'en' | 'fr';
+type Tab = 'checkin' | 'health' | 'review';
+let lang: Lang = 'en';
+const tx = (): SidebarTexts => SIDEBAR_TEXTS[lang];
+const pct = (x: number | null | undefined) =>
+  x === null || x === undefined ? '–' : `${Math.round(x * 100)} %`;
+
+/** "12,5" or "12.5" → 12.5; "15 %" → 15 (a percentage field); anything else → undefined. */
+function parseNumber(text: string): number | undefined {
+  const s = text.trim().replace(/\s/g, '').replace(',', '.').replace(/%$/, '');
+  return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(s) ? Number(s) : undefined;
+}
+
+function tabs(active: Tab, onPick: (t: Tab) => void): HTMLElement {
+  const names: Tab[] = ['checkin', 'health', 'review'];
+  const bar = h('div', { class: 'tabs', role: 'tablist' });
+  for (const name of names) {
+    const b = h(
+      'button',
+      {
+        role: 'tab',
+        id: `tab-${name}`,
+        'aria-selected': String(name === active),
+        tabindex: name === active ? 0 : -1,
+      },
+      tx().tabs[name],
+    );
+    b.addEventListener('click', () => onPick(name));
+    b.addEventListener('keydown', (e) => {
+      const k = (e as KeyboardEvent).key;
+      if (k !== 'ArrowRight' && k !== 'ArrowLeft') return;
+      const next = names[(names.indexOf(name) + (k === 'ArrowRight' ? 1 : names.length - 1)) % names.length]!;
+      onPick(next);
+      document.getElementById(`tab-${next}`)?.focus();
+    });
+    bar.append(b);
+  }
+  return bar;
+}
+
+// ——— check-in ———
+
+async function checkInTab(panel: HTMLElement, sheet?: string): Promise<void> {
+  const s = await run('getCheckInState', sheet ? { sheet } : undefined);
+  lang = s.lang;
+  const t = tx();
+  const line = h('p', { id: 'checkin-status' });
+  const rows: {
+    id: string;
+    title: string;
+    milestone: boolean;
+    value: HTMLInputElement;
+    confidence: HTMLInputElement;
+    comment: HTMLInputElement;
+  }[] = [];
+  const picker = h(
+    'select',
+    { id: 'quarter-sheet', 'aria-label': t.quarterSheet },
+    ...s.quarters.map((q) => h('option', { value: q }, q)),
+  );
+  picker.value = s.sheet;
+  picker.addEventListener('change', () => void checkInTab(panel, picker.value));
+  const cards = s.objectives.map((o) =>
+    h(
+      'section',
+      { class: 'card' },
+      h('h3', {}, `${o.id} · ${o.title}`),
+      ...o.krs.map((k) => {
+        const milestone = k.type === 'milestone';
+        const value = milestone
+          ? h('input', { type: 'checkbox', id: `v-${k.id}`, checked: k.current === true })
+          : h('input', {
+              type: 'text',
+              inputmode: 'decimal',
+              id: `v-${k.id}`,
+              placeholder: k.current === null ? '' : String(k.current),
+            });
+        const confidence = h('input', {
+          type: 'text',
+          inputmode: 'numeric',
+          id: `c-${k.id}`,
+          placeholder: k.confidence === null ? '' : String(Math.round(k.confidence * 100)),
+        });
+        const comment = h('input', { type: 'text', id: `m-${k.id}`, maxlength: 1000 });
+        rows.push({ id: k.id, title: k.title, milestone, value, confidence, comment });
+        const now =
+          k.current === null
+            ? '–'
+            : typeof k.current === 'boolean'
+              ? k.current
+                ? '✓'
+                : '✗'
+              : `${k.current} ${k.unit}`.trim();
+        return h(
+          'div',
+          { class: 'kr', 'data-kr': k.id },
+          h('div', {}, h('strong', {}, k.id), ' ', k.title),
+          h(
+            'div',
+            { class: 'muted' },
+            `${t.now}: ${now}`,
+            k.target === null ? '' : ` · ${t.target}: ${k.target} ${k.unit}`.trimEnd(),
+          ),
+          h(
+            'div',
+            { class: 'row' },
+            h('div', {}, h('label', { for: `v-${k.id}` }, milestone ? t.done : t.value), value),
+            h('div', {}, h('label', { for: `c-${k.id}` }, t.confidence), confidence),
+          ),
+          h('label', { for: `m-${k.id}` }, t.comment),
+          comment,
+        );
+      }),
+    ),
+  );
+  const save = h('button', { class: 'action', id: 'save-checkin' }, t.save);
+  save.addEventListener('click', async () => {
+    const entries: { krId: string; value: number | boolean; confidence?: number; comment?: string }[] = [];
+    for (const r of rows) {
+      const conf = r.confidence.value.trim();
+      const changed = r.milestone
+        ? r.value.checked !== r.value.defaultChecked || conf !== ''
+        : r.value.value.trim() !== '';
+      if (!changed) continue;
+      let value: number | boolean;
+      if (r.milestone) value = r.value.checked;
+      else {
+        const n = parseNumber(r.value.value);
+        if (n === undefined) return status(line, 'error', t.notNumber(r.id, r.value.value));
+        value = n;
+      }
+      let confidence: number | undefined;
+      if (conf !== '') {
+        const c = parseNumber(conf);
+        if (c === undefined || c < 0 || c > 100) return status(line, 'error', t.badConfidence(r.id));
+        confidence = c / 100;
+      }
+      entries.push({ krId: r.id, value, confidence, comment: r.comment.value.trim() || undefined });
+    }
+    if (entries.length === 0) return status(line, 'error', t.nothing);
+    save.disabled = true;
+    status(line, 'busy', t.saving);
+    try {
+      const r = await run('checkIn', { sheet: s.sheet, entries });
+      await checkInTab(panel, s.sheet);
+      status($('#checkin-status'), 'ok', t.saved(r.updated));
+    } catch (e) {
+      status(line, 'error', (e as Error).message);
+      save.disabled = false;
+    }
+  });
+  show(
+    panel,
+    s.quarters.length > 1 ? h('div', {}, h('label', { for: 'quarter-sheet' }, t.quarterSheet), picker) : null,
+    h('p', { class: 'muted' }, `${s.quarter} · ${t.asOf(s.asOf)}`),
+    s.problems ? h('p', { class: 'status error' }, t.problems(s.problems)) : null,
+    ...(cards.length ? cards : [h('p', {}, t.noKr)]),
+    h('div', { class: 'buttons' }, save),
+    line,
+  );
+}
+
+// ——— health ———
+
+async function healthTab(panel: HTMLElement): Promise<void> {
+  const s = await run('getHealth');
+  lang = s.lang;
+  const t = tx();
+  const again = h('button', { id: 'recheck' }, t.recheck);
+  again.addEventListener('click', () => void healthTab(panel));
+  show(
+    panel,
+    h('h1', {}, `${t.healthTitle} — ${s.quarter}`),
+    h('p', { class: 'muted' }, t.healthIntro),
+    s.findings.length === 0
+      ? h('p', { class: 'status ok' }, t.healthy)
+      : h(
+          'ul',
+          { class: 'findings', id: 'findings' },
+          ...s.findings.map((f) =>
+            h(
+              'li',
+              { 'data-kind': f.kind },
+              h('strong', {}, `${f.about.id} `),
+              f.about.title,
+              f.row ? h('span', { class: 'muted' }, ` (${t.row(f.row)})`) : null,
+              h('div', {}, f.message),
+              h('div', { class: 'muted' }, `${t.fix} ${f.fix}`),
+            ),
+          ),
+        ),
+    s.problems.length ? h('h2', {}, t.sheetProblems) : null,
+    s.problems.length
+      ? h('ul', { class: 'findings', id: 'problems' }, ...s.problems.map((p) => h('li', {}, p)))
+      : null,
+    h('div', { class: 'buttons' }, again),
+  );
+}
+
+// ——— review ———
+
+type ReviewState = Result<'getReviewState'>;
+type Answer = ReviewState['answers'][number];
+
+async function reviewTab(panel: HTMLElement): Promise<void> {
+  const s = await run('getReviewState');
+  lang = s.lang;
+  const answers = new Map<string, Answer>(s.answers.map((a) => [a.objectiveId, a]));
+  const saved = new Set(s.saved);
+  const objectives = s.summary.objectives;
+  const render = (step: number): void => {
+    if (s.finished) return finishedView(panel, s.finished);
+    if (step === 0) return summaryView(panel, s, step, render, saved.size > 0);
+    if (step > objectives.length) return recapView(panel, s, answers, render);
+    objectiveView(
+      panel,
+      s,
+      step,
+      answers,
+      async (a, go) => {
+        answers.set(a.objectiveId, a);
+        await run('saveReviewStep', { reviewId: s.reviewId, answer: a });
+        saved.add(a.objectiveId);
+        render(go);
+      },
+      render,
+    );
+  };
+  // a review left half-way resumes at the first objective not saved yet
+  const firstUnsaved = objectives.findIndex((o) => !saved.has(o.id));
+  render(saved.size === 0 ? 0 : firstUnsaved < 0 ? objectives.length + 1 : firstUnsaved + 1);
+}
+
+function gradeChip(g: string | undefined): HTMLElement {
+  return g
+    ? h('span', { class: `chip ${g}` }, tx().grades[g as 'green'])
+    : h('span', { class: 'muted' }, tx().noScore);
+}
+
+function summaryView(
+  panel: HTMLElement,
+  s: ReviewState,
+  _step: number,
+  go: (n: number) => void,
+  resume: boolean,
+): void {
+  const t = tx();
+  const sum = s.summary;
+  const total = sum.spread.green + sum.spread.yellow + sum.spread.red || 1;
+  const start = h('button', { class: 'action', id: 'start-review' }, resume ? t.resume : t.start);
+  start.addEventListener('click', () => go(resume ? Math.max(1, s.saved.length + 1) : 1));
+  show(
+    panel,
+    h('h1', {}, t.reviewTitle(sum.quarter)),
+    h('p', {}, `${t.overall}: `, h('strong', { id: 'overall' }, pct(sum.overall))),
+    h('h2', {}, t.spread),
+    h(
+      'div',
+      {
+        class: 'bar',
+        role: 'img',
+        'aria-label': `${sum.spread.green} ${t.grades.green}, ${sum.spread.yellow} ${t.grades.yellow}, ${sum.spread.red} ${t.grades.red}`,
+      },
+      ...(['green', 'yellow', 'red'] as const).map((g) =>
+        h('span', { class: g, style: `width:${(100 * sum.spread[g]) / total}%` }),
+      ),
+    ),
+    h(
+      'p',
+      { class: 'muted', id: 'spread' },
+      `${sum.spread.green} ${t.grades.green} · ${sum.spread.yellow} ${t.grades.yellow} · ${sum.spread.red} ${t.grades.red}`,
+    ),
+    h('h2', {}, t.objectives),
+    ...sum.objectives.map((o) =>
+      h(
+        'div',
+        { class: 'card', 'data-objective': o.id },
+        h('h3', {}, `${o.id} · ${o.title}`),
+        h(
+          'div',
+          {},
+          `${t.score}: ${pct(o.score)} `,
+          gradeChip(o.grade),
+          ` · ${t.lowestConfidence} ${pct(o.confidence)}`,
+        ),
+        o.pace
+          ? h(
+              'div',
+              { class: 'muted' },
+              `${t.status[o.pace.status]} — ${t.pace(pct(o.pace.actual), pct(o.pace.expected))}`,
+            )
+          : null,
+      ),
+    ),
+    sum.kpisOutOfBand.length ? h('h2', {}, t.kpisOut) : null,
+    sum.kpisOutOfBand.length
+      ? h(
+          'ul',
+          { class: 'findings' },
+          ...sum.kpisOutOfBand.map((k) => h('li', {}, gradeChip(k.status), ` ${k.name}`)),
+        )
+      : null,
+    sum.findings.length ? h('p', { class: 'muted' }, t.findings(sum.findings.length)) : null,
+    h('div', { class: 'buttons' }, start),
+  );
+}
+
+function objectiveView(
+  panel: HTMLElement,
+  s: ReviewState,
+  step: number,
+  answers: Map<string, Answer>,
+  save: (a: Answer, go: number) => Promise<void>,
+  go: (n: number) => void,
+): void {
+  const t = tx();
+  const o = s.summary.objectives[step - 1]!;
+  const a = answers.get(o.id)!;
+  const grade = h(
+    'select',
+    { id: 'grade' },
+    ...(['green', 'yellow', 'red'] as const).map((g) => h('option', { value: g }, t.grades[g])),
+  );
+  grade.value = a.grade;
+  const wentWell = h('textarea', { id: 'went-well', maxlength: 1000 });
+  wentWell.value = a.wentWell;
+  const toImprove = h('textarea', { id: 'to-improve', maxlength: 1000 });
+  toImprove.value = a.toImprove;
+  const decisions = (['carry_over', 'close', 'drop'] as const).map((d) =>
+    h('input', { type: 'radio', name: 'decision', value: d, checked: a.decision === d }),
+  );
+  const line = h('p', {});
+  const collect = (): Answer => ({
+    objectiveId: o.id,
+    grade: grade.value as Answer['grade'],
+    wentWell: wentWell.value,
+    toImprove: toImprove.value,
+    decision: (decisions.find((d) => d.checked)?.value ?? 'carry_over') as Answer['decision'],
+  });
+  const move = async (to: number) => {
+    status(line, 'busy', t.saving);
+    try {
+      await save(collect(), to);
+    } catch (e) {
+      status(line, 'error', (e as Error).message);
+    }
+  };
+  const back = h('button', { id: 'back' }, t.back);
+  back.addEventListener('click', () => void move(step - 1));
+  const next = h('button', { class: 'action', id: 'next' }, t.next);
+  next.addEventListener('click', () => void move(step + 1));
+  show(
+    panel,
+    h('p', { class: 'muted' }, t.step(step, s.summary.objectives.length)),
+    h('h1', {}, `${o.id} · ${o.title}`),
+    h('p', {}, t.computed(pct(o.score), o.grade ? t.grades[o.grade] : t.noScore)),
+    h('label', { for: 'grade' }, t.finalGrade),
+    grade,
+    h('label', { for: 'went-well' }, t.wentWell),
+    wentWell,
+    h('label', { for: 'to-improve' }, t.toImprove),
+    toImprove,
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, t.decision),
+      ...decisions.map((d) => h('label', { class: 'inline' }, d, t.decisions[d.value as 'close'])),
+    ),
+    h('div', { class: 'buttons' }, back, next),
+    line,
+  );
+  void go;
+  wentWell.focus();
+}
+
+function recapView(
+  panel: HTMLElement,
+  s: ReviewState,
+  answers: Map<string, Answer>,
+  go: (n: number) => void,
+): void {
+  const t = tx();
+  const line = h('p', { id: 'finish-status' });
+  const finish = h('button', { class: 'action', id: 'finish' }, t.finish);
+  finish.addEventListener('click', async () => {
+    finish.disabled = true;
+    status(line, 'busy', t.finishing);
+    try {
+      const r = await run('finishReview', { reviewId: s.reviewId, sheet: s.sheet });
+      status(line, 'ok', t.finished(r.rows, r.nextSheet));
+    } catch (e) {
+      status(line, 'error', (e as Error).message);
+      finish.disabled = false;
+    }
+  });
+  const back = h('button', { id: 'back' }, t.back);
+  back.addEventListener('click', () => go(s.summary.objectives.length));
+  show(
+    panel,
+    h('h1', {}, t.recap),
+    h('p', { class: 'muted' }, t.recapIntro),
+    h(
+      'ul',
+      { class: 'findings', id: 'recap' },
+      ...s.summary.objectives.map((o) => {
+        const a = answers.get(o.id)!;
+        return h('li', {}, `${o.id} · ${o.title}: `, gradeChip(a.grade), ` · ${t.decisions[a.decision]}`);
+      }),
+    ),
+    h('div', { class: 'buttons' }, back, finish),
+    line,
+  );
+}
+
+function finishedView(panel: HTMLElement, f: NonNullable<ReviewState['finished']>): void {
+  show(panel, h('p', { class: 'status ok', id: 'finish-status' }, tx().finishedAt(f.at, f.nextSheet)));
+}
+
+// ——— shell ———
+
+async function open(tab: Tab): Promise<void> {
+  const app = $('#app');
+  const panel = h(
+    'div',
+    { role: 'tabpanel', id: 'panel', 'aria-labelledby': `tab-${tab}` },
+    h('p', { class: 'muted' }, tx().loading),
+  );
+  show(
+    app,
+    tabs(tab, (t) => void open(t)),
+    panel,
+  );
+  try {
+    if (tab === 'checkin') await checkInTab(panel);
+    else if (tab === 'health') await healthTab(panel);
+    else await reviewTab(panel);
+    document.documentElement.lang = lang;
+    // the tab names follow the spreadsheet's language once it is known
+    for (const name of ['checkin', 'health', 'review'] as const) {
+      const b = document.getElementById(`tab-${name}`);
+      if (b) b.textContent = tx().tabs[name];
+    }
+  } catch (e) {
+    const line = h('p', {});
+    status(line, 'error', (e as Error).message);
+    show(panel, line);
+  }
+}
+
+const page = document.body.dataset.page;
+void open(page === 'health' || page === 'review' ? page : 'checkin');

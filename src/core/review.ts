@@ -1,0 +1,179 @@
+import * as z from 'zod/mini';
+import type { DayNumber } from './cells';
+import type { DraftObjective } from './draft';
+import type { Finding, KpiRead } from './health';
+import { decisionSchema, gradeSchema } from './model';
+import { elapsedShare } from './quarter';
+import { confidenceOf, gradeOf, objectiveScores, type Pace, paceOf } from './quarter-model';
+import type { ObjectiveRead } from './read-quarter';
+import { weightedMean } from './score';
+import type { Decision, Grade } from './words';
+
+/** One objective's answers in the review: what the user decided. */
+export const answerSchema = z.object({
+  objectiveId: z.string().check(z.minLength(1), z.maxLength(100)),
+  grade: gradeSchema,
+  wentWell: z.string().check(z.maxLength(1000)),
+  toImprove: z.string().check(z.maxLength(1000)),
+  decision: decisionSchema,
+});
+export type Answer = z.infer<typeof answerSchema>;
+
+export interface ObjectiveSummary {
+  id: string;
+  title: string;
+  owner: string;
+  level?: string;
+  committed: boolean;
+  score?: number;
+  grade?: Grade;
+  confidence?: number;
+  pace?: Pace;
+  krs: { id: string; title: string; current?: number | boolean; target?: number; unit: string }[];
+}
+
+export interface ReviewSummary {
+  quarter: string;
+  asOf: DayNumber;
+  elapsed: number;
+  overall?: number;
+  objectives: ObjectiveSummary[];
+  spread: Record<Grade, number>;
+  kpisOutOfBand: KpiRead[];
+  findings: Finding[];
+}
+
+/** Everything the review shows before the user decides: computed once from what was read. */
+export function reviewSummary(input: {
+  quarter: string;
+  fiscalStart: number;
+  asOf: DayNumber;
+  objectives: readonly ObjectiveRead[];
+  kpis: readonly KpiRead[];
+  findings: Finding[];
+}): ReviewSummary {
+  const elapsed = elapsedShare(input.asOf, input.fiscalStart);
+  const scores = objectiveScores(input.objectives);
+  const spread: Record<Grade, number> = { green: 0, yellow: 0, red: 0 };
+  const objectives = input.objectives.map((o): ObjectiveSummary => {
+    const score = scores.get(o.id);
+    const grade = score === undefined ? undefined : gradeOf(score, o.committed);
+    if (grade) spread[grade]++;
+    return {
+      id: o.id,
+      title: o.title,
+      owner: o.owner,
+      level: o.level,
+      committed: o.committed,
+      score,
+      grade,
+      confidence: confidenceOf(o),
+      pace: score === undefined ? undefined : paceOf(score, elapsed, o.committed),
+      krs: o.krs.map((k) => ({
+        id: k.id,
+        title: k.title,
+        current: k.current,
+        target: k.target,
+        unit: k.unit,
+      })),
+    };
+  });
+  const scored = objectives.flatMap((o) => (o.score === undefined ? [] : [{ value: o.score, weight: 1 }]));
+  const overall = weightedMean(scored);
+  return {
+    quarter: input.quarter,
+    asOf: input.asOf,
+    elapsed,
+    overall: overall === '' ? undefined : overall,
+    objectives,
+    spread,
+    kpisOutOfBand: input.kpis.filter((k) => k.status === 'red' || k.status === 'yellow'),
+    findings: input.findings,
+  };
+}
+
+/** The answers the review starts from: the computed grade, carry over when not green. */
+export function defaultAnswer(o: ObjectiveSummary): Answer {
+  return {
+    objectiveId: o.id,
+    grade: o.grade ?? 'red',
+    wentWell: '',
+    toImprove: '',
+    decision: o.grade === 'green' ? 'close' : 'carry_over',
+  };
+}
+
+/**
+ * The next quarter's objectives: those carried over, with their KRs starting from their last
+ * value (no measure yet this quarter) and a parent kept only when it is carried over too.
+ */
+export function carryOver(
+  objectives: readonly ObjectiveRead[],
+  decisions: ReadonlyMap<string, Decision>,
+): DraftObjective[] {
+  const kept = objectives.filter((o) => decisions.get(o.id) === 'carry_over');
+  const ids = new Set(kept.map((o) => o.id));
+  return kept.map((o) => ({
+    id: o.id,
+    title: o.title,
+    level: o.level,
+    owner: o.owner,
+    parent: ids.has(o.parent) ? o.parent : '',
+    committed: o.committed,
+    krs: o.krs.map((k) => ({
+      id: k.id,
+      title: k.title,
+      type: k.type,
+      unit: k.unit,
+      start: k.type === 'milestone' ? '' : typeof k.current === 'number' ? k.current : (k.start ?? ''),
+      target: k.target ?? '',
+      current: k.type === 'milestone' ? k.current === true : '',
+      weight: k.weight,
+      confidence: k.confidence ?? '',
+    })),
+  }));
+}
+
+export interface HistoryRow {
+  date: DayNumber;
+  quarter: string;
+  objectiveId: string;
+  title: string;
+  owner: string;
+  level: string;
+  score: number | '';
+  computedGrade: Grade | '';
+  grade: Grade;
+  confidence: number | '';
+  wentWell: string;
+  toImprove: string;
+  decision: Decision;
+  reviewId: string;
+}
+
+export function historyRows(
+  summary: ReviewSummary,
+  answers: ReadonlyMap<string, Answer>,
+  reviewId: string,
+  today: DayNumber,
+): HistoryRow[] {
+  return summary.objectives.map((o) => {
+    const a = answers.get(o.id) ?? defaultAnswer(o);
+    return {
+      date: today,
+      quarter: summary.quarter,
+      objectiveId: o.id,
+      title: o.title,
+      owner: o.owner,
+      level: o.level ?? '',
+      score: o.score ?? '',
+      computedGrade: o.grade ?? '',
+      grade: a.grade,
+      confidence: o.confidence ?? '',
+      wentWell: a.wentWell,
+      toImprove: a.toImprove,
+      decision: a.decision,
+      reviewId,
+    };
+  });
+}

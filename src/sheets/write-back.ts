@@ -1,0 +1,35 @@
+import type { Cell } from '../core/cells';
+import { cellValue } from './cells';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * Changes some cells of a block of columns in one read of its formulas and one write: the cells
+ * not changed are written back as they were (formulas as formulas, text as text), so a user's
+ * own formula or typed text is never lost.
+ */
+export function writeBack(
+  sheet: Sheet,
+  firstRow: number,
+  lastRow: number,
+  firstCol: number,
+  lastCol: number,
+  /** Sheet row → (0-based column → new value). */
+  updates: ReadonlyMap<number, ReadonlyMap<number, unknown>>,
+): void {
+  const [lo, hi] = [Math.min(firstCol, lastCol), Math.max(firstCol, lastCol)];
+  const rows = lastRow - firstRow + 1;
+  if (rows <= 0) return;
+  const range = sheet.getRange(firstRow, lo + 1, rows, hi - lo + 1);
+  const formulas = range.getFormulas();
+  const values = range.getValues() as Cell[][];
+  const out = values.map((row, r) =>
+    row.map((v, c) => {
+      const update = updates.get(firstRow + r)?.get(lo + c);
+      if (update !== undefined) return cellValue(update as Cell as never);
+      const f = formulas[r]?.[c];
+      return f ? f : cellValue(v as never);
+    }),
+  );
+  range.setValues(out);
+}
