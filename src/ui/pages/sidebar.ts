@@ -213,22 +213,23 @@ async function reviewTab(panel: HTMLElement): Promise<void> {
   const saved = new Set(s.saved);
   const objectives = s.summary.objectives;
   const render = (step: number): void => {
-    if (s.finished) return finishedView(panel, s.finished);
-    if (step === 0) return summaryView(panel, s, step, render, saved.size > 0);
-    if (step > objectives.length) return recapView(panel, s, answers, render);
-    objectiveView(
-      panel,
-      s,
-      step,
-      answers,
-      async (a, go) => {
-        answers.set(a.objectiveId, a);
-        await run('saveReviewStep', { reviewId: s.reviewId, answer: a });
-        saved.add(a.objectiveId);
-        render(go);
-      },
-      render,
-    );
+    if (s.finished) finishedView(panel, s.finished);
+    else if (step === 0) summaryView(panel, s, render, saved.size > 0);
+    else if (step > objectives.length) recapView(panel, s, answers, render);
+    else
+      objectiveView(
+        panel,
+        s,
+        step,
+        answers,
+        async (a, go) => {
+          answers.set(a.objectiveId, a);
+          await run('saveReviewStep', { reviewId: s.reviewId, answer: a });
+          saved.add(a.objectiveId);
+          render(go);
+        },
+        render,
+      );
   };
   // a review left half-way resumes at the first objective not saved yet
   const firstUnsaved = objectives.findIndex((o) => !saved.has(o.id));
