@@ -242,13 +242,7 @@ function gradeChip(g: string | undefined): HTMLElement {
     : h('span', { class: 'muted' }, tx().noScore);
 }
 
-function summaryView(
-  panel: HTMLElement,
-  s: ReviewState,
-  _step: number,
-  go: (n: number) => void,
-  resume: boolean,
-): void {
+function summaryView(panel: HTMLElement, s: ReviewState, go: (n: number) => void, resume: boolean): void {
   const t = tx();
   const sum = s.summary;
   const total = sum.spread.green + sum.spread.yellow + sum.spread.red || 1;
