@@ -1,0 +1,132 @@
+import { describe, expect, test } from 'vitest';
+import type { Cell } from '../../src/core/cells';
+import { mapColumns, problemText, readQuarter } from '../../src/core/read-quarter';
+import { QUARTER } from '../../src/sheets/read';
+import { columnLetter } from '../../src/sheets/template';
+
+/** Rows of the quarter sheet's data area, by column key (the template's order). */
+function rows(...list: Partial<Record<string, Cell>>[]): Cell[][] {
+  return list.map((r) => QUARTER.columns.map((c) => r[c.key] ?? ''));
+}
+const headers = (lang: 'en' | 'fr') => QUARTER.columns.map((c) => c.header[lang]);
+const meta = { label: 'Q1 2026', asOf: '2026-02-15', fiscalStart: 1, asOfLabel: 'As of (D1)' };
+const read = (values: Cell[][], lang: 'en' | 'fr' = 'en', header = headers(lang)) =>
+  readQuarter(values, mapColumns(header, QUARTER.columns, columnLetter), meta, 3, lang, () => 'UTC');
+
+describe('reading a hand-edited quarter sheet', () => {
+  const good = rows(
+    { objectiveId: 'O1', objective: 'O1', title: 'Grow', level: 'company', owner: 'Ana', committed: true },
+    {
+      objective: 'O1',
+      krId: 'O1.1',
+      title: 'Revenue',
+      type: 'increase',
+      start: 100,
+      target: 125,
+      current: 120,
+      weight: 2,
+      confidence: 0.8,
+    },
+    { objective: 'O1', krId: 'O1.2', title: 'Launch', type: 'jalon', current: true },
+    {},
+    { objectiveId: 'O2', objective: 'O2', title: 'Align', level: 'équipe', parent: 'O1' },
+  );
+
+  test('objectives with their key results, rows and values', () => {
+    const q = read(good);
+    expect(q.problems).toEqual([]);
+    expect(q.label).toBe('Q1 2026');
+    expect(q.objectives.map((o) => [o.id, o.row, o.level, o.parent, o.committed, o.krs.length])).toEqual([
+      ['O1', 3, 'company', '', true, 2],
+      ['O2', 7, 'team', 'O1', false, 0],
+    ]);
+    expect(q.objectives[0]!.krs[0]).toMatchObject({
+      id: 'O1.1',
+      row: 4,
+      start: 100,
+      target: 125,
+      current: 120,
+      weight: 2,
+      confidence: 0.8,
+    });
+    expect(q.objectives[0]!.krs[1]).toMatchObject({
+      id: 'O1.2',
+      type: 'milestone',
+      current: true,
+      weight: 1,
+    });
+  });
+
+  test('text in a number column: reported with row and column, the rest read', () => {
+    const q = read(
+      rows(
+        { objectiveId: 'O1', objective: 'O1', title: 'Grow', level: 'company' },
+        { objective: 'O1', krId: 'O1.1', title: 'Revenue', start: 'a lot', target: 125, current: 120 },
+        { objective: 'O1', krId: 'O1.2', title: 'Visits', start: 0, target: '100 000', current: '12,5' },
+      ),
+    );
+    expect(q.problems.map((p) => problemText(p, 'en'))).toEqual([
+      'Row 4, Start (K): "a lot" is not a number',
+    ]);
+    expect(q.objectives[0]!.krs.map((k) => [k.id, k.start, k.target, k.current])).toEqual([
+      ['O1.1', undefined, 125, 120],
+      ['O1.2', 0, 100000, 12.5],
+    ]);
+  });
+
+  test('a missing id and duplicate ids, in French', () => {
+    const q = read(
+      rows(
+        { objectiveId: 'O1', objective: 'O1', title: 'Croître', level: 'entreprise' },
+        { objective: 'O1', title: 'Sans id', current: 3 },
+        { objective: 'O1', krId: 'O1.1', title: 'A', target: 1, current: 1 },
+        { objective: 'O1', krId: 'O1.1', title: 'B', target: 1, current: 1 },
+        { objectiveId: 'O1', objective: 'O1', title: 'Encore', level: 'équipe' },
+      ),
+      'fr',
+    );
+    expect(q.problems.map((p) => problemText(p, 'fr'))).toEqual([
+      "Ligne 4, ID objectif (A) / ID RC (C) : l'id est vide",
+      'Ligne 6, ID RC (C) : id en double : O1.1 (ligne 5)',
+      'Ligne 7, ID objectif (A) : id en double : O1 (ligne 3)',
+    ]);
+    expect(q.objectives).toHaveLength(1);
+    expect(q.objectives[0]!.krs.map((k) => k.title)).toEqual(['A']);
+  });
+
+  test('unknown level and type words list the accepted ones', () => {
+    const q = read(
+      rows(
+        { objectiveId: 'O1', objective: 'O1', title: 'Grow', level: 'boss' },
+        { objective: 'O1', krId: 'O1.1', title: 'A', type: 'grow', target: 1, current: 1 },
+      ),
+    );
+    expect(q.problems.map((p) => p.column)).toEqual(['Level (E)', 'Type (I)']);
+    expect(q.problems[1]!.message).toMatch(/^"grow" is not one of: increase, augmenter/);
+  });
+
+  test('columns are found by their headers when the user moved them', () => {
+    const h = headers('en');
+    const swapped = [...h];
+    [swapped[10], swapped[11]] = [swapped[11]!, swapped[10]!]; // Target before Start
+    const values = rows(
+      { objectiveId: 'O1', objective: 'O1', title: 'G', level: 'team' },
+      { objective: 'O1', krId: 'K', start: 125, target: 100, current: 110 },
+    );
+    const q = read(values, 'en', swapped);
+    expect(q.objectives[0]!.krs[0]).toMatchObject({ start: 100, target: 125 });
+  });
+
+  test('a KR whose objective is not in the sheet is reported and kept under the one above', () => {
+    const q = read(
+      rows(
+        { objectiveId: 'O1', objective: 'O1', title: 'G', level: 'team' },
+        { objective: 'O9', krId: 'K', target: 1, current: 0 },
+      ),
+    );
+    expect(q.problems.map((p) => problemText(p, 'en'))).toEqual([
+      'Row 4, Objective (B): no objective O9 above in this sheet',
+    ]);
+    expect(q.objectives[0]!.krs[0]!.id).toBe('K');
+  });
+});
