@@ -47,7 +47,8 @@ export function splitSheet(a1: string): { sheetName?: string; ref: string } {
   const bang = a1.lastIndexOf('!');
   if (bang < 0) return { ref: a1 };
   let name = a1.slice(0, bang);
-  if (name.startsWith("'") && name.endsWith("'") && name.length >= 2) name = name.slice(1, -1).replace(/''/g, "'");
+  if (name.startsWith("'") && name.endsWith("'") && name.length >= 2)
+    name = name.slice(1, -1).replace(/''/g, "'");
   return { sheetName: name, ref: a1.slice(bang + 1) };
 }
 
@@ -105,7 +106,10 @@ export const contains = (a: Area, row: number, col: number): boolean =>
   row >= a.row && row < a.row + a.numRows && col >= a.col && col < a.col + a.numCols;
 
 export const intersects = (a: Area, b: Area): boolean =>
-  a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.col < b.col + b.numCols && b.col < a.col + a.numCols;
+  a.row < b.row + b.numRows &&
+  b.row < a.row + a.numRows &&
+  a.col < b.col + b.numCols &&
+  b.col < a.col + a.numCols;
 
 /**
  * An area after rows (or columns) were inserted (count > 0) or deleted (count < 0) at a 1-based

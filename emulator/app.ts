@@ -71,10 +71,10 @@ export class EmuSpreadsheetApp implements Api<Real, Methods> {
    */
   getUi(): object {
     this.wb.hit('SpreadsheetApp.getUi');
-    if (!this.wb.ui || this.wb.customFunctionDepth > 0) {
+    if (!this.wb.uiProvider || this.wb.customFunctionDepth > 0) {
       throw exception('Cannot call SpreadsheetApp.getUi() from this context.');
     }
-    return this.wb.ui;
+    return this.wb.uiProvider();
   }
 
   /** Writes apply at once in the emulator: nothing is pending. */

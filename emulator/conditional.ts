@@ -3,7 +3,7 @@
  * their boolean condition, and how a rule applies to a cell (for the playground's view): the first
  * matching rule of the sheet wins, as in Sheets.
  */
-import { type Area, contains } from './a1';
+import { contains } from './a1';
 import { normalizeColor } from './colors';
 import { isEngineError } from './engine';
 import { checkArgs } from './errors';
@@ -39,12 +39,6 @@ export const BooleanCriteria = enumOf<Criteria>([
   'TEXT_ENDS_WITH',
   'CUSTOM_FORMULA',
 ]);
-
-/** A rule's ranges: one sheet's areas (Sheets keeps a rule on the sheet it is set on). */
-interface Ranges {
-  sheet: SheetModel;
-  areas: Area[];
-}
 
 export class EmuBooleanCondition
   implements
@@ -93,7 +87,9 @@ export class EmuBooleanCondition
 
 type RuleMethods = 'copy' | 'getBooleanCondition' | 'getGradientCondition' | 'getRanges';
 
-export class EmuConditionalFormatRule implements Api<GoogleAppsScript.Spreadsheet.ConditionalFormatRule, RuleMethods> {
+export class EmuConditionalFormatRule
+  implements Api<GoogleAppsScript.Spreadsheet.ConditionalFormatRule, RuleMethods>
+{
   constructor(
     private readonly wb: WorkbookCore,
     readonly model: CfRuleModel,
@@ -278,7 +274,12 @@ export class EmuConditionalFormatRuleBuilder
   }
 
   whenNumberGreaterThanOrEqualTo(number: number): EmuConditionalFormatRuleBuilder {
-    return this.when('whenNumberGreaterThanOrEqualTo', 'NUMBER_GREATER_THAN_OR_EQUAL_TO', [number], isNum(number));
+    return this.when(
+      'whenNumberGreaterThanOrEqualTo',
+      'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+      [number],
+      isNum(number),
+    );
   }
 
   whenNumberLessThan(number: number): EmuConditionalFormatRuleBuilder {

@@ -25,12 +25,14 @@ export const isEngineError = (v: unknown): v is EngineError =>
 /** What a cell is set to: a formula ('=…'), text, a number, a boolean, or null for blank. */
 export type Content = { formula: string } | { text: string } | number | boolean | null;
 
-const key = (sheet: number, row: number, col: number) => `${sheet}:${row}:${col}`;
+export const key = (sheet: number, row: number, col: number) => `${sheet}:${row}:${col}`;
 
 export class Engine {
   readonly hf: HyperFormula;
   /** Anchors of array formulas whose result was blocked (#REF!), to retry when cells clear. */
   private readonly blocked = new Set<string>();
+  /** Result sizes custom functions declared, by formula address (for the blocked-result note). */
+  readonly arraySizes = new Map<string, { width: number; height: number }>();
 
   constructor(host: CustomFunctionHost) {
     this.hf = HyperFormula.buildEmpty({
@@ -45,6 +47,8 @@ export class Engine {
       caseSensitive: false,
       precisionRounding: 10,
       maxRows: 5_000_000,
+      // getValues gives doubles as they are (2/3 → 0.6666666666666666), not rounded for display.
+      smartRounding: false,
     });
   }
 
@@ -74,11 +78,27 @@ export class Engine {
   set(sheet: number, row: number, col: number, block: Content[][]): void {
     const raw = block.map((r) => r.map((c) => this.raw(c)));
     const changes = this.hf.setCellContents({ sheet, row, col }, raw);
+    if (this.batching) return;
     this.track(changes);
     this.reflow();
   }
 
-  private track(changes: readonly { address?: { sheet: number; row: number; col: number }; newValue?: unknown }[]) {
+  private batching = false;
+
+  /** Many writes computed once at the end (loading a file). */
+  batch(fn: () => void): void {
+    this.batching = true;
+    try {
+      this.hf.batch(fn);
+    } finally {
+      this.batching = false;
+    }
+    for (const name of this.hf.getSheetNames()) this.rescan(this.hf.getSheetId(name)!);
+  }
+
+  private track(
+    changes: readonly { address?: { sheet: number; row: number; col: number }; newValue?: unknown }[],
+  ) {
     for (const ch of changes) {
       const a = ch.address;
       if (!a) continue;
@@ -111,11 +131,11 @@ export class Engine {
   private rescan(sheet: number): void {
     for (const k of [...this.blocked]) if (k.startsWith(`${sheet}:`)) this.blocked.delete(k);
     const values = this.hf.getSheetValues(sheet);
-    values.forEach((row, r) =>
+    values.forEach((row, r) => {
       row.forEach((v, c) => {
         if (v instanceof DetailedCellError && v.type === 'SPILL') this.blocked.add(key(sheet, r, c));
-      }),
-    );
+      });
+    });
     this.reflow();
   }
 
@@ -218,7 +238,8 @@ export class Engine {
       case 'CYCLE':
         return {
           error: '#REF!',
-          message: 'Circular dependency detected. To resolve with iterative calculation, see File > Settings.',
+          message:
+            'Circular dependency detected. To resolve with iterative calculation, see File > Settings.',
         };
       case 'NAME': {
         const fn = /^Function name (.+) not recognized\.$/.exec(message);
@@ -228,7 +249,10 @@ export class Engine {
         return { error: '#NAME?', message };
       }
       case 'ERROR':
-        return { error: '#ERROR!', message: message.startsWith('Parsing error') ? 'Formula parse error.' : message };
+        return {
+          error: '#ERROR!',
+          message: message.startsWith('Parsing error') ? 'Formula parse error.' : message,
+        };
       case 'LIC':
         return { error: '#ERROR!', message };
       default:
@@ -251,8 +275,10 @@ export class Engine {
     return 'Array result was not expanded because it would overwrite data.';
   }
 
-  /** The size an array formula wanted: HyperFormula keeps it on the formula's graph vertex. */
+  /** The size an array formula wanted: as declared by a custom function, or on HyperFormula's graph vertex. */
   private arraySize(sheet: number, row: number, col: number): { width: number; height: number } | undefined {
+    const declared = this.arraySizes.get(key(sheet, row, col));
+    if (declared) return declared;
     const graph = this.hf.dependencyGraph as unknown as {
       getCell?: (a: { sheet: number; row: number; col: number }) => unknown;
     };

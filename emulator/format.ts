@@ -64,7 +64,10 @@ function sections(fmt: string): string[] {
 
 /** The format with its quoted, escaped and bracketed parts blanked out, to look for tokens. */
 function bare(fmt: string): string {
-  return fmt.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+  return fmt
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '');
 }
 
 export function isDateFormat(fmt: string | undefined): boolean {
@@ -91,7 +94,10 @@ function general(n: number, sym: LocaleSymbols): string {
       .replace('E+-', 'E-');
   } else {
     s = String(Number(n.toPrecision(10)));
-    if (/e/.test(s)) s = Number(n.toPrecision(10)).toFixed(12).replace(/\.?0+$/, '');
+    if (/e/.test(s))
+      s = Number(n.toPrecision(10))
+        .toFixed(12)
+        .replace(/\.?0+$/, '');
   }
   return s.replace('.', sym.decimal);
 }
@@ -176,7 +182,8 @@ const MOIS = [
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const JOURS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
 
-const DATE_TOKEN = /"[^"]*"|\\.|\[[^\]]*\]|yyyy|yy|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|am\/pm|a\/p|\.0+|./gi;
+const DATE_TOKEN =
+  /"[^"]*"|\\.|\[[^\]]*\]|yyyy|yy|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|am\/pm|a\/p|\.0+|./gi;
 
 function formatDateSection(serial: number, section: string, locale: string): string {
   const p = partsOfSerial(serial);
@@ -236,7 +243,11 @@ function formatDateSection(serial: number, section: string, locale: string): str
         case 'a/p':
           return p.h < 12 ? 'A' : 'P';
         default:
-          return tok.startsWith('"') ? tok.slice(1, -1) : tok.startsWith('\\') ? tok.slice(1) : literalText(tok);
+          return tok.startsWith('"')
+            ? tok.slice(1, -1)
+            : tok.startsWith('\\')
+              ? tok.slice(1)
+              : literalText(tok);
       }
     })
     .join('');

@@ -17,7 +17,7 @@ interface RefToken {
 
 const END = String.raw`\$?[A-Za-z]{1,3}\$?\d+|\$?[A-Za-z]{1,3}|\$?\d+`;
 const REF = new RegExp(
-  String.raw`(?<![A-Za-z0-9_.$'!])((?:'(?:[^']|'')*'|[A-Za-z_][A-Za-z0-9_.]*)!)?(${END})(?::(${END}))?(?![A-Za-z0-9_(!.])`,
+  `(?<![A-Za-z0-9_.$'!])((?:'(?:[^']|'')*'|[A-Za-z_][A-Za-z0-9_.]*)!)?(${END})(?::(${END}))?(?![A-Za-z0-9_(!.])`,
   'g',
 );
 
@@ -111,7 +111,8 @@ export function reopenRanges(formula: string, sizeOf: SizeOf): string {
     if (t.b === undefined) return undefined;
     const a = splitEnd(t.a);
     const b = splitEnd(t.b);
-    if (a.row === undefined || b.row === undefined || a.col === undefined || b.col === undefined) return undefined;
+    if (a.row === undefined || b.row === undefined || a.col === undefined || b.col === undefined)
+      return undefined;
     const size = sizeOf(t.sheet);
     if (!size) return undefined;
     if (b.row === size.rows && a.row < b.row) return `${t.prefix}${t.a}:${b.colAbs}${b.col}`;
@@ -137,7 +138,8 @@ export function extendRanges(
     if (t.b === undefined || !refersTo(t.sheet)) return undefined;
     const b = splitEnd(t.b);
     if (b.row === undefined || b.col === undefined) return undefined;
-    if (dim === 'rows' && b.row === oldMax) return `${t.prefix}${t.a}:${b.colAbs}${b.col}${b.rowAbs}${newMax}`;
+    if (dim === 'rows' && b.row === oldMax)
+      return `${t.prefix}${t.a}:${b.colAbs}${b.col}${b.rowAbs}${newMax}`;
     if (dim === 'cols' && colNumber(b.col) === oldMax) {
       return `${t.prefix}${t.a}:${b.colAbs}${colLetters(newMax)}${b.rowAbs}${b.row}`;
     }

@@ -5,8 +5,16 @@
  * ones (an EmuRange where Apps Script returns a Range). Overloaded methods are checked against
  * their last overload.
  */
-import type { EmuBooleanCondition, EmuConditionalFormatRule, EmuConditionalFormatRuleBuilder } from './conditional';
-import type { EmuDeveloperMetadata, EmuDeveloperMetadataFinder, EmuDeveloperMetadataLocation } from './metadata';
+import type {
+  EmuBooleanCondition,
+  EmuConditionalFormatRule,
+  EmuConditionalFormatRuleBuilder,
+} from './conditional';
+import type {
+  EmuDeveloperMetadata,
+  EmuDeveloperMetadataFinder,
+  EmuDeveloperMetadataLocation,
+} from './metadata';
 import type { EmuNamedRange } from './named-range';
 import type { EmuProtection } from './protection';
 import type { EmuRange } from './range';
@@ -47,7 +55,13 @@ type SwapOne<T> = T extends GoogleAppsScript.Spreadsheet.Spreadsheet
 
 /** A real type with emulator classes in place of real ones, through arrays; `any` stays `any`. */
 export type Swap<T> =
-  IsAny<T> extends true ? T : T extends readonly (infer E)[] ? (IsAny<E> extends true ? T : Swap<E>[]) : SwapOne<T>;
+  IsAny<T> extends true
+    ? T
+    : T extends readonly (infer E)[]
+      ? IsAny<E> extends true
+        ? T
+        : Swap<E>[]
+      : SwapOne<T>;
 
 type SwapArgs<A extends unknown[]> = { [I in keyof A]: Swap<A[I]> };
 
@@ -63,4 +77,3 @@ export type Api<T, K extends keyof T> = {
 export function enumOf<E>(names: readonly string[]): Record<string, E> {
   return Object.freeze(Object.fromEntries(names.map((n) => [n, n as unknown as E])));
 }
-

@@ -26,7 +26,11 @@ export function addMetadata(
   value?: unknown,
   visibility?: unknown,
 ): void {
-  checkArgs(method, [key, value, visibility].filter((a) => a !== undefined), typeof key === 'string');
+  checkArgs(
+    method,
+    [key, value, visibility].filter((a) => a !== undefined),
+    typeof key === 'string',
+  );
   wb.devMeta.push({
     id: wb.nextMetadataId++,
     key: key as string,
@@ -83,7 +87,15 @@ export class EmuDeveloperMetadataLocation
   }
 }
 
-type Methods = 'getId' | 'getKey' | 'getLocation' | 'getValue' | 'getVisibility' | 'remove' | 'setKey' | 'setValue';
+type Methods =
+  | 'getId'
+  | 'getKey'
+  | 'getLocation'
+  | 'getValue'
+  | 'getVisibility'
+  | 'remove'
+  | 'setKey'
+  | 'setValue';
 
 export class EmuDeveloperMetadata implements Api<GoogleAppsScript.Spreadsheet.DeveloperMetadata, Methods> {
   constructor(

@@ -27,7 +27,14 @@ export interface CellMeta {
 }
 
 /** The keys of CellMeta that are formatting (cleared by clearFormat, copied into inserted rows). */
-export const FORMAT_KEYS = ['numberFormat', 'fontWeight', 'fontColor', 'background', 'hAlign', 'wrap'] as const;
+export const FORMAT_KEYS = [
+  'numberFormat',
+  'fontWeight',
+  'fontColor',
+  'background',
+  'hAlign',
+  'wrap',
+] as const;
 
 export function clearFormatKeys(m: CellMeta): void {
   for (const k of FORMAT_KEYS) m[k] = undefined;
@@ -194,7 +201,8 @@ export class SheetModel {
       p.unprotected = p.unprotected.flatMap((u) => shiftArea(u, dim, at, count) ?? []);
     }
     this.protections = this.protections.filter((p) => !p.removed);
-    for (const rule of this.cfRules) rule.areas = rule.areas.flatMap((a) => shiftArea(a, dim, at, count) ?? []);
+    for (const rule of this.cfRules)
+      rule.areas = rule.areas.flatMap((a) => shiftArea(a, dim, at, count) ?? []);
     this.cfRules = this.cfRules.filter((r) => r.areas.length > 0);
   }
 }

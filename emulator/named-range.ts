@@ -4,7 +4,8 @@ import { EmuRange } from './range';
 import type { WorkbookCore } from './workbook-core';
 
 export class EmuNamedRange
-  implements Api<GoogleAppsScript.Spreadsheet.NamedRange, 'getName' | 'getRange' | 'remove' | 'setName' | 'setRange'>
+  implements
+    Api<GoogleAppsScript.Spreadsheet.NamedRange, 'getName' | 'getRange' | 'remove' | 'setName' | 'setRange'>
 {
   constructor(
     private readonly wb: WorkbookCore,

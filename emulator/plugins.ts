@@ -13,8 +13,8 @@ import {
   ErrorType,
   FunctionArgumentType,
   FunctionPlugin,
-  type ImplementedFunctions,
   HyperFormula,
+  type ImplementedFunctions,
   SimpleRangeValue,
 } from 'hyperformula';
 import { resultShape, type Shape } from '../src/functions/define';
@@ -42,6 +42,8 @@ export interface CustomFunctionHost {
   isDateCell(sheet: number, row: number, col: number): boolean;
   serialOf(date: Date): number;
   dateOf(serial: number): Date;
+  /** The size a formula's array result will take, for the note of a blocked one. */
+  noteArraySize(at: { sheet: number; row: number; col: number }, width: number, height: number): void;
 }
 
 /** HyperFormula hands a plugin its config.context: the workbook's host. */
@@ -113,6 +115,7 @@ export class CustomFunctionsPlugin extends FunctionPlugin {
     const spec = specOf(ast.procedureName.toUpperCase());
     if (!spec) return ArraySize.scalar();
     const [rows, cols] = resultShape(spec, this.shapes(ast, state));
+    if (state.formulaAddress) hostOf(this).noteArraySize(state.formulaAddress, cols, rows);
     return new ArraySize(cols, rows);
   }
 
@@ -122,11 +125,13 @@ export class CustomFunctionsPlugin extends FunctionPlugin {
     const value = this.evaluateAst(arg, state);
     if (value instanceof SimpleRangeValue) {
       const start = value.range?.start;
-      const rows = value.rawData().map((row, r) =>
-        row.map((cell, c) =>
-          plainCell(cell, start ? host.isDateCell(start.sheet, start.row + r, start.col + c) : false, host),
-        ),
-      );
+      const rows = value
+        .rawData()
+        .map((row, r) =>
+          row.map((cell, c) =>
+            plainCell(cell, start ? host.isDateCell(start.sheet, start.row + r, start.col + c) : false, host),
+          ),
+        );
       // A 1×1 range arrives as its one value, as in Sheets.
       return rows.length === 1 && rows[0]!.length === 1 ? rows[0]![0]! : rows;
     }

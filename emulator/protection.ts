@@ -77,7 +77,12 @@ export class EmuProtection implements Api<Real, Methods> {
   /** The protected range; the whole sheet for a sheet protection. */
   getRange(): EmuRange {
     this.hit('getRange');
-    const area = this.model.area ?? { row: 1, col: 1, numRows: this.sheet.maxRows, numCols: this.sheet.maxCols };
+    const area = this.model.area ?? {
+      row: 1,
+      col: 1,
+      numRows: this.sheet.maxRows,
+      numCols: this.sheet.maxCols,
+    };
     return new EmuRange(this.wb, this.sheet, area);
   }
 

@@ -9,7 +9,7 @@ import { checkArgs, exception } from './errors';
 import { shiftRelative } from './formulas';
 import type { Api } from './gas-types';
 import { type CellMeta, clearFormatKeys, type SheetModel } from './model';
-import { EmuProtection, newProtection } from './protection';
+import { type EmuProtection, newProtection } from './protection';
 import { type EmuSheet, sheetObject } from './sheet';
 import { EmuDataValidation } from './validation';
 import type { GasValue, WorkbookCore } from './workbook-core';
@@ -132,7 +132,9 @@ export class EmuRange implements Api<Real, Methods> {
 
   private grid<T>(fn: (row: number, col: number) => T): T[][] {
     const { row, col, numRows, numCols } = this.area;
-    return Array.from({ length: numRows }, (_, i) => Array.from({ length: numCols }, (_, j) => fn(row + i, col + j)));
+    return Array.from({ length: numRows }, (_, i) =>
+      Array.from({ length: numCols }, (_, j) => fn(row + i, col + j)),
+    );
   }
 
   private meta(row: number, col: number): CellMeta | undefined {
@@ -149,7 +151,11 @@ export class EmuRange implements Api<Real, Methods> {
     }
   }
 
-  private eachFrom<T>(data: unknown, method: string, fn: (m: CellMeta, v: T, row: number, col: number) => void) {
+  private eachFrom<T>(
+    data: unknown,
+    method: string,
+    fn: (m: CellMeta, v: T, row: number, col: number) => void,
+  ) {
     const rows = checkDims(data, this.area, method) as T[][];
     this.each((m, r, c) => fn(m, rows[r - this.area.row]![c - this.area.col]!, r, c));
   }
@@ -265,7 +271,11 @@ export class EmuRange implements Api<Real, Methods> {
 
   setValue(value: unknown): EmuRange {
     this.hit('setValue', true);
-    this.wb.writeValues(this.model, this.area, this.grid(() => value));
+    this.wb.writeValues(
+      this.model,
+      this.area,
+      this.grid(() => value),
+    );
     return this;
   }
 
@@ -552,7 +562,8 @@ export class EmuRange implements Api<Real, Methods> {
       const [on, off] = v.values.length ? v.values : [true, false];
       const cur = values[r - this.area.row]![c - this.area.col];
       m.validation = undefined;
-      if (cur === on || cur === off) this.wb.clearContents(this.model, { row: r, col: c, numRows: 1, numCols: 1 });
+      if (cur === on || cur === off)
+        this.wb.clearContents(this.model, { row: r, col: c, numRows: 1, numCols: 1 });
     });
     return this.done();
   }

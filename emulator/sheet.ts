@@ -247,12 +247,15 @@ export class EmuSheet implements Api<Real, Methods> {
     this.hit('appendRow', true);
     checkArgs('Sheet.appendRow', [rowContents], Array.isArray(rowContents));
     const row = this.wb.extent(this.model).rows + 1;
-    if (row > this.model.maxRows) this.wb.insertRows(this.model, this.model.maxRows + 1, row - this.model.maxRows);
+    if (row > this.model.maxRows)
+      this.wb.insertRows(this.model, this.model.maxRows + 1, row - this.model.maxRows);
     if (rowContents.length > this.model.maxCols) {
       this.wb.insertColumns(this.model, this.model.maxCols + 1, rowContents.length - this.model.maxCols);
     }
     if (rowContents.length > 0) {
-      this.wb.writeValues(this.model, { row, col: 1, numRows: 1, numCols: rowContents.length }, [rowContents]);
+      this.wb.writeValues(this.model, { row, col: 1, numRows: 1, numCols: rowContents.length }, [
+        rowContents,
+      ]);
     }
     return this;
   }
@@ -361,7 +364,12 @@ export class EmuSheet implements Api<Real, Methods> {
   // --- clearing ---
 
   private whole(): EmuRange {
-    return new EmuRange(this.wb, this.model, { row: 1, col: 1, numRows: this.model.maxRows, numCols: this.model.maxCols });
+    return new EmuRange(this.wb, this.model, {
+      row: 1,
+      col: 1,
+      numRows: this.model.maxRows,
+      numCols: this.model.maxCols,
+    });
   }
 
   /** Contents and formats [DOC* SHEET#clear]; options pick one. */
@@ -429,7 +437,11 @@ export class EmuSheet implements Api<Real, Methods> {
 
   setColumnWidth(columnPosition: number, width: number): EmuSheet {
     this.hit('setColumnWidth', true);
-    checkArgs('Sheet.setColumnWidth', [columnPosition, width], isInt(columnPosition) && typeof width === 'number');
+    checkArgs(
+      'Sheet.setColumnWidth',
+      [columnPosition, width],
+      isInt(columnPosition) && typeof width === 'number',
+    );
     this.model.widths.set(columnPosition, width);
     return this.done();
   }
@@ -487,7 +499,9 @@ export class EmuSheet implements Api<Real, Methods> {
 
   getConditionalFormatRules(): EmuConditionalFormatRule[] {
     this.hit('getConditionalFormatRules');
-    return this.model.cfRules.map((r) => new EmuConditionalFormatRule(this.wb, structuredClone(r), this.model));
+    return this.model.cfRules.map(
+      (r) => new EmuConditionalFormatRule(this.wb, structuredClone(r), this.model),
+    );
   }
 
   setConditionalFormatRules(rules: EmuConditionalFormatRule[]): void {
@@ -503,9 +517,20 @@ export class EmuSheet implements Api<Real, Methods> {
 
   // --- developer metadata ---
 
-  addDeveloperMetadata(key: string, value?: string, visibility?: GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility): EmuSheet {
+  addDeveloperMetadata(
+    key: string,
+    value?: string,
+    visibility?: GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility,
+  ): EmuSheet {
     this.hit('addDeveloperMetadata', true);
-    addMetadata(this.wb, 'Sheet.addDeveloperMetadata', { type: 'SHEET', sheet: this.model.gid }, key, value, visibility);
+    addMetadata(
+      this.wb,
+      'Sheet.addDeveloperMetadata',
+      { type: 'SHEET', sheet: this.model.gid },
+      key,
+      value,
+      visibility,
+    );
     return this;
   }
 

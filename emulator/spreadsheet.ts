@@ -125,7 +125,11 @@ export class EmuSpreadsheet implements Api<Real, Methods> {
 
   setActiveSheet(sheet: EmuSheet): EmuSheet {
     this.hit('setActiveSheet');
-    checkArgs('Spreadsheet.setActiveSheet', [sheet], typeof sheet === 'object' && sheet !== null && 'model' in sheet);
+    checkArgs(
+      'Spreadsheet.setActiveSheet',
+      [sheet],
+      typeof sheet === 'object' && sheet !== null && 'model' in sheet,
+    );
     this.wb.active = sheet.model;
     sheet.model.hidden = false;
     this.wb.changed();
@@ -148,7 +152,11 @@ export class EmuSpreadsheet implements Api<Real, Methods> {
 
   deleteSheet(sheet: EmuSheet): void {
     this.hit('deleteSheet', true);
-    checkArgs('Spreadsheet.deleteSheet', [sheet], typeof sheet === 'object' && sheet !== null && 'model' in sheet);
+    checkArgs(
+      'Spreadsheet.deleteSheet',
+      [sheet],
+      typeof sheet === 'object' && sheet !== null && 'model' in sheet,
+    );
     this.wb.removeSheet(sheet.model);
   }
 
@@ -171,7 +179,11 @@ export class EmuSpreadsheet implements Api<Real, Methods> {
 
   setNamedRange(name: string, range: EmuRange): void {
     this.hit('setNamedRange', true);
-    checkArgs('Spreadsheet.setNamedRange', [name, range], typeof name === 'string' && range instanceof EmuRange);
+    checkArgs(
+      'Spreadsheet.setNamedRange',
+      [name, range],
+      typeof name === 'string' && range instanceof EmuRange,
+    );
     try {
       this.wb.setNamedRange(name, range.model, { ...range.area });
     } catch {
@@ -226,6 +238,10 @@ export class EmuSpreadsheet implements Api<Real, Methods> {
   /** Searches every location: the spreadsheet, its sheets, rows and columns. */
   createDeveloperMetadataFinder(): EmuDeveloperMetadataFinder {
     this.hit('createDeveloperMetadataFinder');
-    return new EmuDeveloperMetadataFinder(this.wb, () => true, () => this);
+    return new EmuDeveloperMetadataFinder(
+      this.wb,
+      () => true,
+      () => this,
+    );
   }
 }

@@ -67,7 +67,10 @@ function restore(v: unknown, wb: WorkbookCore): unknown {
   return v;
 }
 
-export class EmuDataValidation implements Api<RealRule, 'copy' | 'getAllowInvalid' | 'getCriteriaType' | 'getCriteriaValues' | 'getHelpText'> {
+export class EmuDataValidation
+  implements
+    Api<RealRule, 'copy' | 'getAllowInvalid' | 'getCriteriaType' | 'getCriteriaValues' | 'getHelpText'>
+{
   constructor(
     private readonly wb: WorkbookCore,
     private readonly model: ValidationModel,
@@ -135,7 +138,12 @@ type BuilderMethods =
 export class EmuDataValidationBuilder implements Api<RealBuilder, BuilderMethods> {
   constructor(
     private readonly wb: WorkbookCore,
-    private readonly model: ValidationModel = { criteria: '', values: [], allowInvalid: true, helpText: null },
+    private readonly model: ValidationModel = {
+      criteria: '',
+      values: [],
+      allowInvalid: true,
+      helpText: null,
+    },
   ) {}
 
   private set(method: string, criteria: string, values: unknown[], ok = true): EmuDataValidationBuilder {
@@ -193,7 +201,10 @@ export class EmuDataValidationBuilder implements Api<RealBuilder, BuilderMethods
     return this.set('requireDateBefore', 'DATE_BEFORE', [date], isDateObj(date));
   }
 
-  requireDateBetween(start: GoogleAppsScript.Base.Date, end: GoogleAppsScript.Base.Date): EmuDataValidationBuilder {
+  requireDateBetween(
+    start: GoogleAppsScript.Base.Date,
+    end: GoogleAppsScript.Base.Date,
+  ): EmuDataValidationBuilder {
     return this.set('requireDateBetween', 'DATE_BETWEEN', [start, end], isDateObj(start) && isDateObj(end));
   }
 
@@ -214,7 +225,12 @@ export class EmuDataValidationBuilder implements Api<RealBuilder, BuilderMethods
   }
 
   requireNumberGreaterThanOrEqualTo(number: number): EmuDataValidationBuilder {
-    return this.set('requireNumberGreaterThanOrEqualTo', 'NUMBER_GREATER_THAN_OR_EQUAL_TO', [number], isNum(number));
+    return this.set(
+      'requireNumberGreaterThanOrEqualTo',
+      'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+      [number],
+      isNum(number),
+    );
   }
 
   requireNumberLessThan(number: number): EmuDataValidationBuilder {
@@ -222,7 +238,12 @@ export class EmuDataValidationBuilder implements Api<RealBuilder, BuilderMethods
   }
 
   requireNumberLessThanOrEqualTo(number: number): EmuDataValidationBuilder {
-    return this.set('requireNumberLessThanOrEqualTo', 'NUMBER_LESS_THAN_OR_EQUAL_TO', [number], isNum(number));
+    return this.set(
+      'requireNumberLessThanOrEqualTo',
+      'NUMBER_LESS_THAN_OR_EQUAL_TO',
+      [number],
+      isNum(number),
+    );
   }
 
   requireTextContains(text: string): EmuDataValidationBuilder {
@@ -240,21 +261,35 @@ export class EmuDataValidationBuilder implements Api<RealBuilder, BuilderMethods
   /** The list and whether a dropdown shows (default true); values must be an array [ODD]. */
   requireValueInList(values: string[], showDropdown?: boolean): EmuDataValidationBuilder {
     const ok = Array.isArray(values) && (showDropdown === undefined || typeof showDropdown === 'boolean');
-    this.set('requireValueInList', 'VALUE_IN_LIST', showDropdown === undefined ? [values] : [values, showDropdown], ok);
+    this.set(
+      'requireValueInList',
+      'VALUE_IN_LIST',
+      showDropdown === undefined ? [values] : [values, showDropdown],
+      ok,
+    );
     this.model.values = [store(values, this.wb), showDropdown ?? true];
     return this;
   }
 
   requireValueInRange(range: EmuRange, showDropdown?: boolean): EmuDataValidationBuilder {
     const ok = typeof range === 'object' && range !== null && 'area' in range;
-    this.set('requireValueInRange', 'VALUE_IN_RANGE', showDropdown === undefined ? [range] : [range, showDropdown], ok);
+    this.set(
+      'requireValueInRange',
+      'VALUE_IN_RANGE',
+      showDropdown === undefined ? [range] : [range, showDropdown],
+      ok,
+    );
     this.model.values = [store(range, this.wb), showDropdown ?? true];
     return this;
   }
 
   setAllowInvalid(allowInvalidData: boolean): EmuDataValidationBuilder {
     this.wb.hit('DataValidationBuilder.setAllowInvalid');
-    checkArgs('DataValidationBuilder.setAllowInvalid', [allowInvalidData], typeof allowInvalidData === 'boolean');
+    checkArgs(
+      'DataValidationBuilder.setAllowInvalid',
+      [allowInvalidData],
+      typeof allowInvalidData === 'boolean',
+    );
     this.model.allowInvalid = allowInvalidData;
     return this;
   }

@@ -7,10 +7,16 @@
 import { type Area, a1Of, colLetters, parseA1, quoteSheet, shiftArea } from './a1';
 import type { CallCounter } from './counter';
 import { dateOfSerial, serialOfDate } from './dates';
-import { type Content, Engine, type EngineValue, isEngineError } from './engine';
+import { type Content, Engine, type EngineValue, isEngineError, key } from './engine';
 import { type Entry, entryOf } from './entry';
 import { exception } from './errors';
-import { defaultDateFormat, defaultDateTimeFormat, formatDisplay, isDateFormat, isPercentFormat } from './format';
+import {
+  defaultDateFormat,
+  defaultDateTimeFormat,
+  formatDisplay,
+  isDateFormat,
+  isPercentFormat,
+} from './format';
 import { closeOpenRanges, extendRanges, reopenRanges, type SheetSize } from './formulas';
 import type { DevMetaModel } from './model';
 import { SheetModel } from './model';
@@ -22,8 +28,16 @@ export type GasValue = number | string | boolean | Date;
 /** What the runner gives the workbook so that formulas can call the bundle's custom functions. */
 export interface BundleHook {
   has(name: string): boolean;
-  /** Calls a top-level function, copying arguments into the vm and the result out. */
+  /** Calls a custom function, copying arguments into the vm and the result out. */
   call(name: string, args: readonly unknown[]): unknown;
+  /** Runs a simple trigger (onEdit) if the bundle defines it. */
+  trigger(name: string, event: object): void;
+}
+
+/** The saved state of the non-spreadsheet services (document properties…), owned by the services. */
+export interface ServicesStateLike {
+  toJSON(): unknown;
+  restore(json: unknown): void;
 }
 
 export interface NamedRangeModel {
@@ -53,8 +67,11 @@ export class WorkbookCore implements CustomFunctionHost {
   nextProtectionId = 1;
   nextMetadataId = 1;
   private nextGid = 1;
-  /** Set by the runner: the Ui object SpreadsheetApp.getUi() returns. */
-  ui: object | undefined;
+  /** Set by the runner: gives the Ui SpreadsheetApp.getUi() returns, or throws where there is none. */
+  uiProvider: (() => object) | undefined;
+  /** The services' saved state once a bundle is loaded; before that, what a file held. */
+  servicesState: ServicesStateLike | undefined;
+  pendingServicesState: unknown;
   /** The auth mode the current call runs in (ScriptApp.AuthMode name). */
   authMode = 'FULL';
   /** > 0 while a custom function runs: the spreadsheet is read-only then [DOC CF]. */
@@ -218,7 +235,10 @@ export class WorkbookCore implements CustomFunctionHost {
     const raw = this.engine.values(sheet.engineId, area.row - 1, area.col - 1, area.numRows, area.numCols);
     return raw.map((r, i) =>
       r.map((v, j) =>
-        this.gasValue(v, typeof v === 'number' ? this.numberFormat(sheet, area.row + i, area.col + j) : undefined),
+        this.gasValue(
+          v,
+          typeof v === 'number' ? this.numberFormat(sheet, area.row + i, area.col + j) : undefined,
+        ),
       ),
     );
   }
@@ -246,7 +266,7 @@ export class WorkbookCore implements CustomFunctionHost {
   }
 
   /** The note Sheets shows on an error cell ('' when the cell is not an error). */
-  errorMessage(sheet: SheetModel, row: number, col: number): string {
+  cellErrorMessage(sheet: SheetModel, row: number, col: number): string {
     const v = this.engine.value(sheet.engineId, row - 1, col - 1);
     return isEngineError(v) ? v.message : '';
   }
@@ -281,7 +301,8 @@ export class WorkbookCore implements CustomFunctionHost {
         if (e.kind === 'blank') return null;
         if (e.format !== undefined) {
           const cur = meta?.numberFormat;
-          const kind = (f: string | undefined) => (isDateFormat(f) ? 'date' : isPercentFormat(f) ? 'pct' : 'num');
+          const kind = (f: string | undefined) =>
+            isDateFormat(f) ? 'date' : isPercentFormat(f) ? 'pct' : 'num';
           if (!cur || kind(cur) !== kind(e.format)) sheet.editMeta(r, c).numberFormat = e.format;
         }
         return typeof e.value === 'string' ? { text: e.value } : e.value;
@@ -295,12 +316,7 @@ export class WorkbookCore implements CustomFunctionHost {
   writeValues(sheet: SheetModel, area: Area, values: readonly (readonly unknown[])[]): void {
     const entries = values.map((row, i) =>
       row.map((v, j) =>
-        entryOf(
-          v,
-          this.locale,
-          this.timeZone,
-          sheet.cellMeta(area.row + i, area.col + j)?.numberFormat,
-        ),
+        entryOf(v, this.locale, this.timeZone, sheet.cellMeta(area.row + i, area.col + j)?.numberFormat),
       ),
     );
     this.writeEntries(sheet, area, entries);
@@ -444,5 +460,9 @@ export class WorkbookCore implements CustomFunctionHost {
 
   dateOf(serial: number): Date {
     return dateOfSerial(serial, this.timeZone);
+  }
+
+  noteArraySize(at: { sheet: number; row: number; col: number }, width: number, height: number): void {
+    this.engine.arraySizes.set(key(at.sheet, at.row, at.col), { width, height });
   }
 }

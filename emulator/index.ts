@@ -1,0 +1,159 @@
+/**
+ * The emulator's one door, for tests, the playground and the benchmark: make a spreadsheet (new, or
+ * from a saved file), load the bundle into it, call its functions, read the call counts, look at a
+ * sheet as the playground draws it and edit it as a user types.
+ *
+ *   const wb = createWorkbook({ locale: 'fr_FR' });
+ *   const app = wb.loadBundle();                 // dist/Code.js in a node:vm context
+ *   app.call('onOpen', { authMode: 'LIMITED' });
+ *   wb.spreadsheet.getSheets()[0].getRange('A1').setValue('=KR_SCORE(1.2, 1, 1.1)');
+ *   wb.counter.get('Range.getValues');
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { EmuSpreadsheetApp } from './app';
+import { CallCounter } from './counter';
+import { exception } from './errors';
+import { restoreInto, type SavedWorkbook, serialize } from './persist';
+import { type Bundle, type LoadOptions, loadBundle } from './runner';
+import type { EmuSheet } from './sheet';
+import { sheetObject } from './sheet';
+import { type EmuSpreadsheet, spreadsheetObject } from './spreadsheet';
+import {
+  type EditResult,
+  editCell,
+  type SheetView,
+  sheetView,
+  toggleCheckbox,
+  type ViewOptions,
+} from './view';
+import { defaultSheetName, WorkbookCore } from './workbook-core';
+
+export { CallCounter } from './counter';
+export type { SavedWorkbook } from './persist';
+export type { EmuRange } from './range';
+export type { Bundle, CallOptions, LoadOptions } from './runner';
+export { loadBundle } from './runner';
+export type { EmuSheet } from './sheet';
+export type { EmuSpreadsheet } from './spreadsheet';
+export type { EditResult, SheetTab, SheetView, ViewCell, ViewOptions } from './view';
+
+export interface WorkbookOptions {
+  /** The spreadsheet's locale, e.g. 'en_US', 'fr_FR' (getSpreadsheetLocale). */
+  locale?: string;
+  /** The spreadsheet's time zone (getSpreadsheetTimeZone), where date cells are read. */
+  timeZone?: string;
+  /** A saved workbook to open; when the file does not exist yet, it is where save() writes. */
+  file?: string;
+  /** The document's name (getName). */
+  name?: string;
+  /** Count into an existing counter (the benchmark shares one). */
+  counter?: CallCounter;
+}
+
+export class Workbook extends WorkbookCore {
+  /** The file save() writes by default. */
+  file: string | undefined;
+  /** SpreadsheetApp as the bundle sees it, for tests that drive the API directly. */
+  readonly app: EmuSpreadsheetApp;
+  private loaded: Bundle | undefined;
+
+  constructor(counter: CallCounter, locale: string, timeZone: string, name: string, id: string) {
+    super(counter, locale, timeZone, name, id);
+    this.app = new EmuSpreadsheetApp(this);
+  }
+
+  /** The Apps Script Spreadsheet object (the one getActiveSpreadsheet() returns). */
+  get spreadsheet(): EmuSpreadsheet {
+    return spreadsheetObject(this);
+  }
+
+  /** The bundle loaded last (loadBundle), if any. */
+  get loadedBundle(): Bundle | undefined {
+    return this.loaded;
+  }
+
+  /** Loads dist/Code.js (or options.path) into a vm whose globals are this workbook's services. */
+  loadBundle(options: LoadOptions = {}): Bundle {
+    this.loaded = loadBundle(this, options);
+    return this.loaded;
+  }
+
+  sheet(name: string): EmuSheet {
+    const model = this.sheetByName(name);
+    if (!model) throw new Error(`emulator: no sheet named ${name}`);
+    return sheetObject(this, model);
+  }
+
+  private cell(a1: string) {
+    const { sheet, area } = this.resolveA1(a1);
+    return { sheet, row: area.row, col: area.col };
+  }
+
+  /** The note Sheets shows on an error cell, e.g. a custom function's thrown message ('Sheet1!C2'). */
+  errorMessage(a1: string): string {
+    const { sheet, row, col } = this.cell(a1);
+    return this.cellErrorMessage(sheet, row, col);
+  }
+
+  /** A sheet as the playground draws it (the active sheet by default). */
+  view(sheetName?: string, options?: ViewOptions): SheetView {
+    const sheet = sheetName === undefined ? this.active : this.sheetByName(sheetName);
+    if (!sheet) throw new Error(`emulator: no sheet named ${sheetName}`);
+    return sheetView(this, sheet, options);
+  }
+
+  /** A user typing text into one cell (USER_ENTERED, validation, protection warning, onEdit). */
+  edit(sheetName: string, a1: string, text: string, options?: { confirm?: boolean }): EditResult {
+    const { sheet, row, col } = this.cell(`'${sheetName.replace(/'/g, "''")}'!${a1}`);
+    return editCell(this, sheet, row, col, text, options);
+  }
+
+  /** A user clicking a checkbox. */
+  toggle(sheetName: string, a1: string, options?: { confirm?: boolean }): EditResult {
+    const { sheet, row, col } = this.cell(`'${sheetName.replace(/'/g, "''")}'!${a1}`);
+    return toggleCheckbox(this, sheet, row, col, options);
+  }
+
+  toJSON(): SavedWorkbook {
+    return serialize(this);
+  }
+
+  /** Writes the workbook as JSON (to `file`, or where it was opened from); returns the path. */
+  save(file?: string): string {
+    const target = file ?? this.file;
+    if (!target) throw new Error('emulator: save() needs a file (none was given to createWorkbook)');
+    const path = resolve(target);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, `${JSON.stringify(this.toJSON())}\n`);
+    this.file = path;
+    return path;
+  }
+}
+
+/** A new spreadsheet with one empty sheet, or the one saved in `file`. */
+export function createWorkbook(options: WorkbookOptions = {}): Workbook {
+  const counter = options.counter ?? new CallCounter();
+  const file = options.file === undefined ? undefined : resolve(options.file);
+  if (file && existsSync(file)) {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedWorkbook;
+    const wb = new Workbook(counter, saved.locale, saved.timeZone, saved.name, saved.id);
+    restoreInto(wb, saved);
+    if (wb.sheets.length === 0) throw exception('emulator: the saved workbook has no sheet');
+    wb.file = file;
+    return wb;
+  }
+  const locale = options.locale ?? 'en_US';
+  const id = randomBytes(33).toString('base64url').slice(0, 44);
+  const wb = new Workbook(
+    counter,
+    locale,
+    options.timeZone ?? 'Europe/Paris',
+    options.name ?? 'Untitled spreadsheet',
+    id,
+  );
+  wb.active = wb.addSheet(defaultSheetName(locale, 1), undefined, 0);
+  wb.file = file;
+  return wb;
+}

@@ -1,0 +1,221 @@
+/**
+ * Runs dist/Code.js — the very file `clasp push` sends — in a node:vm context whose globals are the
+ * emulated services, and calls its top-level functions by name as Sheets would: triggers with their
+ * event and auth mode, menu handlers, google.script.run endpoints, and custom functions from formulas.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import vm from 'node:vm';
+import { EmuSpreadsheetApp } from './app';
+import { Membrane } from './membrane';
+import { type AuthModeName, type CallContext, createServices, type Services } from './services';
+import { spreadsheetObject } from './spreadsheet';
+import type { BundleHook, WorkbookCore } from './workbook-core';
+
+/** The repository root, so that the default path does not depend on the current directory. */
+export const ROOT = resolve(import.meta.dirname, '..');
+
+/** Simple triggers Sheets calls by name, with an event object. */
+const TRIGGERS = new Set(['onOpen', 'onInstall', 'onEdit', 'onSelectionChange', 'onChange']);
+
+export interface LoadOptions {
+  /** The script to run, relative to the repository root by default: dist/Code.js. */
+  path?: string;
+  /** Services to install instead of createServices(...)'s (tests may inject their own). */
+  services?: Services;
+  /** The user running the script (Session.getActiveUser()). */
+  user?: { email?: string; locale?: string };
+  /** Where the script's console.log goes (the real console by default). */
+  console?: Pick<Console, 'log' | 'info' | 'warn' | 'error'>;
+}
+
+export interface CallOptions {
+  context?: CallContext;
+  authMode?: AuthModeName;
+}
+
+export interface Bundle {
+  readonly context: vm.Context;
+  readonly services: Services;
+  /** What Logger.log recorded. */
+  readonly logs: string[];
+  /** Service calls made while the script loaded (Apps Script loads it for every call: keep it 0). */
+  readonly loadCalls: number;
+  has(name: string): boolean;
+  /**
+   * Calls a top-level function. Triggers (onOpen, onEdit…) run in the auth mode of their event's
+   * `authMode` (FULL when no event is given, as when run by hand) and get `source` added to it;
+   * other functions run as menu items, in FULL.
+   */
+  call(name: string, ...args: unknown[]): unknown;
+  /** Calls with an explicit context and auth mode. */
+  callAs(options: CallOptions, name: string, ...args: unknown[]): unknown;
+  /**
+   * Calls as google.script.run does: arguments and result cross as JSON-like copies — a Date in the
+   * result becomes null [UNVERIFIED], undefined in arrays null [DOC RUN].
+   */
+  run(name: string, ...args: unknown[]): unknown;
+}
+
+function scriptTimeZoneNear(path: string): string | undefined {
+  const manifest = join(dirname(path), 'appsscript.json');
+  if (!existsSync(manifest)) return undefined;
+  try {
+    const tz = (JSON.parse(readFileSync(manifest, 'utf8')) as { timeZone?: unknown }).timeZone;
+    return typeof tz === 'string' ? tz : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** google.script.run's copy: what JSON keeps, Dates as null [UNVERIFIED], functions dropped. */
+function clientCopy(v: unknown): unknown {
+  if (v === undefined || typeof v === 'function') return null;
+  if (v === null || typeof v !== 'object') return v;
+  if (Object.prototype.toString.call(v) === '[object Date]') return null;
+  if (Array.isArray(v)) return v.map((x) => (x === undefined ? null : clientCopy(x)));
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v))
+    if (x !== undefined && typeof x !== 'function') out[k] = clientCopy(x);
+  return out;
+}
+
+/** Dates and functions cannot be sent by google.script.run: the request fails [DOC RUN]. */
+function checkClientArg(v: unknown, path: string): void {
+  if (typeof v === 'function' || Object.prototype.toString.call(v) === '[object Date]') {
+    throw new Error(`Failed due to illegal value in property: ${path}`);
+  }
+  if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) checkClientArg(x, `${path}.${k}`);
+}
+
+export function loadBundle(wb: WorkbookCore, options: LoadOptions = {}): Bundle {
+  const path = isAbsolute(options.path ?? '') ? options.path! : join(ROOT, options.path ?? 'dist/Code.js');
+  const code = readFileSync(path, 'utf8');
+  const services =
+    options.services ??
+    createServices({
+      counter: wb.counter,
+      pagesDir: dirname(path),
+      ...(scriptTimeZoneNear(path) ? { scriptTimeZone: scriptTimeZoneNear(path)! } : {}),
+      ...(options.user ? { user: options.user } : {}),
+    });
+  if (wb.pendingServicesState !== undefined) {
+    services.state.restore(wb.pendingServicesState);
+    wb.pendingServicesState = undefined;
+  }
+  wb.servicesState = services.state;
+
+  const logs: string[] = [];
+  const out = options.console ?? console;
+  const logger = {
+    log(...args: unknown[]) {
+      logs.push(args.map(String).join(' '));
+      return logger;
+    },
+    getLog: () => logs.join('\n'),
+    clear: () => {
+      logs.length = 0;
+    },
+  };
+  const context = vm.createContext({ console: out });
+  const membrane = new Membrane(context);
+  services.bindContext(context);
+  const globals: Record<string, unknown> = {
+    SpreadsheetApp: new EmuSpreadsheetApp(wb),
+    ...services.globals,
+    Logger: logger,
+  };
+  for (const [k, v] of Object.entries(globals)) context[k] = membrane.toVm(v);
+
+  const before = wb.counter.total();
+  vm.runInContext(code, context, { filename: path });
+  const loadCalls = wb.counter.total() - before;
+
+  const fnOf = (name: string): ((...a: unknown[]) => unknown) | undefined => {
+    const fn = context[name] as unknown;
+    return typeof fn === 'function' ? (fn as (...a: unknown[]) => unknown) : undefined;
+  };
+  let depth = 0;
+
+  /** Runs fn in a context and auth mode, restoring the outer ones (a custom function runs inside a call). */
+  const within = <T>(ctx: CallContext, mode: AuthModeName, fn: () => T): T => {
+    const outer = { ctx: services.context(), mode: services.authMode(), wbMode: wb.authMode };
+    services.setContext(ctx);
+    services.setAuthMode(mode);
+    wb.authMode = services.authMode();
+    depth++;
+    try {
+      return fn();
+    } finally {
+      depth--;
+      wb.authMode = outer.wbMode;
+      services.setContext(outer.ctx);
+      services.setAuthMode(outer.mode);
+      if (depth === 0) services.endCall();
+    }
+  };
+
+  const invoke = (name: string, args: unknown[]): unknown => {
+    const fn = fnOf(name);
+    if (!fn) throw new Error(`emulator: no top-level function ${name} in ${path}`);
+    const inner = args.map((a) => membrane.toVm(a));
+    try {
+      return membrane.fromVm(fn(...inner));
+    } catch (e) {
+      throw membrane.fromVm(e);
+    }
+  };
+
+  const callAs = (opts: CallOptions, name: string, ...args: unknown[]): unknown =>
+    within(opts.context ?? 'menu', opts.authMode ?? 'FULL', () => invoke(name, args));
+
+  const call = (name: string, ...args: unknown[]): unknown => {
+    if (!TRIGGERS.has(name)) return callAs({ context: 'menu' }, name, ...args);
+    const [event, ...rest] = args;
+    let mode: AuthModeName = 'FULL';
+    let e = event;
+    if (event && typeof event === 'object') {
+      const given = (event as { authMode?: unknown }).authMode;
+      // ScriptApp.AuthMode values are their names; a numeric enum value is read by the services.
+      if (given !== undefined) {
+        services.setAuthMode(given as AuthModeName);
+        mode = services.authMode();
+      }
+      e = { source: spreadsheetObject(wb), ...event };
+    }
+    // In AuthMode.NONE there is no access to the document, so no source [DOC add-ons menus].
+    if (mode === 'NONE' && e && typeof e === 'object') delete (e as { source?: unknown }).source;
+    return callAs({ context: 'trigger', authMode: mode }, name, ...(event === undefined ? [] : [e]), ...rest);
+  };
+
+  const hook: BundleHook = {
+    has: (name) => fnOf(name) !== undefined,
+    call: (name, args) => within('custom-function', 'CUSTOM_FUNCTION', () => invoke(name, [...args])),
+    trigger: (name, event) => {
+      if (fnOf(name)) call(name, event);
+    },
+  };
+  wb.bundle = hook;
+  wb.uiProvider = () => {
+    services.assertUiAllowed();
+    return services.ui;
+  };
+  // Formulas computed before the bundle was there (#NAME?) are computed again with it.
+  wb.engine.rebuild();
+
+  return {
+    context,
+    services,
+    logs,
+    loadCalls,
+    has: hook.has,
+    call,
+    callAs,
+    run: (name, ...args) => {
+      args.forEach((a, i) => {
+        checkClientArg(a, String(i));
+      });
+      return clientCopy(callAs({ context: 'client' }, name, ...(clientCopy(args) as unknown[])));
+    },
+  };
+}
