@@ -30,8 +30,8 @@ export class EmuSpreadsheetApp implements Api<Real, Methods> {
   readonly BooleanCriteria = BooleanCriteria;
   readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
   readonly DeveloperMetadataLocationType = DeveloperMetadataLocationType;
-  readonly Dimension = enumOf<GoogleAppsScript.Spreadsheet.Dimension>(['COLUMNS', 'ROWS']);
-  readonly WrapStrategy = enumOf<GoogleAppsScript.Spreadsheet.WrapStrategy>(['WRAP', 'OVERFLOW', 'CLIP']);
+  readonly Dimension = enumOf<GoogleAppsScript.Spreadsheet.Dimension>()(['COLUMNS', 'ROWS']);
+  readonly WrapStrategy = enumOf<GoogleAppsScript.Spreadsheet.WrapStrategy>()(['WRAP', 'OVERFLOW', 'CLIP']);
 
   constructor(private readonly wb: WorkbookCore) {}
 

@@ -8,14 +8,14 @@ import { normalizeColor } from './colors';
 import { isEngineError } from './engine';
 import { checkArgs } from './errors';
 import { shiftRelative } from './formulas';
-import { type Api, enumOf } from './gas-types';
+import { type Api, enumOf, enumValue } from './gas-types';
 import type { CfFormat, CfRuleModel, SheetModel } from './model';
 import { EmuRange } from './range';
 import type { GasValue, WorkbookCore } from './workbook-core';
 
 type Criteria = GoogleAppsScript.Spreadsheet.BooleanCriteria;
 
-export const BooleanCriteria = enumOf<Criteria>([
+export const BooleanCriteria = enumOf<Criteria>()([
   'CELL_EMPTY',
   'CELL_NOT_EMPTY',
   'DATE_AFTER',
@@ -66,7 +66,7 @@ export class EmuBooleanCondition
 
   getCriteriaType(): Criteria {
     this.wb.hit('BooleanCondition.getCriteriaType');
-    return BooleanCriteria[this.criteria]!;
+    return enumValue<Criteria>(this.criteria);
   }
 
   getCriteriaValues(): (string | number)[] {

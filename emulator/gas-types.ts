@@ -74,6 +74,12 @@ export type Api<T, K extends keyof T> = {
  * Apps Script's enums are objects whose values print as their names; the typings declare them as
  * TypeScript enums, which do not exist at run time. The emulator's values are the names.
  */
-export function enumOf<E>(names: readonly string[]): Record<string, E> {
-  return Object.freeze(Object.fromEntries(names.map((n) => [n, n as unknown as E])));
+export function enumOf<E>() {
+  return <const K extends string>(names: readonly K[]): Readonly<Record<K, E>> =>
+    Object.freeze(Object.fromEntries(names.map((n) => [n, n]))) as unknown as Readonly<Record<K, E>>;
+}
+
+/** An enum value from its name (the value is the name). */
+export function enumValue<E>(name: string): E {
+  return name as unknown as E;
 }

@@ -4,7 +4,7 @@
  * recognised.
  */
 import { checkArgs } from './errors';
-import { type Api, enumOf } from './gas-types';
+import { type Api, enumOf, enumValue } from './gas-types';
 import type { DevMetaLocation, DevMetaModel } from './model';
 import { EmuRange } from './range';
 import { type EmuSheet, sheetObject } from './sheet';
@@ -14,8 +14,13 @@ import type { WorkbookCore } from './workbook-core';
 type Visibility = GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility;
 type LocationType = GoogleAppsScript.Spreadsheet.DeveloperMetadataLocationType;
 
-export const DeveloperMetadataVisibility = enumOf<Visibility>(['DOCUMENT', 'PROJECT']);
-export const DeveloperMetadataLocationType = enumOf<LocationType>(['SPREADSHEET', 'SHEET', 'ROW', 'COLUMN']);
+export const DeveloperMetadataVisibility = enumOf<Visibility>()(['DOCUMENT', 'PROJECT']);
+export const DeveloperMetadataLocationType = enumOf<LocationType>()([
+  'SPREADSHEET',
+  'SHEET',
+  'ROW',
+  'COLUMN',
+]);
 
 /** Adds metadata at a location, checking arguments as Apps Script does. */
 export function addMetadata(
@@ -55,7 +60,7 @@ export class EmuDeveloperMetadataLocation
 
   getLocationType(): LocationType {
     this.wb.hit('DeveloperMetadataLocation.getLocationType');
-    return DeveloperMetadataLocationType[this.location.type]!;
+    return enumValue<LocationType>(this.location.type);
   }
 
   getSheet(): EmuSheet | null {
@@ -121,7 +126,7 @@ export class EmuDeveloperMetadata implements Api<GoogleAppsScript.Spreadsheet.De
 
   getVisibility(): Visibility {
     this.wb.hit('DeveloperMetadata.getVisibility');
-    return DeveloperMetadataVisibility[this.model.visibility]!;
+    return enumValue<Visibility>(this.model.visibility);
   }
 
   getLocation(): EmuDeveloperMetadataLocation {

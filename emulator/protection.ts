@@ -30,7 +30,7 @@ type Methods =
   | 'setUnprotectedRanges'
   | 'setWarningOnly';
 
-export const ProtectionType = enumOf<GoogleAppsScript.Spreadsheet.ProtectionType>(['RANGE', 'SHEET']);
+export const ProtectionType = enumOf<GoogleAppsScript.Spreadsheet.ProtectionType>()(['RANGE', 'SHEET']);
 
 export function newProtection(
   wb: WorkbookCore,
@@ -71,7 +71,7 @@ export class EmuProtection implements Api<Real, Methods> {
 
   getProtectionType(): GoogleAppsScript.Spreadsheet.ProtectionType {
     this.hit('getProtectionType');
-    return ProtectionType[this.model.type]!;
+    return ProtectionType[this.model.type];
   }
 
   /** The protected range; the whole sheet for a sheet protection. */

@@ -4,7 +4,7 @@
  * Apps Script does; withCriteria does not [ODD].
  */
 import { checkArgs } from './errors';
-import { type Api, enumOf } from './gas-types';
+import { type Api, enumOf, enumValue } from './gas-types';
 import type { ValidationModel } from './model';
 import { EmuRange } from './range';
 import type { GasValue, WorkbookCore } from './workbook-core';
@@ -13,7 +13,7 @@ type RealRule = GoogleAppsScript.Spreadsheet.DataValidation;
 type RealBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
 type Criteria = GoogleAppsScript.Spreadsheet.DataValidationCriteria;
 
-export const DataValidationCriteria = enumOf<Criteria>([
+export const DataValidationCriteria = enumOf<Criteria>()([
   'DATE_AFTER',
   'DATE_BEFORE',
   'DATE_BETWEEN',
@@ -93,7 +93,7 @@ export class EmuDataValidation
 
   getCriteriaType(): Criteria {
     this.wb.hit('DataValidation.getCriteriaType');
-    return DataValidationCriteria[this.model.criteria]!;
+    return enumValue<Criteria>(this.model.criteria);
   }
 
   getCriteriaValues(): unknown[] {
@@ -171,7 +171,7 @@ export class EmuDataValidationBuilder implements Api<RealBuilder, BuilderMethods
 
   getCriteriaType(): Criteria {
     this.wb.hit('DataValidationBuilder.getCriteriaType');
-    return DataValidationCriteria[this.model.criteria]!;
+    return enumValue<Criteria>(this.model.criteria);
   }
 
   getCriteriaValues(): unknown[] {
