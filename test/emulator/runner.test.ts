@@ -1,0 +1,206 @@
+/**
+ * The runner with small stand-in scripts: the vm boundary, the custom-function context, triggers and
+ * google.script.run copies. The real bundle is exercised in bundle.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { createWorkbook } from '../../emulator/index';
+import { scriptFile } from './support';
+
+function load(code: string, locale = 'en_US') {
+  const wb = createWorkbook({ locale });
+  const app = wb.loadBundle({ path: scriptFile(code) });
+  return { wb, app, sheet: wb.spreadsheet.getSheets()[0]! };
+}
+
+describe('the vm boundary', () => {
+  it('hands the script arrays, Dates and Errors of its own realm', () => {
+    const { app, sheet } = load(`
+      function probe() {
+        var r = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange('A1:B1');
+        var v = r.getValues();
+        var caught;
+        try { r.getSheet().getRange(0, 1); } catch (e) { caught = e; }
+        return [v instanceof Array, v[0] instanceof Array, v[0][1] instanceof Date,
+                caught instanceof Error, String(caught), caught.message];
+      }`);
+    sheet.getRange('A1:B1').setValues([['x', '2026-01-01']]);
+    expect(app.call('probe')).toEqual([
+      true,
+      true,
+      true,
+      true,
+      'Exception: The starting row of the range is too small.',
+      'The starting row of the range is too small.',
+    ]);
+  });
+
+  it('takes arrays and Dates made in the vm, and gives the same object for the same sheet', () => {
+    const { app, sheet } = load(`
+      function write() {
+        var ss = SpreadsheetApp.getActive();
+        ss.getSheets()[0].getRange('A1:B1').setValues([[new Date(Date.UTC(2026, 0, 2)), [1, 2].length]]);
+        return ss.getSheetByName('Sheet1') === ss.getSheets()[0];
+      }`);
+    expect(app.call('write')).toBe(true);
+    expect(sheet.getRange('A1:B1').getValues()).toEqual([[new Date(Date.UTC(2026, 0, 2)), 2]]);
+  });
+
+  it('makes no service call while loading the script', () => {
+    expect(load('var X = 1; function f() { return X; }').app.loadCalls).toBe(0);
+  });
+
+  it('records Logger.log', () => {
+    const { app } = load('function f() { Logger.log("a", 1); }');
+    app.call('f');
+    expect(app.logs).toEqual(['a 1']);
+  });
+
+  it('says which function is missing', () => {
+    expect(() => load('').app.call('nope')).toThrow('emulator: no top-level function nope');
+  });
+
+  it('copies google.script.run results as JSON-like data: Dates become null [UNVERIFIED]', () => {
+    const { app } = load(
+      'function get() { return { when: new Date(0), list: [1, undefined], f: function () {} }; }',
+    );
+    expect(app.run('get')).toEqual({ when: null, list: [1, null] });
+    expect(() => app.run('get', new Date())).toThrow('Failed due to illegal value in property: 0');
+  });
+});
+
+describe('custom functions from formulas', () => {
+  it('give #NAME? while no bundle is loaded, and compute once it is', () => {
+    const wb = createWorkbook();
+    wb.spreadsheet.getRange('A1').setFormula('=KR_SCORE(0, 10, 5)');
+    expect(wb.spreadsheet.getRange('A1').getValue()).toBe('#NAME?');
+    expect(wb.errorMessage('Sheet1!A1')).toBe("Unknown function: 'KR_SCORE'.");
+    wb.loadBundle({ path: scriptFile('function KR_SCORE(s, t, c) { return (c - s) / (t - s); }') });
+    expect(wb.spreadsheet.getRange('A1').getValue()).toBe(0.5);
+  });
+
+  it('get one cell as a value and bigger ranges as rows: blanks "", dates as Dates, in the vm realm', () => {
+    const { sheet } = load(`
+      function describe(v) {
+        if (!(v instanceof Array)) return typeof v + ':' + (v instanceof Date ? v.toISOString() : v);
+        return 'rows ' + v.length + 'x' + v[0].length + ' ' + v.map(function (r) {
+          return r.map(function (c) { return c instanceof Date ? 'date' : typeof c + '(' + c + ')'; }).join(',');
+        }).join(';');
+      }
+      function OKR_SCORE(x) { return describe(x); }`);
+    sheet.getRange('A1:A3').setValues([[1], [''], ['2026-02-15']]);
+    sheet.getRange('B1').setFormula('=OKR_SCORE(A1:A3)');
+    sheet.getRange('B2').setFormula('=OKR_SCORE(A1:A1)');
+    sheet.getRange('B3').setFormula('=OKR_SCORE(A3)');
+    sheet.getRange('B4').setFormula('=OKR_SCORE("txt")');
+    expect(sheet.getRange('B1:B4').getValues()).toEqual([
+      ['rows 3x1 number(1);string();date'],
+      ['number:1'],
+      ['object:2026-02-14T23:00:00.000Z'],
+      ['string:txt'],
+    ]);
+  });
+
+  it('spill their rows as declared by the registry, and #REF! over data with the note [EMU]', () => {
+    const { wb, sheet } = load(
+      'function KR_SCORE(s, t, c) { return c.map(function (r) { return [r[0] * 2]; }); }',
+    );
+    sheet.getRange('C1:C3').setValues([[1], [2], [3]]);
+    sheet.getRange('D1').setFormula('=KR_SCORE(0, 1, C1:C3)');
+    expect(sheet.getRange('D1:D3').getValues()).toEqual([[2], [4], [6]]);
+    sheet.getRange('D3').setValue('mine');
+    expect(sheet.getRange('D1').getValue()).toBe('#REF!');
+    expect(wb.errorMessage('Sheet1!D1')).toBe(
+      'Array result was not expanded because it would overwrite data in D3.',
+    );
+    expect(sheet.getRange('D3').getValue()).toBe('mine');
+    sheet.getRange('D3').clearContent();
+    expect(sheet.getRange('D1:D3').getValues()).toEqual([[2], [4], [6]]);
+  });
+
+  it('show a thrown Error as #ERROR! and keep its message as the note [DOC CF]', () => {
+    const { wb, sheet } = load('function KR_SCORE() { throw new Error("target is blank"); }');
+    sheet.getRange('A1').setFormula('=KR_SCORE(1, 2, 3)');
+    expect(sheet.getRange('A1').getValue()).toBe('#ERROR!');
+    expect(wb.errorMessage('Sheet1!A1')).toBe('target is blank');
+  });
+
+  it('flag a result whose size differs from the registry’s resultShape', () => {
+    const { wb, sheet } = load('function KR_SCORE() { return [[1], [2]]; }');
+    sheet.getRange('A1').setFormula('=KR_SCORE(1, 2, 3)');
+    expect(sheet.getRange('A1').getValue()).toBe('#ERROR!');
+    expect(wb.errorMessage('Sheet1!A1')).toBe('Emulator: the result is 2×1 but resultShape declared 1×1.');
+  });
+
+  it('write a returned Date as a date cell, and NaN as #NUM! [UNVERIFIED]', () => {
+    const { sheet } = load(
+      'function QUARTER_PROGRESS(x) { return x === 1 ? new Date(Date.UTC(2026, 2, 31, 22)) : NaN; }',
+    );
+    sheet.getRange('A1:A2').setFormulas([['=QUARTER_PROGRESS(1)'], ['=QUARTER_PROGRESS(2)']]);
+    expect((sheet.getRange('A1').getValue() as Date).toISOString()).toBe('2026-03-31T22:00:00.000Z');
+    expect(sheet.getRange('A1').getDisplayValue()).toBe('4/1/2026');
+    expect(sheet.getRange('A2').getValue()).toBe('#NUM!');
+  });
+
+  it('run read-only: set* calls are refused, reads work [DOC CF]', () => {
+    const { wb, sheet } = load(`
+      function KR_SCORE() { SpreadsheetApp.getActiveSpreadsheet().getRange('Z1').setValue(1); return 1; }
+      function KR_PROGRESS() { return SpreadsheetApp.getActiveSpreadsheet().getRange('C1').getValue() * 10; }
+      function OKR_GRADE() { SpreadsheetApp.getUi(); return 'x'; }
+      function OKR_STATUS() { SpreadsheetApp.getActiveSpreadsheet().insertSheet('x'); }`);
+    sheet.getRange('C1').setValue(4);
+    sheet
+      .getRange('A1:A4')
+      .setFormulas([['=KR_SCORE(1,2,3)'], ['=KR_PROGRESS(1,2,3)'], ['=OKR_GRADE(1)'], ['=OKR_STATUS(1,1)']]);
+    expect(sheet.getRange('A1:A4').getValues()).toEqual([['#ERROR!'], [40], ['#ERROR!'], ['#ERROR!']]);
+    expect(wb.errorMessage('Sheet1!A1')).toBe('You do not have permission to call setValue');
+    expect(wb.errorMessage('Sheet1!A3')).toBe('Cannot call SpreadsheetApp.getUi() from this context.');
+    expect(wb.errorMessage('Sheet1!A4')).toBe('You do not have permission to call insertSheet');
+    expect(sheet.getRange('Z1').getValue()).toBe('');
+    // writes are allowed again once the custom function is over
+    sheet.getRange('Z1').setValue(2);
+    expect(sheet.getRange('Z1').getValue()).toBe(2);
+  });
+
+  it('are counted as CustomFunction.<NAME>, once per computation', () => {
+    const { wb, sheet } = load('function KR_SCORE(s, t, c) { return c; }');
+    sheet.getRange('A1').setFormula('=KR_SCORE(0, 1, B1)');
+    sheet.getRange('B1').setValue(5);
+    sheet.getRange('C1').setValue(5); // not an argument: no recomputation
+    expect(wb.counter.get('CustomFunction.KR_SCORE')).toBe(2);
+  });
+});
+
+describe('triggers and auth modes', () => {
+  const script = `
+    function onOpen(e) {
+      SpreadsheetApp.getUi().createAddonMenu().addItem('Go', 'go').addToUi();
+      return e && e.authMode;
+    }
+    function readsDoc() { return SpreadsheetApp.getActiveSpreadsheet().getName(); }
+    function onEdit(e) { e.source.getSheets()[0].getRange('Z1').setValue(e.range.getA1Notation() + '=' + e.value + ' was ' + e.oldValue); }`;
+
+  it('onOpen runs in each ScriptApp.AuthMode; in NONE the document cannot be read [DOC* auth-mode; UNVERIFIED message]', () => {
+    const { app } = load(script);
+    for (const authMode of ['NONE', 'LIMITED', 'FULL']) {
+      expect(app.call('onOpen', { authMode })).toBe(authMode);
+    }
+    expect(app.services.ui.menus()[0]!.items).toEqual([{ caption: 'Go', functionName: 'go' }]);
+    expect(() => app.callAs({ context: 'trigger', authMode: 'NONE' }, 'readsDoc')).toThrow(
+      'You do not have permission to call SpreadsheetApp.getActiveSpreadsheet.',
+    );
+    expect(app.call('readsDoc')).toBe('Untitled spreadsheet');
+  });
+
+  it('gives trigger events their source spreadsheet, except in NONE', () => {
+    const { app } = load('function onOpen(e) { return e.source ? e.source.getName() : "no source"; }');
+    expect(app.call('onOpen', { authMode: 'LIMITED' })).toBe('Untitled spreadsheet');
+    expect(app.call('onOpen', { authMode: 'NONE' })).toBe('no source');
+  });
+
+  it('runs onEdit after a user edit, with range, value and oldValue', () => {
+    const { wb, sheet } = load(script);
+    sheet.getRange('B2').setValue('old');
+    wb.edit('Sheet1', 'B2', 'new');
+    expect(sheet.getRange('Z1').getValue()).toBe('B2=new was old');
+  });
+});
