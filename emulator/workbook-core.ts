@@ -231,21 +231,29 @@ export class WorkbookCore implements CustomFunctionHost {
     return v;
   }
 
-  values(sheet: SheetModel, area: Area): GasValue[][] {
+  /** The engine's values, a blank true/false checkbox reading as unchecked: false [UNVERIFIED]. */
+  private rawValues(sheet: SheetModel, area: Area): EngineValue[][] {
     const raw = this.engine.values(sheet.engineId, area.row - 1, area.col - 1, area.numRows, area.numCols);
-    return raw.map((r, i) =>
+    raw.forEach((r, i) => {
+      r.forEach((v, j) => {
+        if (v !== null && v !== '') return;
+        const rule = sheet.cellMeta(area.row + i, area.col + j)?.validation;
+        if (rule?.criteria === 'CHECKBOX' && rule.values.length === 0) r[j] = false;
+      });
+    });
+    return raw;
+  }
+
+  values(sheet: SheetModel, area: Area): GasValue[][] {
+    return this.rawValues(sheet, area).map((r, i) =>
       r.map((v, j) =>
-        this.gasValue(
-          v,
-          typeof v === 'number' ? this.numberFormat(sheet, area.row + i, area.col + j) : undefined,
-        ),
+        this.gasValue(v, typeof v === 'number' ? this.numberFormat(sheet, area.row + i, area.col + j) : undefined),
       ),
     );
   }
 
   displayValues(sheet: SheetModel, area: Area): string[][] {
-    const raw = this.engine.values(sheet.engineId, area.row - 1, area.col - 1, area.numRows, area.numCols);
-    return raw.map((r, i) =>
+    return this.rawValues(sheet, area).map((r, i) =>
       r.map((v, j) => {
         const fmt = typeof v === 'number' ? this.numberFormat(sheet, area.row + i, area.col + j) : undefined;
         return formatDisplay(v, fmt, this.locale);

@@ -70,6 +70,14 @@ describe('getValues types [DOC* RANGE#getValues]', () => {
     expect(sheet.getRange('A2').isChecked()).toBe(true);
     expect(sheet.getRange('A1:A2').isChecked()).toBeNull(); // mixed
   });
+
+  it('reads a blank cell with a true/false checkbox rule as unchecked: false [UNVERIFIED]', () => {
+    const { wb, sheet } = sheetIn();
+    sheet.getRange('B1').setDataValidation(wb.app.newDataValidation().requireCheckbox().build());
+    expect(sheet.getRange('B1').getValue()).toBe(false);
+    expect(sheet.getRange('B1').getDisplayValue()).toBe('FALSE');
+    expect(sheet.getLastRow()).toBe(0); // still no content
+  });
 });
 
 describe('setValues follows USER_ENTERED', () => {
