@@ -247,7 +247,10 @@ export class WorkbookCore implements CustomFunctionHost {
   values(sheet: SheetModel, area: Area): GasValue[][] {
     return this.rawValues(sheet, area).map((r, i) =>
       r.map((v, j) =>
-        this.gasValue(v, typeof v === 'number' ? this.numberFormat(sheet, area.row + i, area.col + j) : undefined),
+        this.gasValue(
+          v,
+          typeof v === 'number' ? this.numberFormat(sheet, area.row + i, area.col + j) : undefined,
+        ),
       ),
     );
   }
