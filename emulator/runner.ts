@@ -37,7 +37,7 @@ export interface CallOptions {
 export interface Bundle {
   readonly context: vm.Context;
   readonly services: Services;
-  /** What Logger.log recorded. */
+  /** What Logger.log recorded, and the errors of simple triggers run after an edit. */
   readonly logs: string[];
   /** Service calls made while the script loaded (Apps Script loads it for every call: keep it 0). */
   readonly loadCalls: number;
@@ -191,8 +191,14 @@ export function loadBundle(wb: WorkbookCore, options: LoadOptions = {}): Bundle 
   const hook: BundleHook = {
     has: (name) => fnOf(name) !== undefined,
     call: (name, args) => within('custom-function', 'CUSTOM_FUNCTION', () => invoke(name, [...args])),
+    // A failing simple trigger does not undo the user's edit: Sheets logs the error.
     trigger: (name, event) => {
-      if (fnOf(name)) call(name, event);
+      if (!fnOf(name)) return;
+      try {
+        call(name, event);
+      } catch (e) {
+        logs.push(`${name} failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
     },
   };
   wb.bundle = hook;

@@ -99,6 +99,30 @@ describe('the bundle on the emulator', () => {
     expect(sheet.getRange('G2').getFormula()).toBe('=KR_SCORE(B2:B, C2:C, D2:D, E2:E)');
   });
 
+  it('reads a date cell in the spreadsheet time zone: QUARTER_PROGRESS on 2026-02-15 is 45/90', () => {
+    for (const timeZone of ['Europe/Paris', 'America/Los_Angeles', 'Asia/Tokyo']) {
+      const wb = createWorkbook({ timeZone });
+      wb.loadBundle();
+      wb.spreadsheet.getRange('A1').setValue('2026-02-15');
+      wb.spreadsheet.getRange('B1').setFormula('=QUARTER_PROGRESS(A1)');
+      expect(wb.spreadsheet.getRange('B1').getValue()).toBe(0.5);
+    }
+  });
+
+  it('gives each KR row its objective’s score with OKR_SCORE(scores, weights, groups)', () => {
+    const wb = createWorkbook();
+    wb.loadBundle();
+    const sheet = wb.spreadsheet.getSheets()[0]!;
+    sheet.getRange('A1:C4').setValues([
+      ['O1', 0.5, 1],
+      ['O1', 1, 1],
+      ['O2', 0.2, ''],
+      ['', '', ''],
+    ]);
+    sheet.getRange('D1').setFormula('=OKR_SCORE(B1:B4, C1:C4, A1:A4)');
+    expect(sheet.getRange('D1:D4').getValues()).toEqual([[0.75], [0.75], [0.2], ['']]);
+  });
+
   it('builds the add-on menu from onOpen in every auth mode', () => {
     const wb = createWorkbook();
     const app = wb.loadBundle();

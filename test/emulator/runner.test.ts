@@ -203,4 +203,11 @@ describe('triggers and auth modes', () => {
     wb.edit('Sheet1', 'B2', 'new');
     expect(sheet.getRange('Z1').getValue()).toBe('B2=new was old');
   });
+
+  it('keeps the edit when onEdit fails, logging the error', () => {
+    const { wb, app, sheet } = load('function onEdit(e) { throw new Error("boom"); }');
+    expect(wb.edit('Sheet1', 'A1', '5')).toEqual({ status: 'applied' });
+    expect(sheet.getRange('A1').getValue()).toBe(5);
+    expect(app.logs).toEqual(['onEdit failed: boom']);
+  });
 });
