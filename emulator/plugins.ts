@@ -10,6 +10,7 @@
 import {
   ArraySize,
   CellError,
+  EmptyValue,
   ErrorType,
   FunctionArgumentType,
   FunctionPlugin,
@@ -42,6 +43,8 @@ export interface CustomFunctionHost {
   isDateCell(sheet: number, row: number, col: number): boolean;
   serialOf(date: Date): number;
   dateOf(serial: number): Date;
+  /** Whether a cell of a block holds a formula calling a volatile function (TODAY, NOW, RAND…). */
+  hasVolatileFormula(sheet: number, row: number, col: number, rows: number, cols: number): boolean;
   /** The size a formula's array result will take, for the note of a blocked one. */
   noteArraySize(at: { sheet: number; row: number; col: number }, width: number, height: number): void;
 }
@@ -64,6 +67,18 @@ const ERROR_CODES: Record<string, string> = {
   LIC: '#ERROR!',
 };
 
+/**
+ * An error where an array was declared: in Sheets the error sits in the formula's cell alone, so the
+ * other cells of the area are left blank.
+ */
+function anchored(error: CellError, rows: number, cols: number): InterpreterValue {
+  if (rows === 1 && cols === 1) return error;
+  const grid = Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: cols }, (_, c) => (r === 0 && c === 0 ? error : EmptyValue)),
+  );
+  return SimpleRangeValue.onlyValues(grid as never);
+}
+
 function isCellError(v: unknown): v is CellError {
   return v instanceof CellError;
 }
@@ -77,6 +92,23 @@ function plainCell(v: unknown, date: boolean, host: CustomFunctionHost): ArgValu
   const val = (v as { val?: unknown }).val;
   if (typeof val === 'number') return date ? host.dateOf(val) : val;
   return String(v);
+}
+
+/** Functions whose value changes on every computation: a custom function fed by one never loads. */
+export const VOLATILE = /\b(TODAY|NOW|RAND|RANDBETWEEN|RANDARRAY)\s*\(/i;
+
+function astCallsVolatile(ast: Ast): boolean {
+  if ('procedureName' in ast && VOLATILE.test(`${ast.procedureName}(`)) return true;
+  for (const v of Object.values(ast)) {
+    if (
+      Array.isArray(v) &&
+      v.some((x) => x && typeof x === 'object' && 'type' in x && astCallsVolatile(x as Ast))
+    ) {
+      return true;
+    }
+    if (v && typeof v === 'object' && 'type' in v && astCallsVolatile(v as Ast)) return true;
+  }
+  return false;
 }
 
 export class CustomFunctionsPlugin extends FunctionPlugin {
@@ -144,25 +176,48 @@ export class CustomFunctionsPlugin extends FunctionPlugin {
     return plainCell(value, date, host);
   }
 
+  /**
+   * A custom function fed by a volatile function — directly, or through a cell whose formula calls
+   * one — shows "Loading..." for ever in Sheets [DOC CF]; the emulator makes it #N/A with that note
+   * [UNVERIFIED value], so that a template doing it fails its tests.
+   */
+  private fedByVolatile(ast: ProcedureAst, state: InterpreterState, host: CustomFunctionHost): boolean {
+    return ast.args.some((arg) => {
+      if (astCallsVolatile(arg)) return true;
+      if (arg.type === 'CELL_REFERENCE') {
+        const at = arg.reference.toSimpleCellAddress(state.formulaAddress);
+        return host.hasVolatileFormula(at.sheet, at.row, at.col, 1, 1);
+      }
+      if (arg.type === 'CELL_RANGE') {
+        const a = arg.start.toSimpleCellAddress(state.formulaAddress);
+        const b = arg.end.toSimpleCellAddress(state.formulaAddress);
+        return host.hasVolatileFormula(a.sheet, a.row, a.col, b.row - a.row + 1, b.col - a.col + 1);
+      }
+      return false;
+    });
+  }
+
   customFunction(ast: ProcedureAst, state: InterpreterState): InterpreterValue {
     const name = ast.procedureName.toUpperCase();
     const host = hostOf(this);
+    const [rows, cols] = resultShape(specOf(name)!, this.shapes(ast, state));
+    if (this.fedByVolatile(ast, state, host))
+      return anchored(new CellError(ErrorType.NA, 'Loading...'), rows, cols);
     const args: CustomArg[] = [];
     for (const arg of ast.args) {
       const v = this.argument(arg, state, host);
       // An error argument is the result, as with built-in functions [UNVERIFIED for custom ones].
-      if (isCellError(v)) return v;
+      if (isCellError(v)) return anchored(v, rows, cols);
       args.push(v);
     }
     let result: unknown;
     try {
       result = host.runCustomFunction(name, args);
     } catch (e) {
-      return new CellError(ErrorType.ERROR, e instanceof Error ? e.message : String(e));
+      return anchored(new CellError(ErrorType.ERROR, e instanceof Error ? e.message : String(e)), rows, cols);
     }
-    if (result === NO_BUNDLE) return new CellError(ErrorType.NAME, `Unknown function: '${name}'.`);
-    const spec = specOf(name)!;
-    const [rows, cols] = resultShape(spec, this.shapes(ast, state));
+    if (result === NO_BUNDLE)
+      return anchored(new CellError(ErrorType.NAME, `Unknown function: '${name}'.`), rows, cols);
     return this.toEngine(result, rows, cols, host);
   }
 
@@ -181,9 +236,13 @@ export class CustomFunctionsPlugin extends FunctionPlugin {
   private toEngine(result: unknown, rows: number, cols: number, host: CustomFunctionHost): InterpreterValue {
     if (!Array.isArray(result)) {
       if (rows === 1 && cols === 1) return this.cell(result, host);
-      return new CellError(
-        ErrorType.ERROR,
-        `Emulator: a single value was returned where resultShape declared ${rows}×${cols}.`,
+      return anchored(
+        new CellError(
+          ErrorType.ERROR,
+          `Emulator: a single value was returned where resultShape declared ${rows}×${cols}.`,
+        ),
+        rows,
+        cols,
       );
     }
     // A 1-D array is read as one column [UNVERIFIED].
@@ -191,9 +250,13 @@ export class CustomFunctionsPlugin extends FunctionPlugin {
     const height = grid.length;
     const width = Math.max(0, ...grid.map((r) => r.length));
     if (height !== rows || width !== cols) {
-      return new CellError(
-        ErrorType.ERROR,
-        `Emulator: the result is ${height}×${width} but resultShape declared ${rows}×${cols}.`,
+      return anchored(
+        new CellError(
+          ErrorType.ERROR,
+          `Emulator: the result is ${height}×${width} but resultShape declared ${rows}×${cols}.`,
+        ),
+        rows,
+        cols,
       );
     }
     if (rows === 1 && cols === 1) return this.cell(grid[0]?.[0], host);

@@ -20,7 +20,7 @@ import {
 import { closeOpenRanges, extendRanges, reopenRanges, type SheetSize } from './formulas';
 import type { DevMetaModel } from './model';
 import { SheetModel } from './model';
-import { type CustomArg, type CustomFunctionHost, NO_BUNDLE } from './plugins';
+import { type CustomArg, type CustomFunctionHost, NO_BUNDLE, VOLATILE } from './plugins';
 
 /** A value as Apps Script's getValues returns it. */
 export type GasValue = number | string | boolean | Date;
@@ -471,6 +471,14 @@ export class WorkbookCore implements CustomFunctionHost {
 
   dateOf(serial: number): Date {
     return dateOfSerial(serial, this.timeZone);
+  }
+
+  hasVolatileFormula(engineSheet: number, row: number, col: number, rows: number, cols: number): boolean {
+    const formulas = this.engine.hf.getRangeFormulas({
+      start: { sheet: engineSheet, row, col },
+      end: { sheet: engineSheet, row: row + rows - 1, col: col + cols - 1 },
+    });
+    return formulas.some((r) => r.some((f) => f !== undefined && VOLATILE.test(f)));
   }
 
   noteArraySize(at: { sheet: number; row: number; col: number }, width: number, height: number): void {

@@ -122,6 +122,10 @@ describe('custom functions from formulas', () => {
     sheet.getRange('A1').setFormula('=KR_SCORE(1, 2, 3)');
     expect(sheet.getRange('A1').getValue()).toBe('#ERROR!');
     expect(wb.errorMessage('Sheet1!A1')).toBe('target is blank');
+    // over ranges too: the error sits in the formula's cell, the rest of its area stays blank
+    sheet.getRange('B1').setFormula('=KR_SCORE(C1:C3, 2, 3)');
+    expect(sheet.getRange('B1:B3').getValues()).toEqual([['#ERROR!'], [''], ['']]);
+    expect(wb.errorMessage('Sheet1!B1')).toBe('target is blank');
   });
 
   it('flag a result whose size differs from the registry’s resultShape', () => {
@@ -159,6 +163,22 @@ describe('custom functions from formulas', () => {
     // writes are allowed again once the custom function is over
     sheet.getRange('Z1').setValue(2);
     expect(sheet.getRange('Z1').getValue()).toBe(2);
+  });
+
+  it('never load when fed by TODAY/NOW/RAND, directly or through a cell: #N/A "Loading..." [DOC CF; UNVERIFIED value]', () => {
+    const { wb, sheet } = load('function QUARTER_PROGRESS(d) { return 0.5; }');
+    sheet.getRange('A1').setFormula('=TODAY()');
+    sheet.getRange('A2').setValue('2026-02-15');
+    sheet
+      .getRange('B1:B3')
+      .setFormulas([['=QUARTER_PROGRESS(TODAY())'], ['=QUARTER_PROGRESS(A1)'], ['=QUARTER_PROGRESS(A2)']]);
+    sheet.getRange('C1').setFormula('=QUARTER_PROGRESS(A1:A2)');
+    expect(sheet.getRange('B1:C3').getValues()).toEqual([
+      ['#N/A', '#N/A'],
+      ['#N/A', ''],
+      [0.5, ''],
+    ]);
+    expect(wb.errorMessage('Sheet1!B2')).toBe('Loading...');
   });
 
   it('are counted as CustomFunction.<NAME>, once per computation', () => {
