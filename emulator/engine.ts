@@ -23,9 +23,27 @@ export const isEngineError = (v: unknown): v is EngineError =>
   typeof v === 'object' && v !== null && 'error' in v && typeof (v as EngineError).error === 'string';
 
 /** What a cell is set to: a formula ('=…'), text, a number, a boolean, or null for blank. */
-export type Content = { formula: string } | { text: string } | number | boolean | null;
+export type Content = { formula: string } | { text: string } | { date: number } | number | boolean | null;
 
 export const key = (sheet: number, row: number, col: number) => `${sheet}:${row}:${col}`;
+
+/**
+ * A date as HyperFormula takes one, so that it types the cell as a date and formulas on it keep the
+ * type (=A1+7 is a date, as in Sheets): a JS Date whose local fields are the serial's wall clock,
+ * which is what HyperFormula reads.
+ */
+function engineDate(serial: number): Date {
+  const wall = new Date(Math.round((serial - 25_569) * 86_400_000));
+  return new Date(
+    wall.getUTCFullYear(),
+    wall.getUTCMonth(),
+    wall.getUTCDate(),
+    wall.getUTCHours(),
+    wall.getUTCMinutes(),
+    wall.getUTCSeconds(),
+    wall.getUTCMilliseconds(),
+  );
+}
 
 export class Engine {
   readonly hf: HyperFormula;
@@ -71,6 +89,7 @@ export class Engine {
     if (c === null || typeof c === 'number' || typeof c === 'boolean') return c;
     // Text always goes in behind an apostrophe, so the engine never parses it as a number or date.
     if ('text' in c) return `'${c.text}`;
+    if ('date' in c) return engineDate(c.date);
     return c.formula;
   }
 

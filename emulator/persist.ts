@@ -61,6 +61,9 @@ export function serialize(wb: WorkbookCore): SavedWorkbook {
         else if (typeof raw === 'string')
           cells.push([r + 1, c + 1, { t: raw.startsWith("'") ? raw.slice(1) : raw }]);
         else if (typeof raw === 'number' || typeof raw === 'boolean') cells.push([r + 1, c + 1, raw]);
+        // a date cell serializes as a Date: its serial number is saved (its format says it is a date)
+        else if (raw instanceof Date)
+          cells.push([r + 1, c + 1, hf.getCellValue({ sheet: id, row: r, col: c }) as number]);
       });
     });
     s.prune();

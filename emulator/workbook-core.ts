@@ -316,6 +316,9 @@ export class WorkbookCore implements CustomFunctionHost {
             isDateFormat(f) ? 'date' : isPercentFormat(f) ? 'pct' : 'num';
           if (!cur || kind(cur) !== kind(e.format)) sheet.editMeta(r, c).numberFormat = e.format;
         }
+        if (typeof e.value === 'number' && isDateFormat(e.format ?? sheet.cellMeta(r, c)?.numberFormat)) {
+          return { date: e.value };
+        }
         return typeof e.value === 'string' ? { text: e.value } : e.value;
       }),
     );

@@ -188,6 +188,14 @@ describe('setValues follows USER_ENTERED', () => {
     expect(sheet.getRange('A1:B1').getValues()).toEqual([['NaN', 'Infinity']]);
   });
 
+  it('keeps the date type through arithmetic: date + 7 is a date, date - date a number', () => {
+    const { sheet } = sheetIn();
+    sheet.getRange('A1:A2').setValues([['2026-02-15'], [new Date('2026-03-01T00:00:00+01:00')]]);
+    sheet.getRange('B1:B2').setFormulas([['=A1+7'], ['=A2-A1']]);
+    expect((sheet.getRange('B1').getValue() as Date).toISOString()).toBe('2026-02-21T23:00:00.000Z');
+    expect(sheet.getRange('B2').getValue()).toBe(14);
+  });
+
   it('reads a date computed by a formula as a Date, formatted as a date', () => {
     const { sheet } = sheetIn();
     sheet.getRange('A1').setFormula('=DATE(2026,1,2)');
