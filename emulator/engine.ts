@@ -183,12 +183,6 @@ export class Engine {
     return this.hf.getCellFormula({ sheet, row, col });
   }
 
-  /** Whether a cell holds text typed as such (an apostrophe, or text that reads as a number). */
-  isText(sheet: number, row: number, col: number): boolean {
-    const s = this.hf.getCellSerialized({ sheet, row, col });
-    return typeof s === 'string' && s.startsWith("'");
-  }
-
   value(sheet: number, row: number, col: number): EngineValue {
     return this.read(this.hf.getCellValue({ sheet, row, col }), sheet, row, col);
   }
