@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { asOfFor, blankDraft, exampleDraft } from '../core/draft';
 import { EXAMPLE_CHECKINS, EXAMPLE_KPIS, EXAMPLE_OBJECTIVES } from '../core/examples';
 import { KPI_LIBRARY } from '../core/kpi-library';
-import { levelSchema } from '../core/model';
+import { krTypeSchema, levelSchema } from '../core/model';
 import { nextQuarter, parseQuarterLabel, quarterLabel, quarterOf } from '../core/quarter';
 import { appendRows } from '../sheets/append';
 import { Catalog } from '../sheets/catalog';
@@ -19,11 +19,40 @@ import { quarterLayout } from '../sheets/quarter-layout';
 import { insertQuarterSheet } from '../sheets/quarter-sheet';
 import { type Context, openContext, parsePayload, UserError, withDocumentLock } from './context';
 
+const text = (max: number) => z.string().check(z.maxLength(max));
+const cellNumber = z.union([z.number(), z.literal('')]);
+
+/** Objectives given as data (scripts, imports, the benchmark): written as they are, text kept as text. */
+const draftSchema = z.object({
+  id: text(100).check(z.minLength(1)),
+  title: text(500),
+  level: z.optional(levelSchema),
+  owner: text(200),
+  parent: text(100),
+  committed: z.boolean(),
+  krs: z
+    .array(
+      z.object({
+        id: text(100).check(z.minLength(1)),
+        title: text(500),
+        type: z.optional(krTypeSchema),
+        unit: text(50),
+        start: cellNumber,
+        target: cellNumber,
+        current: z.union([z.number(), z.boolean(), z.literal('')]),
+        weight: cellNumber,
+        confidence: cellNumber,
+      }),
+    )
+    .check(z.maxLength(50)),
+});
+
 export const insertQuarterSchema = z.object({
   quarter: z.string().check(z.minLength(2), z.maxLength(20)),
   fiscalStart: z.number().check(z.int(), z.gte(1), z.lte(12)),
   levels: z.array(levelSchema).check(z.minLength(1)),
-  content: z.enum(['examples', 'blank']),
+  content: z.enum(['examples', 'blank', 'given']),
+  objectives: z.optional(z.array(draftSchema).check(z.maxLength(1000))),
   withKpis: z.optional(z.boolean()),
 });
 export type InsertQuarterPayload = z.infer<typeof insertQuarterSchema>;
@@ -77,7 +106,11 @@ export function insertQuarter(payload: unknown) {
     const label = localLabel(quarterLabel(quarter, p.fiscalStart), ctx);
     const asOf = asOfFor(quarter, ctx.today);
     const objectives =
-      p.content === 'examples' ? exampleDraft(EXAMPLE_OBJECTIVES, ctx.lang, p.levels) : blankDraft(p.levels);
+      p.content === 'examples'
+        ? exampleDraft(EXAMPLE_OBJECTIVES, ctx.lang, p.levels)
+        : p.content === 'given'
+          ? (p.objectives ?? [])
+          : blankDraft(p.levels);
     const layout = quarterLayout(logColumns(companions.checkins.getName()));
     const sheet = insertQuarterSheet(
       ctx.ss,

@@ -77,7 +77,8 @@ export function writeTable<K extends string>(
   const lastRow = Math.max(max, needed);
   const ctx = layout.ctx(lang);
 
-  const above = (content.above ?? []).map((r) => pad(r.map(cellValue), width));
+  const given = content.above ?? [];
+  const above = Array.from({ length: headerRow - 1 }, (_, i) => pad((given[i] ?? []).map(cellValue), width));
   const header = columns.map((c) => content.headers?.[c.key] ?? c.header[lang]);
   const data = content.rows.map((row, i) =>
     columns.map((c) => (c.formula ? (i === 0 ? c.formula(ctx) : '') : cellValue(row[c.key]))),
