@@ -117,6 +117,16 @@ describe('custom functions from formulas', () => {
     expect(sheet.getRange('D1:D3').getValues()).toEqual([[2], [4], [6]]);
   });
 
+  it('count "" spilled over an open-ended column as content: getLastRow is then the last row [UNVERIFIED; as ARRAYFORMULA]', () => {
+    const { sheet } = load(
+      'function KR_SCORE(s, t, c) { return c.map(function (r) { return [r[0] === "" ? "" : r[0]]; }); }',
+    );
+    sheet.getRange('C2:C3').setValues([[1], [2]]);
+    sheet.getRange('D2').setFormula('=KR_SCORE(0, 1, C2:C)');
+    expect(sheet.getRange('D2:D4').getValues()).toEqual([[1], [2], ['']]);
+    expect(sheet.getLastRow()).toBe(1000);
+  });
+
   it('show a thrown Error as #ERROR! and keep its message as the note [DOC CF]', () => {
     const { wb, sheet } = load('function KR_SCORE() { throw new Error("target is blank"); }');
     sheet.getRange('A1').setFormula('=KR_SCORE(1, 2, 3)');
