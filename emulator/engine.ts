@@ -67,6 +67,9 @@ export class Engine {
       maxRows: 5_000_000,
       // getValues gives doubles as they are (2/3 → 0.6666666666666666), not rounded for display.
       smartRounding: false,
+      // Sheets passes arrays through functions such as IFERROR(FILTER(…), ""): HyperFormula only
+      // does with array arithmetic on (else IFERROR keeps the first cell).
+      useArrayArithmetic: true,
     });
   }
 

@@ -88,9 +88,12 @@ function plainCell(v: unknown, date: boolean, host: CustomFunctionHost): ArgValu
   if (isCellError(v)) return ERROR_CODES[v.type] ?? '#ERROR!';
   if (typeof v === 'number') return date ? host.dateOf(v) : v;
   if (typeof v === 'string' || typeof v === 'boolean') return v;
-  // An ExtendedNumber (a date or percent computed by a formula) carries its number in .val.
-  const val = (v as { val?: unknown }).val;
-  if (typeof val === 'number') return date ? host.dateOf(val) : val;
+  // An ExtendedNumber (a date or percent computed by a formula) carries its number in .val, and
+  // a date keeps its type through FILTER and the like: Sheets hands such values over as Dates.
+  const rich = v as { val?: unknown; getDetailedType?: () => unknown };
+  const typed = typeof rich.getDetailedType === 'function' ? String(rich.getDetailedType()) : '';
+  if (typeof rich.val === 'number')
+    return date || /^NUMBER_DATE/.test(typed) ? host.dateOf(rich.val) : rich.val;
   return String(v);
 }
 

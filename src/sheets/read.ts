@@ -13,7 +13,7 @@ export const QUARTER = quarterLayout({ sheet: '', date: 'A', quarter: 'B', krId:
 /** Where a sheet's rows start, and how its columns map, as read. */
 export interface SheetRead extends QuarterRead {
   columns: ColumnMap;
-  /** Every row of the sheet as read (values), for writers that must not lose a cell. */
+  /** The last row holding data the user typed (computed columns run further down). */
   lastRow: number;
 }
 
@@ -42,5 +42,14 @@ export function readQuarterSheet(sheet: Sheet, lang: Lang, timeZone: string): Sh
     lang,
     () => timeZone,
   );
-  return { ...read, columns, lastRow };
+  // computed columns spill to the sheet's foot, so getLastRow() may be its last row: the data ends
+  // at the last row holding something the user typed
+  const index = columns.index as Record<string, number>;
+  const typed = QUARTER.columns.filter((c) => !c.formula).map((c) => index[c.key]!);
+  let dataLast = QUARTER.headerRow;
+  values.forEach((row, i) => {
+    if (i >= QUARTER.headerRow && typed.some((c) => row[c] !== '' && row[c] !== null && row[c] !== undefined))
+      dataLast = i + 1;
+  });
+  return { ...read, columns, lastRow: dataLast };
 }

@@ -53,7 +53,7 @@ describe('the bundle on the emulated services', () => {
     const [dialog] = ui.dialogsShown();
     expect(dialog).toMatchObject({
       kind: 'alert',
-      title: 'OKR & KPI functions',
+      title: 'Function reference',
       buttons: 'OK',
       button: 'OK',
     });
