@@ -32,12 +32,21 @@ interface ReviewRecord {
   finished?: { at: string; nextSheet: string; rows: number };
 }
 
-/** A review's record and answers, from one read of the document properties. */
-function loadReview(sheetId: number) {
+/** A review's record (by its quarter sheet, or by its id) and answers, from one read of the document properties. */
+function loadReview(by: { sheetId: number } | { reviewId: string }) {
   const props = PropertiesService.getDocumentProperties();
   const all = props.getProperties();
-  const raw = all[`${PREFIX}${sheetId}`];
-  const record = raw ? (JSON.parse(raw) as ReviewRecord) : undefined;
+  let record: ReviewRecord | undefined;
+  if ('sheetId' in by) {
+    const raw = all[`${PREFIX}${by.sheetId}`];
+    record = raw ? (JSON.parse(raw) as ReviewRecord) : undefined;
+  } else {
+    for (const [k, v] of Object.entries(all)) {
+      if (!/^okrkpi\.review\.\d+$/.test(k)) continue;
+      const r = JSON.parse(v) as ReviewRecord;
+      if (r.id === by.reviewId) record = r;
+    }
+  }
   const answers = new Map<string, Answer>();
   if (record) {
     const prefix = `${PREFIX}${record.id}.`;
@@ -73,7 +82,7 @@ export function reviewState(payload?: unknown) {
   const catalog = Catalog.read(ctx.ss);
   const { q, summary, problems } = summaryOf(ctx, catalog, p.sheet);
   const sheetId = q.sheet.getSheetId();
-  let { record, answers, props } = loadReview(sheetId);
+  let { record, answers, props } = loadReview({ sheetId });
   if (!record) {
     record = {
       id: `R${sheetId}-${Date.now().toString(36)}`,
@@ -126,9 +135,10 @@ export function finishReview(payload: unknown) {
   const p = parsePayload(finishSchema, payload, ctx.lang);
   return withDocumentLock(ctx.lang, () => {
     const catalog = Catalog.read(ctx.ss);
-    const { q, summary } = summaryOf(ctx, catalog, p.sheet);
-    const { props, record, answers } = loadReview(q.sheet.getSheetId());
-    if (!record || record.id !== p.reviewId) {
+    // the review names its quarter sheet: finishing does not depend on which sheet is active now
+    const { props, record, answers } = loadReview({ reviewId: p.reviewId });
+    const reviewed = record && catalog.find('quarter').find((x) => x.sheet.getSheetId() === record.sheetId);
+    if (!record || !reviewed) {
       throw new UserError(
         ctx.lang === 'fr'
           ? 'Cette revue n’est plus en cours : rouvrez-la depuis le menu.'
@@ -136,6 +146,7 @@ export function finishReview(payload: unknown) {
       );
     }
     if (record.finished) return { ...record.finished, alreadyFinished: true };
+    const { q, summary } = summaryOf(ctx, catalog, reviewed.sheet.getName());
     const companions = ensureCompanions(ctx.ss, catalog, ctx.lang);
     if (historyHas(companions.reviews, record.id)) {
       throw new UserError(
@@ -202,6 +213,7 @@ export function finishReview(payload: unknown) {
       first: next.first,
     });
     pointAlignment(companions.alignment, sheet, label, ctx.lang, alignmentSource(layout));
+    sheet.activate();
     const finished = { at: isoOf(ctx.today), nextSheet: sheet.getName(), rows: rows.length };
     props.setProperty(`${PREFIX}${record.sheetId}`, JSON.stringify({ ...record, finished }));
     return { ...finished, alreadyFinished: false };

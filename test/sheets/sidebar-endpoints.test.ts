@@ -1,0 +1,381 @@
+import { describe, expect, test } from 'vitest';
+import { ALL_LEVELS, addon } from './support';
+
+type App = ReturnType<typeof addon>['app'];
+type Wb = ReturnType<typeof addon>['wb'];
+
+/** An example quarter (Q1 2026, already over: its "as of" date is its last day). */
+function withQuarter(locale = 'en_US') {
+  const { wb, app } = addon(locale);
+  const r = app.run('insertQuarter', {
+    quarter: 'Q1 2026',
+    fiscalStart: 1,
+    levels: ALL_LEVELS,
+    content: 'examples',
+    withKpis: true,
+  }) as { sheet: string };
+  return { wb, app, sheet: wb.sheet(r.sheet), name: r.sheet };
+}
+
+const rowOf = (wb: Wb, sheet: string, id: string) => {
+  const ids = wb.sheet(sheet).getRange('A1:C400').getValues();
+  return ids.findIndex((r) => r[2] === id || (r[0] === id && r[2] === '')) + 1;
+};
+const logRows = (wb: Wb, name = 'Check-ins') =>
+  wb
+    .sheet(name)
+    .getDataRange()
+    .getValues()
+    .slice(1)
+    .filter((r) => r[0] !== '');
+
+describe('check-in', () => {
+  test('updates current value and confidence, appends the log, moves "as of"', () => {
+    const { wb, app, name } = withQuarter();
+    const before = logRows(wb).length;
+    const r = app.run('checkIn', {
+      entries: [
+        { krId: 'O2.2', value: 15, confidence: 0.8, comment: '=HYPERLINK("x") looks like a formula' },
+        { krId: 'O5.3', value: true },
+      ],
+    }) as { updated: number; asOf: string };
+    expect(r.updated).toBe(2);
+    const s = wb.sheet(name);
+    const row = rowOf(wb, name, 'O2.2');
+    expect(s.getRange(`M${row}`).getValue()).toBe(15);
+    expect(s.getRange(`O${row}`).getValue()).toBe(0.8);
+    expect(s.getRange(`P${row}`).getValue()).toBe(0.75); // KR_SCORE recomputed: 15 of 20
+    expect(s.getRange(`M${rowOf(wb, name, 'O5.3')}`).getValue()).toBe(true);
+    const log = logRows(wb);
+    expect(log).toHaveLength(before + 2);
+    expect(log.at(-2)!.slice(1, 6)).toEqual([
+      'Q1 2026',
+      'O2.2',
+      15,
+      0.8,
+      '=HYPERLINK("x") looks like a formula',
+    ]);
+    expect(
+      wb
+        .sheet('Check-ins')
+        .getRange(`F${before + 2}`)
+        .getFormula(),
+    ).toBe('');
+    expect(r.asOf).toBe('2026-03-31');
+  });
+
+  test('keeps every other cell of the block: a user’s own formula in Current survives', () => {
+    const { wb, app, name } = withQuarter();
+    const s = wb.sheet(name);
+    const mine = rowOf(wb, name, 'O1.1');
+    s.getRange(`M${mine}`).setFormula('=1+1');
+    s.getRange(`J${mine}`).setValue('2026'); // text the user typed in a text column
+    app.run('checkIn', { entries: [{ krId: 'O2.1', value: 90000 }] });
+    expect(s.getRange(`M${mine}`).getFormula()).toBe('=1+1');
+    expect(s.getRange(`M${mine}`).getValue()).toBe(2);
+  });
+
+  test('bad payloads are refused with a clear message, and nothing is written', () => {
+    const { wb, app, name } = withQuarter();
+    const snapshot = () => [wb.sheet(name).getDataRange().getValues(), logRows(wb)];
+    const before = snapshot();
+    expect(() => app.run('checkIn', { entries: [] })).toThrow(
+      /^Request refused, nothing was written \(entries: /,
+    );
+    expect(() => app.run('checkIn', { entries: [{ krId: 'O1.1', value: 'lots' }] })).toThrow(
+      /entries\.0\.value/,
+    );
+    expect(() => app.run('checkIn', { entries: [{ krId: 'O1.1', value: 1, confidence: 2 }] })).toThrow(
+      /entries\.0\.confidence/,
+    );
+    expect(() =>
+      app.run('checkIn', {
+        entries: [
+          { krId: 'O1.1', value: 1 },
+          { krId: 'NOPE', value: 1 },
+        ],
+      }),
+    ).toThrow('Key result not found in "OKR Q1 2026": NOPE. Nothing was written.');
+    expect(() => app.run('checkIn', { entries: [{ krId: 'O1.1', value: true }] })).toThrow(
+      'O1.1: a number is expected.',
+    );
+    expect(snapshot()).toEqual(before);
+  });
+
+  test('in French', () => {
+    const { app } = withQuarter('fr_FR');
+    expect(() => app.run('checkIn', { entries: [{ krId: 'X', value: 1 }] })).toThrow(
+      "Résultat clé introuvable dans « OKR T1 2026 » : X. Rien n'a été écrit.",
+    );
+  });
+
+  test('service calls do not grow with the number of KRs checked in', () => {
+    const calls = (ids: string[]) => {
+      const { wb, app } = withQuarter();
+      wb.counter.reset();
+      app.run('checkIn', {
+        entries: ids.map((krId) => ({ krId, value: 1, confidence: 0.5, comment: 'ok' })),
+      });
+      return Object.entries(wb.counter.snapshot())
+        .filter(([k]) => !k.startsWith('CustomFunction.'))
+        .reduce((a, [, v]) => a + v, 0);
+    };
+    expect(calls(['O1.1'])).toBe(
+      calls(['O1.1', 'O1.2', 'O2.1', 'O2.2', 'O2.3', 'O3.1', 'O3.2', 'O4.1', 'O4.2', 'O5.1']),
+    );
+  });
+
+  test('refused while another update holds the document lock', () => {
+    const { app } = withQuarter();
+    app.services.simulateLockHeldElsewhere('document', true);
+    expect(() => app.run('checkIn', { entries: [{ krId: 'O1.1', value: 1 }] })).toThrow(
+      'Another update is in progress. Try again in a moment.',
+    );
+    app.services.simulateLockHeldElsewhere('document', false);
+  });
+});
+
+describe('health check', () => {
+  test('the example quarter: stale KRs and the KPIs with no value', () => {
+    const { app } = withQuarter();
+    const h = app.run('getHealth') as {
+      findings: { kind: string; about: { id: string } }[];
+      problems: string[];
+    };
+    expect(h.problems).toEqual([]);
+    const kinds = new Set(h.findings.map((f) => f.kind));
+    expect(kinds.has('staticMetric')).toBe(true); // e.g. O2.2: never checked in
+    expect(h.findings.find((f) => f.about.id === 'O2.2')).toBeTruthy();
+  });
+
+  test('a hand-edited sheet: each bad row reported by row and column, in the user’s language', () => {
+    for (const [locale, expected] of [
+      [
+        'en_US',
+        [
+          'Row 4, Start (K): "a lot" is not a number',
+          'Row 5, Objective ID (A) / KR ID (C): the id is blank',
+          'Row 6, Objective ID (A): duplicate id: O2 (row 3)',
+          'Row 7, Objective (B): no objective O3 above in this sheet',
+        ],
+      ],
+      [
+        'fr_FR',
+        [
+          "Ligne 4, Départ (K) : « a lot » n'est pas un nombre",
+          "Ligne 5, ID objectif (A) / ID RC (C) : l'id est vide",
+          'Ligne 6, ID objectif (A) : id en double : O2 (ligne 3)',
+          'Ligne 7, Objectif (B) : aucun objectif O3 au-dessus dans la feuille',
+        ],
+      ],
+    ] as const) {
+      const { wb, app } = addon(locale);
+      const objectives = [
+        {
+          id: 'O2',
+          title: 'Grow',
+          level: 'company',
+          owner: 'Ana',
+          parent: '',
+          committed: false,
+          krs: [1, 2].map((k) => ({
+            id: `O2.${k}`,
+            title: `KR ${k}`,
+            unit: '',
+            start: 0,
+            target: 10,
+            current: 5,
+            weight: 1,
+            confidence: 0.5,
+          })),
+        },
+        {
+          id: 'O3',
+          title: 'Keep',
+          level: 'company',
+          owner: 'Bo',
+          parent: '',
+          committed: false,
+          krs: [
+            { id: 'O3.1', title: 'KR', unit: '', start: 0, target: 4, current: 1, weight: 1, confidence: '' },
+          ],
+        },
+      ];
+      const r = app.run('insertQuarter', {
+        quarter: 'Q1 2026',
+        fiscalStart: 1,
+        levels: ALL_LEVELS,
+        content: 'given',
+        objectives,
+      }) as { sheet: string };
+      const s = wb.sheet(r.sheet);
+      s.getRange('K4').setValue('a lot'); // O2.1's start
+      s.getRange('C5').setValue(''); // O2.2 loses its id
+      s.getRange('A6').setValue('O2'); // O3 now repeats O2's id
+      const h = app.run('getHealth') as { problems: string[] };
+      expect(h.problems).toEqual(expected);
+      const state = app.run('getCheckInState') as { objectives: { id: string; krs: { id: string }[] }[] };
+      expect(state.objectives.map((o) => [o.id, o.krs.map((k) => k.id)])).toEqual([['O2', ['O2.1']]]);
+      expect(s.getRange('K4').getValue()).toBe('a lot'); // nothing the user typed was changed
+    }
+  });
+});
+
+describe('quarterly review', () => {
+  const start = (app: App) =>
+    app.run('getReviewState') as {
+      reviewId: string;
+      summary: {
+        objectives: { id: string; score: number; grade: string }[];
+        overall: number;
+        spread: Record<string, number>;
+      };
+      answers: {
+        objectiveId: string;
+        grade: string;
+        decision: string;
+        wentWell: string;
+        toImprove: string;
+      }[];
+      finished: null | { nextSheet: string };
+    };
+
+  test('summary: scores, grades, spread and defaults', () => {
+    const { app } = withQuarter();
+    const s = start(app);
+    expect(s.summary.objectives.map((o) => o.id)).toEqual(['O1', 'O2', 'O3', 'O4', 'O5']);
+    expect(Object.values(s.summary.spread).reduce((a, b) => a + b, 0)).toBe(5);
+    expect(s.answers.map((a) => a.grade)).toEqual(s.summary.objectives.map((o) => o.grade));
+  });
+
+  test('a review left half-way resumes with its answers', () => {
+    const { app } = withQuarter();
+    const s = start(app);
+    app.run('saveReviewStep', {
+      reviewId: s.reviewId,
+      answer: {
+        objectiveId: 'O1',
+        grade: 'green',
+        wentWell: 'Spain & Italy',
+        toImprove: 'Revenue <script>',
+        decision: 'carry_over',
+      },
+    });
+    const again = start(app);
+    expect(again.reviewId).toBe(s.reviewId);
+    expect(again.answers[0]).toEqual({
+      objectiveId: 'O1',
+      grade: 'green',
+      wentWell: 'Spain & Italy',
+      toImprove: 'Revenue <script>',
+      decision: 'carry_over',
+    });
+  });
+
+  test('bad steps are refused and nothing is saved', () => {
+    const { app } = withQuarter();
+    const s = start(app);
+    expect(() =>
+      app.run('saveReviewStep', {
+        reviewId: s.reviewId,
+        answer: { objectiveId: 'O1', grade: 'blue', wentWell: '', toImprove: '', decision: 'keep' },
+      }),
+    ).toThrow(/Request refused, nothing was written \(answer\.grade: .*; answer\.decision: /);
+    expect(start(app).answers[0]!.grade).toBe(s.answers[0]!.grade);
+  });
+
+  test('finish: history appended, quarter protected, next quarter carries over from the last values; twice appends once', () => {
+    const { wb, app, name } = withQuarter();
+    const s = start(app);
+    for (const o of s.summary.objectives) {
+      app.run('saveReviewStep', {
+        reviewId: s.reviewId,
+        answer: {
+          objectiveId: o.id,
+          grade: o.grade,
+          wentWell: `good ${o.id}`,
+          toImprove: '+more',
+          decision: o.id === 'O2' ? 'carry_over' : o.id === 'O3' ? 'drop' : 'close',
+        },
+      });
+    }
+    const done = app.run('finishReview', { reviewId: s.reviewId }) as {
+      rows: number;
+      nextSheet: string;
+      alreadyFinished: boolean;
+    };
+    expect(done).toMatchObject({ rows: 5, nextSheet: 'OKR Q2 2026', alreadyFinished: false });
+    const history = wb
+      .sheet('Reviews')
+      .getDataRange()
+      .getValues()
+      .slice(1)
+      .filter((r) => r[0] !== '');
+    expect(history.map((r) => [r[1], r[2], r[12]])).toEqual([
+      ['Q1 2026', 'O1', 'close'],
+      ['Q1 2026', 'O2', 'carry over'],
+      ['Q1 2026', 'O3', 'drop'],
+      ['Q1 2026', 'O4', 'close'],
+      ['Q1 2026', 'O5', 'close'],
+    ]);
+    expect(history[0]![11]).toBe('+more'); // typed text stays text
+    const sheetProtection = wb
+      .sheet(name)
+      .getProtections('SHEET' as unknown as GoogleAppsScript.Spreadsheet.ProtectionType);
+    expect(sheetProtection.map((p) => p.isWarningOnly())).toEqual([true]);
+    // O2 carried over: its KRs start from their last value
+    const next = wb.sheet('OKR Q2 2026').getDataRange().getValues();
+    const kr = next.find((r) => r[2] === 'O2.1')!;
+    expect([kr[10], kr[11], kr[12]]).toEqual([82000, 100000, '']);
+    expect(next.filter((r) => r[0] !== '' && /^O\d$/.test(String(r[0]))).map((r) => r[0])).toEqual(['O2']);
+    // finishing again returns the first result and appends nothing
+    const again = app.run('finishReview', { reviewId: s.reviewId }) as {
+      alreadyFinished: boolean;
+      nextSheet: string;
+    };
+    expect(again).toMatchObject({ alreadyFinished: true, nextSheet: 'OKR Q2 2026' });
+    expect(
+      wb
+        .sheet('Reviews')
+        .getDataRange()
+        .getValues()
+        .slice(1)
+        .filter((r) => r[0] !== ''),
+    ).toHaveLength(5);
+    expect(wb.spreadsheet.getSheets().filter((x) => x.getName().startsWith('OKR Q2 2026'))).toHaveLength(1);
+    // reopening the finished quarter's review shows it finished; the next quarter is now active
+    expect((app.run('getReviewState', { sheet: name }) as { finished: unknown }).finished).toMatchObject({
+      nextSheet: 'OKR Q2 2026',
+    });
+    expect(wb.spreadsheet.getActiveSheet().getName()).toBe('OKR Q2 2026');
+  });
+
+  test('two finishes at once append once: the second waits for the lock and finds the review finished', () => {
+    const { wb, app } = withQuarter();
+    const s = start(app);
+    app.services.simulateLockHeldElsewhere('document', true);
+    expect(() => app.run('finishReview', { reviewId: s.reviewId })).toThrow(
+      'Another update is in progress. Try again in a moment.',
+    );
+    app.services.simulateLockHeldElsewhere('document', false);
+    app.run('finishReview', { reviewId: s.reviewId });
+    const second = app.run('finishReview', { reviewId: s.reviewId }) as { alreadyFinished: boolean };
+    expect(second.alreadyFinished).toBe(true);
+    expect(
+      wb
+        .sheet('Reviews')
+        .getDataRange()
+        .getValues()
+        .slice(1)
+        .filter((r) => r[0] !== ''),
+    ).toHaveLength(5);
+  });
+
+  test('a finish with a stale review id is refused', () => {
+    const { app } = withQuarter();
+    start(app);
+    expect(() => app.run('finishReview', { reviewId: 'R-old' })).toThrow(
+      'This review is no longer open: reopen it from the menu.',
+    );
+  });
+});
