@@ -6,25 +6,32 @@ import { render } from './messages';
 import { readCommitted, readKrType, readWeight } from './score';
 import { type KrType, LEVELS, type Level } from './words';
 
-export type QuarterColumn =
-  | 'objectiveId'
-  | 'objective'
-  | 'krId'
-  | 'title'
-  | 'level'
-  | 'owner'
-  | 'parent'
-  | 'committed'
-  | 'type'
-  | 'unit'
-  | 'start'
-  | 'target'
-  | 'current'
-  | 'weight'
-  | 'confidence'
-  | 'krScore'
-  | 'score'
-  | 'grade';
+/** The quarter sheet's columns, in the template's order: the typed ones, then the computed ones. */
+export const QUARTER_COLUMNS = [
+  'objectiveId',
+  'objective',
+  'krId',
+  'title',
+  'level',
+  'owner',
+  'parent',
+  'committed',
+  'type',
+  'unit',
+  'start',
+  'target',
+  'current',
+  'weight',
+  'confidence',
+  'krScore',
+  'krMean',
+  'score',
+  'grade',
+  'status',
+  'alignment',
+  'forecast',
+] as const;
+export type QuarterColumn = (typeof QUARTER_COLUMNS)[number];
 
 /** A problem in a user's sheet, where it is and what is wrong, in their language. */
 export interface Problem {
@@ -106,23 +113,8 @@ export function mapColumns(
   return { index, header, letter };
 }
 
-const dataColumns: QuarterColumn[] = [
-  'objectiveId',
-  'objective',
-  'krId',
-  'title',
-  'level',
-  'owner',
-  'parent',
-  'committed',
-  'type',
-  'unit',
-  'start',
-  'target',
-  'current',
-  'weight',
-  'confidence',
-];
+/** The columns a user types in (the others are computed). */
+const dataColumns = QUARTER_COLUMNS.slice(0, QUARTER_COLUMNS.indexOf('confidence') + 1);
 
 /**
  * Reads a (hand-edited) quarter sheet's values into objectives and key results. Each problem is

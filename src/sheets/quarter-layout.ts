@@ -1,29 +1,8 @@
+import type { QuarterColumn } from '../core/read-quarter';
 import { layoutOf } from './template';
 import { dropdowns } from './texts';
 
-export type QuarterKey =
-  | 'objectiveId'
-  | 'objective'
-  | 'krId'
-  | 'title'
-  | 'level'
-  | 'owner'
-  | 'parent'
-  | 'committed'
-  | 'type'
-  | 'unit'
-  | 'start'
-  | 'target'
-  | 'current'
-  | 'weight'
-  | 'confidence'
-  | 'krScore'
-  | 'krMean'
-  | 'score'
-  | 'grade'
-  | 'status'
-  | 'alignment'
-  | 'forecast';
+export type QuarterKey = QuarterColumn;
 
 /** Cells of the first row: the quarter's settings and totals (label, then value). */
 export const META = {

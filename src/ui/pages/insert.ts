@@ -3,6 +3,30 @@ import { closeHost, type Result, run } from '../lib/run';
 import { INSERT_TEXTS } from './insert-texts';
 
 type Options = Result<'getInsertOptions'>;
+type Texts = (typeof INSERT_TEXTS)['en'];
+
+/** The Insert button: checks the form, calls the server, says what happened, closes on success. */
+function insertButton(
+  t: Texts,
+  line: HTMLElement,
+  insert: () => string | Promise<{ sheet: string }>,
+): HTMLButtonElement {
+  const submit = h('button', { class: 'action', id: 'insert' }, t.insert);
+  submit.addEventListener('click', async () => {
+    const pending = insert();
+    if (typeof pending === 'string') return status(line, 'error', pending);
+    submit.disabled = true;
+    status(line, 'busy', t.inserting);
+    try {
+      status(line, 'ok', t.inserted((await pending).sheet));
+      setTimeout(closeHost, 900);
+    } catch (e) {
+      status(line, 'error', (e as Error).message);
+      submit.disabled = false;
+    }
+  });
+  return submit;
+}
 const LEVELS = ['company', 'department', 'team', 'individual'] as const;
 
 function quarterForm(o: Options) {
@@ -17,26 +41,16 @@ function quarterForm(o: Options) {
   const blank = h('input', { type: 'radio', name: 'content', value: 'blank' });
   const withKpis = h('input', { type: 'checkbox', id: 'withKpis', checked: !o.hasKpis });
   const line = h('p', { id: 'status' });
-  const submit = h('button', { class: 'action', id: 'insert' }, t.insert);
-  submit.addEventListener('click', async () => {
+  const submit = insertButton(t, line, () => {
     const levels = levelBoxes.filter((b) => b.checked).map((b) => b.value as (typeof LEVELS)[number]);
-    if (levels.length === 0) return status(line, 'error', t.pickLevel);
-    submit.disabled = true;
-    status(line, 'busy', t.inserting);
-    try {
-      const r = await run('insertQuarter', {
-        quarter: quarter.value,
-        fiscalStart: Number(fiscal.value),
-        levels,
-        content: examples.checked ? 'examples' : 'blank',
-        withKpis: examples.checked && withKpis.checked,
-      });
-      status(line, 'ok', t.inserted(r.sheet));
-      setTimeout(closeHost, 900);
-    } catch (e) {
-      status(line, 'error', (e as Error).message);
-      submit.disabled = false;
-    }
+    if (levels.length === 0) return t.pickLevel;
+    return run('insertQuarter', {
+      quarter: quarter.value,
+      fiscalStart: Number(fiscal.value),
+      levels,
+      content: examples.checked ? 'examples' : 'blank',
+      withKpis: examples.checked && withKpis.checked,
+    });
   });
   return h(
     'form',
@@ -95,20 +109,10 @@ function kpiForm(o: Options) {
   );
   const examples = h('input', { type: 'checkbox', id: 'exampleKpis' });
   const line = h('p', { id: 'status' });
-  const submit = h('button', { class: 'action', id: 'insert' }, t.insert);
-  submit.addEventListener('click', async () => {
+  const submit = insertButton(t, line, () => {
     const kpis = boxes.filter((b) => b.checked).map((b) => b.value);
-    if (kpis.length === 0 && !examples.checked) return status(line, 'error', t.pickKpi);
-    submit.disabled = true;
-    status(line, 'busy', t.inserting);
-    try {
-      const r = await run('insertKpis', { kpis: kpis.length ? kpis : ['odr'], examples: examples.checked });
-      status(line, 'ok', t.inserted(r.sheet));
-      setTimeout(closeHost, 900);
-    } catch (e) {
-      status(line, 'error', (e as Error).message);
-      submit.disabled = false;
-    }
+    if (kpis.length === 0 && !examples.checked) return t.pickKpi;
+    return run('insertKpis', { kpis: kpis.length ? kpis : ['odr'], examples: examples.checked });
   });
   return h(
     'form',
