@@ -1,0 +1,122 @@
+/**
+ * Arguments of rows each, for every function of the registry: what a real sheet hands a column
+ * formula (a mix of KR types, blanks, a tree of objectives, KPI series with gaps), all valid, so
+ * that the time is the function's work and no row becomes a '#' text.
+ */
+import type { Plain } from './vm';
+
+const col = (rows: number, f: (i: number) => Plain): Plain[][] =>
+  Array.from({ length: rows }, (_, i) => [f(i)]);
+const day = (i: number) => ({ $date: new Date(Date.UTC(2026, 0, 1 + (i % 365), 12)).toISOString() });
+
+const KR_TYPES = ['increase', 'decrease', 'at_least', 'at_most', 'milestone'] as const;
+
+function keyResults(rows: number): Plain[] {
+  const type = (i: number) => KR_TYPES[i % KR_TYPES.length]!;
+  const milestone = (i: number) => type(i) === 'milestone';
+  return [
+    col(rows, (i) => (milestone(i) ? '' : type(i) === 'decrease' ? 100 : 0)),
+    col(rows, (i) => (milestone(i) ? '' : type(i) === 'decrease' ? 40 : 50 + (i % 50))),
+    // one row in ten not measured yet (blank current: a blank score)
+    col(rows, (i) => (i % 10 === 9 ? '' : milestone(i) ? i % 2 === 0 : (i * 7) % 120)),
+    col(rows, type),
+  ];
+}
+
+/** Objective i's parent: a tree ten wide (O1 at the top), its level by depth. */
+const parentOf = (i: number) => (i === 0 ? '' : `O${Math.floor((i - 1) / 10) + 1}`);
+const depthOf = (i: number): number => (i === 0 ? 0 : 1 + depthOf(Math.floor((i - 1) / 10)));
+const LEVELS = ['company', 'department', 'team', 'individual'];
+
+function objectives(rows: number, withLevels: boolean): Plain[] {
+  const out: Plain[] = [col(rows, (i) => `O${i + 1}`), col(rows, parentOf)];
+  if (withLevels) out.push(col(rows, (i) => LEVELS[Math.min(depthOf(i), 3)]!));
+  return out;
+}
+
+const PERIODS = 6;
+/** KPI series, one row per KPI and one column per month, some months not filled in yet. */
+const series = (rows: number): Plain[][] =>
+  Array.from({ length: rows }, (_, i) =>
+    Array.from({ length: PERIODS }, (_, p) => (p >= PERIODS - (i % 3) ? '' : 50 + ((i * 13 + p * 7) % 40))),
+  );
+
+export interface FunctionCase {
+  name: string;
+  /** What the rows are, for the report. */
+  shape: string;
+  args: Plain[];
+}
+
+/** One case per registry function, `rows` rows each. */
+export function functionCases(rows: number): FunctionCase[] {
+  const n = rows.toLocaleString('en-US');
+  const scores = col(rows, (i) => ((i * 37) % 101) / 100);
+  return [
+    { name: 'KR_SCORE', shape: `${n} KRs, 5 types`, args: keyResults(rows) },
+    { name: 'KR_PROGRESS', shape: `${n} KRs, 5 types`, args: keyResults(rows) },
+    {
+      name: 'OKR_SCORE',
+      shape: `${n} KR scores, grouped by objective`,
+      args: [scores, col(rows, (i) => 1 + (i % 2)), col(rows, (i) => `O${Math.floor(i / 4) + 1}`)],
+    },
+    {
+      name: 'OKR_GRADE',
+      shape: `${n} scores`,
+      args: [scores, col(rows, (i) => i % 5 === 0)],
+    },
+    {
+      name: 'OKR_STATUS',
+      shape: `${n} scores`,
+      args: [scores, 0.5, col(rows, (i) => (i % 5 === 0 ? 1 : 0.7))],
+    },
+    {
+      name: 'OKR_ROLLUP',
+      shape: `${n} objectives, a tree`,
+      args: [...objectives(rows, false), scores, col(rows, () => 1)],
+    },
+    { name: 'OKR_ALIGNMENT', shape: `${n} objectives, a tree`, args: objectives(rows, true) },
+    { name: 'OKR_ALIGNED', shape: `${n} objectives, a tree`, args: objectives(rows, true) },
+    {
+      name: 'KPI_STATUS',
+      shape: `${n} KPIs`,
+      args: [
+        col(rows, (i) => (i * 7) % 100),
+        col(rows, (i) => (i % 2 ? 70 : 30)),
+        col(rows, (i) => (i % 2 ? 40 : 60)),
+      ],
+    },
+    {
+      name: 'KPI_TREND',
+      shape: `${n} KPIs × ${PERIODS} periods`,
+      args: [series(rows), col(rows, (i) => (i % 2 ? 'higher' : 'lower'))],
+    },
+    { name: 'KPI_LATEST', shape: `${n} KPIs × ${PERIODS} periods`, args: [series(rows)] },
+    { name: 'QUARTER_PROGRESS', shape: `${n} dates`, args: [col(rows, day), 1] },
+    {
+      name: 'KR_FORECAST',
+      shape: `${n} KRs, ${(rows * 2).toLocaleString('en-US')} check-ins`,
+      args: [
+        col(rows, (i) => `K${i + 1}`),
+        col(rows, () => 0),
+        col(rows, () => 100),
+        col(rows, (i) => (i % 2 ? 'increase' : 'at_least')),
+        { $date: '2026-03-31T12:00:00.000Z' },
+        col(rows * 2, (i) => `K${(i % rows) + 1}`),
+        col(rows * 2, (i) => ({ $date: new Date(Date.UTC(2026, 0, i < rows ? 10 : 40, 12)).toISOString() })),
+        col(rows * 2, (i) => (i < rows ? 10 : 20) + (i % 7)),
+      ],
+    },
+  ];
+}
+
+/** KR_SCORE's rows one by one, as 10,000 one-cell formulas would call it. */
+export function oneCellCalls(rows: number): Plain[][] {
+  const [start, target, current, type] = keyResults(rows) as Plain[][][];
+  return Array.from({ length: rows }, (_, i) => [
+    start![i]![0],
+    target![i]![0],
+    current![i]![0],
+    type![i]![0],
+  ]);
+}

@@ -1,0 +1,311 @@
+/**
+ * The bench's results: one object (bench/results.json), the markdown tables printed and committed
+ * as bench/RESULTS.md, and the goals each measure is reported against (reported, never asserted).
+ */
+import os from 'node:os';
+import type { BundleResult } from './bundle';
+import type { Cost } from './counter';
+import { ESTIMATE_SOURCE, estimateSeconds, PER_CALL_MS } from './estimate';
+import type { FunctionTiming, OneVsMany } from './functions';
+import { growth, OPERATIONS, type SizeResult } from './operations';
+import type { RecomputeResult } from './recompute';
+
+export interface Results {
+  command: string;
+  date: string;
+  machine: { node: string; cpu: string; cores: number; platform: string; memoryGb: number };
+  assumption: { perCallMs: typeof PER_CALL_MS; source: string };
+  operations: SizeResult[];
+  krScore: OneVsMany;
+  functions: FunctionTiming[];
+  bundle: BundleResult;
+  recompute: RecomputeResult;
+  goals: Goal[];
+}
+
+export interface Goal {
+  goal: string;
+  measured: string;
+  met: boolean;
+}
+
+export function machine(): Results['machine'] {
+  const cpus = os.cpus();
+  return {
+    node: process.version,
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: cpus.length,
+    platform: `${os.platform()} ${os.arch()}`,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+  };
+}
+
+/** Why a call count may change with the size, when it does (shown beside the counts). */
+const WHY: Record<string, string> = {
+  'Sheet.insertRowsAfter':
+    'a quarter longer than the new sheet’s 1,000 rows gets rows added: one call, whatever their number',
+};
+
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const ms = (n: number) => (n < 10 ? fmt(n, 1) : fmt(n));
+const seconds = (s: number) => (s < 10 ? fmt(s, 1) : fmt(s));
+const range = ({ low, high }: { low: number; high: number }) =>
+  high < 1 ? `${fmt(low * 1000)}–${fmt(high * 1000)} ms` : `${seconds(low)}–${seconds(high)} s`;
+const ratio = (naive: Cost | undefined, addon: Cost | undefined) =>
+  naive && addon && addon.calls > 0 ? naive.calls / addon.calls : undefined;
+
+export function goals(r: Omit<Results, 'goals'>): Goal[] {
+  const sizes = r.operations;
+  const small = sizes[0]!;
+  const large = sizes[sizes.length - 1]!;
+  const out: Goal[] = [];
+  for (const op of OPERATIONS) {
+    const counts = sizes.map((s) => s.addon[op.key]?.calls ?? Number.NaN);
+    const grown = growth(small.addon[op.key], large.addon[op.key]);
+    const detail = Object.entries(grown)
+      .map(([m, [a, b]]) => `${m} ${a} → ${b}`)
+      .join(', ');
+    out.push({
+      goal: `${op.label}: calls constant in the number of rows (${sizes.map((s) => s.objectives).join(' / ')} objectives)`,
+      measured: `${counts.join(' / ')} calls${detail ? ` (${detail})` : ''}`,
+      met: Math.max(...counts) - Math.min(...counts) <= 1,
+    });
+  }
+  const fifty = sizes.find((s) => s.objectives === 50);
+  if (fifty) {
+    for (const op of OPERATIONS) {
+      const x = ratio(fifty.naive[op.key], fifty.addon[op.key]);
+      out.push({
+        goal: `${op.label}: ≥ 20× fewer calls than the naive version at 50 objectives`,
+        measured:
+          x === undefined
+            ? 'n/a'
+            : `${fmt(x, 1)}× (${fifty.naive[op.key]!.calls} vs ${fifty.addon[op.key]!.calls})`,
+        met: x !== undefined && x >= 20,
+      });
+    }
+  }
+  const kr = r.krScore;
+  out.push({
+    goal: `KR_SCORE on ${fmt(kr.rows)} rows in under 50 ms`,
+    measured: `${ms(kr.column.firstMs)} ms first call in a fresh bundle (median of ${
+      r.functions.find((f) => f.name === 'KR_SCORE')?.freshLoads ?? 1
+    }), ${ms(kr.column.warmMs)} ms warm`,
+    met: kr.column.firstMs < 50,
+  });
+  out.push({
+    goal: 'bundle ≤ 60 KB',
+    measured: `${fmt(r.bundle.kb, 1)} KB (${fmt(r.bundle.gzipKb, 1)} KB gzipped)`,
+    met: r.bundle.kb <= 60,
+  });
+  out.push({
+    goal: 'bundle cold load under 20 ms',
+    measured: `${ms(r.bundle.coldLoadMs.median)} ms (median of ${r.bundle.loads})`,
+    met: r.bundle.coldLoadMs.median < 20,
+  });
+  return out;
+}
+
+function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  const align = header.map((_, i) => (i === 0 ? '---' : '---:'));
+  return [line(header), line(align), ...rows.map(line)].join('\n');
+}
+
+export function markdown(r: Results): string {
+  const m = r.machine;
+  const out: string[] = [];
+  out.push('# Benchmark results');
+  out.push('');
+  out.push(
+    `\`${r.command}\` — ${r.date} — Node ${m.node}, ${m.cpu} (${m.cores} cores), ${m.platform}, ${m.memoryGb} GB.`,
+  );
+  out.push('');
+  out.push(
+    'In Apps Script, speed is round trips: each Spreadsheet service call costs milliseconds to tens of ' +
+      'milliseconds, each custom-function call is a server trip that loads the bundle first. The counts ' +
+      'below are exact (the emulator counts every call); the wall times are the emulator’s, formula ' +
+      'recalculation included, on this machine; the Apps Script times are **estimates**: calls × ' +
+      `${PER_CALL_MS.low}–${PER_CALL_MS.high} ms (assumption; source: ${ESTIMATE_SOURCE}).`,
+  );
+  out.push('');
+  out.push('## Operations: the add-on against a per-cell version of the same writes');
+  out.push('');
+  out.push(
+    'Each quarter has 4 KRs per objective. "calls": Spreadsheet (and lock, properties) service calls ' +
+      'made by the operation; "custom fn": custom-function calls its writes set off (each one more ' +
+      'server trip in Sheets). The naive version (bench/naive.ts) writes and reads one cell at a time ' +
+      'and produces the same cells (test/bench checks it); it leaves out the lock and properties, so ' +
+      'its ratios are floors.',
+  );
+  out.push('');
+  const rows: string[][] = [];
+  for (const op of OPERATIONS) {
+    for (const s of r.operations) {
+      const a = s.addon[op.key];
+      const n = s.naive[op.key];
+      const x = ratio(n, a);
+      rows.push([
+        op.label,
+        fmt(s.objectives),
+        a ? fmt(a.calls) : 'n/a',
+        a ? fmt(a.customFunctions) : 'n/a',
+        a ? ms(a.ms) : 'n/a',
+        a ? range(estimateSeconds(a.calls)) : 'n/a',
+        n ? fmt(n.calls) : 'n/a',
+        n ? fmt(n.customFunctions) : 'n/a',
+        n ? ms(n.ms) : 'n/a',
+        n ? range(estimateSeconds(n.calls)) : 'n/a',
+        x === undefined ? 'n/a' : `${fmt(x, 1)}×`,
+      ]);
+    }
+  }
+  out.push(
+    table(
+      [
+        'operation',
+        'objectives',
+        'add-on calls',
+        'custom fn',
+        'emulator ms',
+        'est. Apps Script',
+        'naive calls',
+        'naive custom fn',
+        'naive emulator ms',
+        'est. naive',
+        'naive ÷ add-on',
+      ],
+      rows,
+    ),
+  );
+  out.push('');
+  out.push(
+    '"open the next quarter" is the part of "finish the review" from the closed sheet’s protection to ' +
+      'the review’s record (bench/addon.ts, nextQuarterPart).',
+  );
+  out.push('');
+  out.push('### Add-on calls that change with the size');
+  out.push('');
+  const small = r.operations[0]!;
+  const large = r.operations[r.operations.length - 1]!;
+  const changes: string[] = [];
+  for (const op of OPERATIONS) {
+    for (const [method, [a, b]] of Object.entries(growth(small.addon[op.key], large.addon[op.key]))) {
+      changes.push(
+        `- ${op.label}: \`${method}\` ${a} at ${small.objectives} objectives, ${b} at ${large.objectives}` +
+          (WHY[method] ? ` — ${WHY[method]}.` : '.'),
+      );
+    }
+  }
+  out.push(...(changes.length ? changes : ['None: every count is the same at every size.']));
+  out.push('');
+  out.push('## Custom functions');
+  out.push('');
+  const kr = r.krScore;
+  out.push(
+    `KR_SCORE over ${fmt(kr.rows)} KRs: one column formula against one formula per cell. In-vm times ` +
+      'in a bare node:vm context with the arguments built in its realm. In Sheets each call also loads ' +
+      `the bundle (cold load: ${ms(r.bundle.coldLoadMs.median)} ms here) and is a server trip.`,
+  );
+  out.push('');
+  out.push(
+    table(
+      ['KR_SCORE', 'calls', 'in-vm time', 'bundle loads in Sheets', 'est. Apps Script'],
+      [
+        [
+          'one column formula',
+          fmt(kr.column.calls),
+          `${ms(kr.column.firstMs)} ms first call (fresh bundle), ${ms(kr.column.warmMs)} ms warm`,
+          '1',
+          range(estimateSeconds(kr.column.calls)),
+        ],
+        [
+          'one formula per cell',
+          fmt(kr.perCell.calls),
+          `${ms(kr.perCell.ms)} ms (all calls in one warm context)`,
+          fmt(kr.perCell.calls),
+          range(estimateSeconds(kr.perCell.calls)),
+        ],
+      ],
+    ),
+  );
+  out.push('');
+  out.push(
+    `Every function of the registry over ${fmt(kr.rows)} rows, one call each: its first call in a ` +
+      `freshly loaded bundle (median of ${r.functions[0]?.freshLoads ?? 0} fresh loads; Sheets loads the ` +
+      'bundle for every call) and warm (median of 10 calls in one context); "# cells": rows that came ' +
+      'out as an error text (0: the arguments were read as meant).',
+  );
+  out.push('');
+  out.push(
+    table(
+      ['function', 'rows', 'first call ms', 'warm ms', '# cells'],
+      r.functions.map((f) => [`\`${f.name}\``, f.shape, ms(f.firstMs), ms(f.warmMs), fmt(f.errorCells)]),
+    ),
+  );
+  out.push('');
+  out.push('## The bundle');
+  out.push('');
+  const b = r.bundle;
+  out.push(
+    table(
+      ['dist/Code.js', 'bytes', 'KB', 'gzip KB', `cold load, median of ${b.loads}`, 'min–max'],
+      [
+        [
+          'size and load',
+          fmt(b.bytes),
+          fmt(b.kb, 1),
+          fmt(b.gzipKb, 1),
+          `${ms(b.coldLoadMs.median)} ms`,
+          `${ms(b.coldLoadMs.min)}–${ms(b.coldLoadMs.max)} ms`,
+        ],
+      ],
+    ),
+  );
+  out.push('');
+  out.push(
+    'Cold load: a new node:vm context and the source made unique each time, so that V8 compiles it ' +
+      'anew (its compilation cache is shared by the contexts of a process). Apps Script sends the ' +
+      'file uncompressed; gzip is for information.',
+  );
+  out.push('');
+  out.push('## The formula engine');
+  out.push('');
+  const rc = r.recompute;
+  out.push(
+    table(
+      [
+        'quarter',
+        'one edit + read of the score column',
+        'median ms',
+        'first ms',
+        'service calls',
+        'custom fn',
+      ],
+      [
+        [
+          `${fmt(rc.objectives)} objectives × 4 KRs`,
+          `setValue of a current value, getValues (${rc.edits} edits)`,
+          ms(rc.medianMs),
+          ms(rc.firstMs),
+          fmt(rc.calls),
+          `${fmt(rc.customFunctions)} (${Object.entries(rc.byFunction)
+            .map(([f, c]) => `${f} ${c}`)
+            .join(', ')})`,
+        ],
+      ],
+    ),
+  );
+  out.push('');
+  out.push('## Goals (reported, not asserted)');
+  out.push('');
+  out.push(
+    table(
+      ['goal', 'measured', 'verdict'],
+      r.goals.map((g) => [g.goal, g.measured, g.met ? 'met' : '**missed**']),
+    ),
+  );
+  out.push('');
+  return out.join('\n');
+}

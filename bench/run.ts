@@ -1,0 +1,47 @@
+/**
+ * `npm run bench`: builds, then measures what Apps Script users feel (service calls, custom-function
+ * calls, the bundle) on the emulator and in node:vm. Prints the tables, writes bench/results.json
+ * (ignored by git) and bench/RESULTS.md (committed, linked from the README).
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchBundle } from './bundle';
+import { ESTIMATE_SOURCE, PER_CALL_MS } from './estimate';
+import { benchFunctions, benchKrScore } from './functions';
+import { benchOperations } from './operations';
+import { benchRecompute } from './recompute';
+import { goals, machine, markdown, type Results } from './report';
+
+const SIZES = [10, 50, 200];
+const FUNCTION_ROWS = 10_000;
+const RECOMPUTE_OBJECTIVES = 200;
+
+const step = (what: string) => process.stderr.write(`bench: ${what}…\n`);
+
+step(`operations at ${SIZES.join(', ')} objectives × 4 KRs, add-on and naive`);
+const operations = benchOperations(SIZES);
+step(`custom functions on ${FUNCTION_ROWS.toLocaleString('en-US')} rows`);
+const functions = benchFunctions(FUNCTION_ROWS);
+const krScore = benchKrScore(functions.find((f) => f.name === 'KR_SCORE')!);
+step('bundle size and cold load');
+const bundle = benchBundle(20);
+step(`recompute after one edit, ${RECOMPUTE_OBJECTIVES} objectives`);
+const recompute = benchRecompute(RECOMPUTE_OBJECTIVES);
+
+const partial: Omit<Results, 'goals'> = {
+  command: 'npm run bench',
+  date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+  machine: machine(),
+  assumption: { perCallMs: PER_CALL_MS, source: ESTIMATE_SOURCE },
+  operations,
+  krScore,
+  functions,
+  bundle,
+  recompute,
+};
+const results: Results = { ...partial, goals: goals(partial) };
+const md = markdown(results);
+const dir = import.meta.dirname;
+writeFileSync(join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(dir, 'RESULTS.md'), md);
+process.stdout.write(`${md}\nWritten: bench/results.json, bench/RESULTS.md\n`);
