@@ -19,6 +19,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export class Catalog {
+  private listed: { sheet: Sheet; id: string }[] | undefined;
+
   private constructor(
     private readonly ss: Spreadsheet,
     private readonly entries: Record<string, CatalogEntry>,
@@ -35,10 +37,19 @@ export class Catalog {
     return new Catalog(ss, entries);
   }
 
+  /**
+   * The spreadsheet's sheets with their ids, read once per catalog (an endpoint looks several kinds
+   * up, and each look-up would cost a call per sheet); read again after a sheet is remembered.
+   */
+  private sheets(): { sheet: Sheet; id: string }[] {
+    this.listed ??= this.ss.getSheets().map((sheet) => ({ sheet, id: String(sheet.getSheetId()) }));
+    return this.listed;
+  }
+
   /** The add-on's sheets of a kind that still exist, with their entries. */
   find(kind: SheetKind): { sheet: Sheet; entry: CatalogEntry }[] {
-    return this.ss.getSheets().flatMap((sheet) => {
-      const entry = this.entries[String(sheet.getSheetId())];
+    return this.sheets().flatMap(({ sheet, id }) => {
+      const entry = this.entries[id];
       return entry?.kind === kind ? [{ sheet, entry }] : [];
     });
   }
@@ -59,6 +70,7 @@ export class Catalog {
 
   remember(sheet: Sheet, entry: CatalogEntry): void {
     this.entries[String(sheet.getSheetId())] = entry;
+    this.listed = undefined;
     PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(this.entries));
   }
 }
