@@ -1,0 +1,162 @@
+/**
+ * The bench's own code at a small size, so that it cannot rot: its operations run, the per-cell
+ * baseline writes the very cells the add-on writes, and the call counts (never the wall times) say
+ * what the bench reports: the add-on's are the same at 10 and 20 objectives, the baseline's are at
+ * least 20 times more at 50.
+ */
+import { beforeAll, describe, expect, test } from 'vitest';
+import { nextQuarterPart, runAddon } from '../../bench/addon';
+import { benchBundle } from '../../bench/bundle';
+import { benchFunctions, benchKrScore } from '../../bench/functions';
+import { addonCosts, OPERATIONS, runNaive } from '../../bench/operations';
+import { benchRecompute } from '../../bench/recompute';
+import { goals, machine, markdown, type Results } from '../../bench/report';
+import { answers } from '../../bench/workload';
+import type { EmuSheet } from '../../emulator/index';
+import { bundleCode } from '../support/bundle';
+
+beforeAll(() => {
+  bundleCode();
+});
+
+/** Everything a sheet shows in a block: values, formulas, formats, dropdowns, styles, notes. */
+function cells(sheet: EmuSheet, rows: number, cols: number) {
+  const r = sheet.getRange(1, 1, rows, cols);
+  return {
+    values: r.getValues(),
+    formulas: r.getFormulas(),
+    formats: r.getNumberFormats(),
+    weights: r.getFontWeights(),
+    backgrounds: r.getBackgrounds(),
+    notes: r.getNotes(),
+    validations: r
+      .getDataValidations()
+      .map((row) => row.map((v) => (v ? [String(v.getCriteriaType()), v.getCriteriaValues()] : null))),
+    frozen: sheet.getFrozenRows(),
+    rules: sheet.getConditionalFormatRules().length,
+  };
+}
+
+/** Computed once, shared by the tests that read them. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    value ??= make();
+    return value;
+  };
+}
+const n = 10;
+const small = once(() => {
+  const addon = runAddon(n, 4, answers);
+  return { addon, naive: runNaive(n, 4, addon.reviewId) };
+});
+const functions = once(() => benchFunctions(200, 1, 1));
+const recompute = once(() => benchRecompute(5, 2));
+
+describe('the per-cell baseline', () => {
+  test('writes the same quarter sheet as the add-on, cell by cell', () => {
+    const { addon, naive } = small();
+    const rows = n * 5 + 110;
+    expect(naive.sheet).toBe(addon.sheet);
+    expect(cells(naive.wb.sheet(naive.sheet), rows, 22)).toEqual(
+      cells(addon.wb.sheet(addon.sheet), rows, 22),
+    );
+  });
+
+  test('records the same check-ins, review history, alignment view and next quarter', () => {
+    const { addon, naive } = small();
+    for (const [name, cols] of [
+      ['Check-ins', 7],
+      ['Reviews', 14],
+      ['Alignment', 7],
+    ] as const) {
+      expect(cells(naive.wb.sheet(name), n + 20, cols), name).toEqual(
+        cells(addon.wb.sheet(name), n + 20, cols),
+      );
+    }
+    expect(naive.nextSheet).toBe(addon.nextSheet);
+    expect(cells(naive.wb.sheet(naive.nextSheet), n * 5 + 10, 22)).toEqual(
+      cells(addon.wb.sheet(addon.nextSheet), n * 5 + 10, 22),
+    );
+  });
+});
+
+describe('call counts', () => {
+  test('the add-on makes the same calls at 10 and 20 objectives, for every operation', () => {
+    const ten = small().addon;
+    const twenty = runAddon(20, 4, answers);
+    for (const { key } of OPERATIONS) {
+      expect(twenty[key]?.byMethod, key).toEqual(ten[key]?.byMethod);
+      expect(ten[key]?.calls, key).toBeGreaterThan(0);
+    }
+  });
+
+  test('the naive version makes at least 20 times more calls at 50 objectives', () => {
+    const addon = runAddon(50, 4, answers);
+    const naive = runNaive(50, 4, addon.reviewId);
+    for (const { key } of OPERATIONS) {
+      expect(naive.costs[key]!.calls / addon[key]!.calls, key).toBeGreaterThanOrEqual(20);
+    }
+  });
+
+  test('opening the next quarter is the part of finishing after the old sheet is protected', () => {
+    const run = small().addon;
+    const next = run.nextQuarter!;
+    expect(next.byMethod['Spreadsheet.insertSheet']).toBe(1);
+    expect(next.byMethod['Sheet.protect']).toBeUndefined();
+    expect(next.byMethod['Range.getValues']).toBeUndefined();
+    expect(next.calls).toBeLessThan(run.finishReview.calls);
+    expect(nextQuarterPart([])).toBeUndefined();
+  });
+});
+
+describe('custom functions, bundle and recompute', () => {
+  test('every registry function computes 200 sensible rows with no error text', () => {
+    const all = functions();
+    expect(all).toHaveLength(13);
+    for (const f of all) {
+      expect(f.errorCells, f.name).toBe(0);
+      expect(f.resultRows, f.name).toBe(f.name === 'OKR_ALIGNMENT' ? 1 : 200);
+    }
+    const kr = benchKrScore(all.find((f) => f.name === 'KR_SCORE')!);
+    expect(kr.sameResults).toBe(true);
+    expect(kr.perCell).toMatchObject({ calls: 200, errorCells: 0 });
+  });
+
+  test('the bundle loads in a fresh context with nothing at hand', () => {
+    const b = benchBundle(2);
+    expect(b.bytes).toBeGreaterThan(10_000);
+    expect(Number.isFinite(b.coldLoadMs.median)).toBe(true);
+  });
+
+  test('one edit recomputes each dependent column once, whatever the size', () => {
+    const five = recompute();
+    const ten = benchRecompute(10, 2);
+    expect(five.scoreChanged).toBe(true);
+    expect(five.calls).toBe(4);
+    expect(ten.byFunction).toEqual(five.byFunction);
+    expect(five.byFunction.KR_SCORE).toBe(1);
+  });
+
+  test('the report renders its tables and goals', () => {
+    const { addon, naive } = small();
+    const partial: Omit<Results, 'goals'> = {
+      command: 'test',
+      date: '2026-01-01T00:00:00Z',
+      machine: machine(),
+      assumption: { perCallMs: { low: 7, high: 50 }, source: 'test' },
+      operations: [
+        { objectives: n, krs: n * 4, addon: addonCosts(addon), naive: naive.costs },
+        { objectives: 50, krs: 200, addon: addonCosts(addon), naive: naive.costs },
+      ],
+      krScore: benchKrScore(functions()[0]!),
+      functions: functions(),
+      bundle: benchBundle(1),
+      recompute: recompute(),
+    };
+    const md = markdown({ ...partial, goals: goals(partial) });
+    expect(md).toContain(`| insert a quarter | ${n} |`);
+    expect(md).toContain('## Goals (reported, not asserted)');
+    expect(md).toContain('`KR_FORECAST`');
+  });
+});
