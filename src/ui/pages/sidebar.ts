@@ -45,7 +45,8 @@ function tabs(active: Tab, onPick: (t: Tab) => void): HTMLElement {
 // ——— check-in ———
 
 async function checkInTab(panel: HTMLElement, sheet?: string): Promise<void> {
-  const s = await run('getCheckInState', sheet ? { sheet } : undefined);
+  // no argument rather than undefined: google.script.run sends an undefined argument as null
+  const s = await (sheet ? run('getCheckInState', { sheet }) : run('getCheckInState'));
   lang = s.lang;
   const t = tx();
   const line = h('p', { id: 'checkin-status' });
