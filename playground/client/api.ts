@@ -1,0 +1,41 @@
+/** The page's calls to the playground server: JSON in, JSON out, an error's message thrown. */
+import type { EditReply, GridState, RunReply, Shown } from '../protocol';
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const res = await fetch(path, {
+    method,
+    ...(body === undefined
+      ? {}
+      : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+  });
+  const data = (await res.json().catch(() => ({ error: `HTTP ${res.status}` }))) as unknown;
+  if (!res.ok) {
+    const message = (data as { error?: unknown }).error;
+    throw new ApiError(typeof message === 'string' ? message : `HTTP ${res.status}`, res.status);
+  }
+  return data as T;
+}
+
+export const api = {
+  state: (sheet?: string) =>
+    call<GridState>(
+      'GET',
+      sheet === undefined ? '/api/state' : `/api/state?sheet=${encodeURIComponent(sheet)}`,
+    ),
+  select: (sheet: string) => call<object>('POST', '/api/select', { sheet }),
+  edit: (sheet: string, a1: string, text: string, confirm = false) =>
+    call<EditReply>('POST', '/api/edit', { sheet, a1, text, confirm }),
+  toggle: (sheet: string, a1: string, confirm = false) =>
+    call<EditReply>('POST', '/api/toggle', { sheet, a1, confirm }),
+  menu: (name: string) => call<Shown>('POST', '/api/menu', { name }),
+  run: (name: string, args: unknown[]) => call<RunReply>('POST', '/api/run', { name, args }),
+};

@@ -1,0 +1,374 @@
+/**
+ * The sheet's grid: lettered columns and numbered rows, display values with their formats and
+ * colours, frozen rows and columns that stay in view, checkboxes, notes and errors as tooltips with
+ * a corner mark, hidden columns left out. One cell is selected; arrows move, Enter or a double-click
+ * (or just typing) edits, Space clicks a checkbox, Delete clears. Built with textContent only.
+ */
+import { h } from '../../src/ui/lib/dom';
+import type { GridCell, GridState } from '../protocol';
+
+export interface GridActions {
+  /** A cell's new text (the user typed it); the grid has already moved on. */
+  edit(a1: string, text: string): Promise<void>;
+  /** A click on a checkbox. */
+  toggle(a1: string): Promise<void>;
+}
+
+const ROW_HEAD_WIDTH = 46;
+
+/** 1 → A, 27 → AA. */
+export function letters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+const a1Of = (row: number, col: number) => `${letters(col)}${row}`;
+
+export class Grid {
+  private state: GridState | undefined;
+  private table: HTMLTableElement | undefined;
+  /** The selection, in sheet coordinates (1-based); kept across refreshes of the same sheet. */
+  private sel = { row: 3, col: 1 };
+  private editor: HTMLInputElement | undefined;
+  /** A refresh that came while a cell was being edited: drawn when the edit ends, not losing the typing. */
+  private pending: GridState | undefined;
+  /** Visible columns, in order. */
+  private cols: number[] = [];
+
+  constructor(
+    private readonly box: HTMLElement,
+    private readonly formula: HTMLInputElement,
+    private readonly nameBox: HTMLInputElement,
+    private readonly actions: GridActions,
+  ) {
+    formula.addEventListener('focus', () => {
+      formula.value = this.editTextAt(this.sel.row, this.sel.col);
+    });
+    formula.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        const text = formula.value;
+        const { row, col } = this.sel;
+        this.focus();
+        if (text !== this.editTextAt(row, col)) void this.actions.edit(a1Of(row, col), text);
+      } else if (e.key === 'Escape') {
+        formula.value = this.editTextAt(this.sel.row, this.sel.col);
+        this.focus();
+      }
+    });
+  }
+
+  get sheet(): string | undefined {
+    return this.state?.sheet;
+  }
+
+  focus(): void {
+    this.table?.focus({ preventScroll: true });
+  }
+
+  private cellAt(row: number, col: number): GridCell | undefined {
+    return this.state?.rows[row - 1]?.[col - 1];
+  }
+
+  private editTextAt(row: number, col: number): string {
+    const c = this.cellAt(row, col);
+    return c ? (c.edit ?? c.text) : '';
+  }
+
+  private td(row: number, col: number): HTMLTableCellElement | null {
+    return this.table?.querySelector<HTMLTableCellElement>(`#cell-${a1Of(row, col)}`) ?? null;
+  }
+
+  render(state: GridState): void {
+    if (this.editor) {
+      this.pending = state;
+      return;
+    }
+    this.pending = undefined;
+    const sameSheet = this.state?.sheet === state.sheet;
+    const scroll = { top: this.box.scrollTop, left: this.box.scrollLeft };
+    const hadFocus = this.table !== undefined && document.activeElement === this.table;
+    this.state = state;
+    if (!sameSheet) this.sel = { row: Math.min(state.frozenRows + 1, state.rows.length), col: 1 };
+    this.cols = state.columns.flatMap((c, j) => (c.hidden ? [] : [j + 1]));
+    if (!this.cols.includes(this.sel.col)) this.sel.col = this.cols[0] ?? 1;
+    this.sel.row = Math.min(Math.max(1, this.sel.row), Math.max(1, state.rows.length));
+
+    const table = h('table', {
+      class: 'sheet',
+      role: 'grid',
+      tabindex: 0,
+      'aria-label': `Sheet ${state.sheet}`,
+      'aria-rowcount': state.rows.length + 1,
+      'aria-colcount': this.cols.length + 1,
+      'aria-readonly': 'false',
+    });
+    const colgroup = h('colgroup', {}, h('col', {}));
+    (colgroup.firstChild as HTMLElement).style.width = `${ROW_HEAD_WIDTH}px`;
+    let width = ROW_HEAD_WIDTH;
+    for (const c of this.cols) {
+      const col = h('col', {});
+      const w = state.columns[c - 1]!.width;
+      col.style.width = `${w}px`;
+      width += w;
+      colgroup.append(col);
+    }
+    table.style.width = `${width}px`;
+    const headRow = h(
+      'tr',
+      { role: 'row' },
+      h('th', { class: 'corner', role: 'columnheader', 'aria-label': 'All' }),
+    );
+    for (const c of this.cols) {
+      headRow.append(h('th', { role: 'columnheader', scope: 'col', 'data-col': c }, letters(c)));
+    }
+    const body = h('tbody', {});
+    state.rows.forEach((cells, i) => {
+      const row = i + 1;
+      const tr = h(
+        'tr',
+        { role: 'row', 'aria-rowindex': row + 1 },
+        h('th', { role: 'rowheader', scope: 'row', 'data-row': row }, row),
+      );
+      for (const col of this.cols) tr.append(this.cellElement(cells[col - 1] ?? { text: '' }, row, col));
+      body.append(tr);
+    });
+    table.append(colgroup, h('thead', {}, headRow), body);
+    this.bind(table);
+    this.box.replaceChildren(table);
+    this.table = table;
+    this.stickFrozen(state);
+    if (sameSheet) {
+      this.box.scrollTop = scroll.top;
+      this.box.scrollLeft = scroll.left;
+    } else {
+      this.box.scrollTop = 0;
+      this.box.scrollLeft = 0;
+    }
+    this.select(this.sel.row, this.sel.col, false);
+    if (hadFocus) this.focus();
+  }
+
+  private cellElement(c: GridCell, row: number, col: number): HTMLTableCellElement {
+    const a1 = a1Of(row, col);
+    const td = h('td', { id: `cell-${a1}`, role: 'gridcell', 'data-a1': a1, 'aria-selected': 'false' });
+    const classes: string[] = [];
+    if (c.align) classes.push(c.align);
+    if (c.bold) classes.push('bold');
+    if (c.italic) classes.push('italic');
+    if (c.wrap) classes.push('wrap');
+    if (c.note) classes.push('has-note');
+    if (c.error !== undefined) classes.push('has-error');
+    if (c.invalid) classes.push('invalid');
+    if (c.options) classes.push(c.text === '' ? 'dropdown empty' : 'dropdown');
+    if (c.background) td.style.backgroundColor = c.background;
+    if (c.color) td.style.color = c.color;
+    const tip = [c.error, c.note].filter((t) => t).join('\n\n');
+    if (tip) td.title = tip;
+    if (c.checkbox !== undefined) {
+      classes.push('checkbox');
+      td.append(h('input', { type: 'checkbox', tabindex: -1, checked: c.checkbox, 'aria-label': a1 }));
+    } else {
+      td.append(c.text);
+      if (c.options) td.append(h('span', { class: 'dd', 'aria-hidden': 'true' }, '▼'));
+    }
+    if (classes.length) td.className = classes.join(' ');
+    return td;
+  }
+
+  /** Frozen rows and columns stick under the headers; their offsets are measured once drawn. */
+  private stickFrozen(state: GridState): void {
+    const table = this.table!;
+    const headHeight = table.tHead!.rows[0]!.getBoundingClientRect().height;
+    let top = headHeight;
+    const bodyRows = table.tBodies[0]!.rows;
+    for (let i = 0; i < Math.min(state.frozenRows, bodyRows.length); i++) {
+      const tr = bodyRows[i]!;
+      for (const cell of tr.cells) {
+        cell.classList.add('frozen-row');
+        if (i === state.frozenRows - 1) cell.classList.add('last-frozen-row');
+        cell.style.top = `${top}px`;
+      }
+      top += tr.getBoundingClientRect().height;
+    }
+    let left = ROW_HEAD_WIDTH;
+    const frozenCols = this.cols.filter((c) => c <= state.frozenColumns);
+    frozenCols.forEach((c, k) => {
+      for (const tr of bodyRows) {
+        const cell = tr.cells[k + 1]!;
+        cell.classList.add('frozen-col');
+        if (k === frozenCols.length - 1) cell.classList.add('last-frozen-col');
+        cell.style.left = `${left}px`;
+      }
+      left += state.columns[c - 1]!.width;
+    });
+    // a cell scrolled into view lands below the frozen rows, right of the frozen columns
+    this.box.style.scrollPaddingTop = `${top}px`;
+    this.box.style.scrollPaddingLeft = `${left}px`;
+  }
+
+  select(row: number, col: number, scroll = true): void {
+    const table = this.table;
+    if (!table || !this.state) return;
+    table.querySelector('td.selected')?.setAttribute('aria-selected', 'false');
+    table.querySelector('td.selected')?.classList.remove('selected');
+    for (const th of table.querySelectorAll('th.current')) th.classList.remove('current');
+    this.sel = { row, col };
+    const td = this.td(row, col);
+    if (!td) return;
+    td.classList.add('selected');
+    td.setAttribute('aria-selected', 'true');
+    table.setAttribute('aria-activedescendant', td.id);
+    table.querySelector(`thead th[data-col="${col}"]`)?.classList.add('current');
+    table.querySelector(`tbody th[data-row="${row}"]`)?.classList.add('current');
+    this.nameBox.value = a1Of(row, col);
+    if (document.activeElement !== this.formula) this.formula.value = this.editTextAt(row, col);
+    if (scroll) td.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }
+
+  private move(dRow: number, dCol: number): void {
+    const rows = this.state?.rows.length ?? 1;
+    const at = this.cols.indexOf(this.sel.col);
+    const col = this.cols[Math.min(this.cols.length - 1, Math.max(0, at + dCol))] ?? this.sel.col;
+    this.select(Math.min(rows, Math.max(1, this.sel.row + dRow)), col);
+  }
+
+  private bind(table: HTMLTableElement): void {
+    table.addEventListener('mousedown', (e) => {
+      const td = (e.target as Element).closest('td');
+      if (!td) return;
+      const [row, col] = this.position(td);
+      this.select(row, col);
+      if (!(e.target instanceof HTMLInputElement)) {
+        e.preventDefault(); // keep the focus on the grid, not on text
+        this.focus();
+      }
+    });
+    table.addEventListener('click', (e) => {
+      const box = e.target;
+      if (!(box instanceof HTMLInputElement) || box.type !== 'checkbox') return;
+      e.preventDefault(); // the server decides (protection, custom values); the refresh shows it
+      const td = box.closest('td')!;
+      void this.actions.toggle(td.dataset.a1!);
+    });
+    table.addEventListener('dblclick', (e) => {
+      const td = (e.target as Element).closest('td');
+      if (td && !td.classList.contains('checkbox')) this.startEdit();
+    });
+    table.addEventListener('keydown', (e) => {
+      if (this.editor || e.target !== table) return;
+      const moves: Record<string, [number, number]> = {
+        ArrowDown: [1, 0],
+        ArrowUp: [-1, 0],
+        ArrowLeft: [0, -1],
+        ArrowRight: [0, 1],
+        PageDown: [20, 0],
+        PageUp: [-20, 0],
+      };
+      const m = moves[e.key];
+      if (m) {
+        e.preventDefault();
+        this.move(m[0], m[1]);
+      } else if (e.key === 'Tab') {
+        e.preventDefault();
+        this.move(0, e.shiftKey ? -1 : 1);
+      } else if (e.key === 'Enter' || e.key === 'F2') {
+        e.preventDefault();
+        this.startEdit();
+      } else if (e.key === ' ' && this.cellAt(this.sel.row, this.sel.col)?.checkbox !== undefined) {
+        e.preventDefault();
+        void this.actions.toggle(a1Of(this.sel.row, this.sel.col));
+      } else if (e.key === 'Delete' || e.key === 'Backspace') {
+        e.preventDefault();
+        if (this.editTextAt(this.sel.row, this.sel.col) !== '')
+          void this.actions.edit(a1Of(this.sel.row, this.sel.col), '');
+      } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault();
+        this.startEdit(e.key); // typing replaces the cell's content, as in Sheets
+      }
+    });
+  }
+
+  private position(td: HTMLTableCellElement): [number, number] {
+    const tr = td.parentElement as HTMLTableRowElement;
+    return [tr.sectionRowIndex + 1, this.cols[td.cellIndex - 1]!];
+  }
+
+  startEdit(initial?: string): void {
+    const { row, col } = this.sel;
+    const cell = this.cellAt(row, col);
+    const td = this.td(row, col);
+    if (!td || !cell) return;
+    this.closeEditor();
+    const original = cell.edit ?? cell.text;
+    const a1 = a1Of(row, col);
+    const input = h('input', {
+      class: 'cell-editor',
+      value: initial ?? original,
+      'aria-label': `Edit ${a1}`,
+      autocomplete: 'off',
+      spellcheck: 'false',
+    });
+    if (cell.options) {
+      const list = h(
+        'datalist',
+        { id: 'cell-options' },
+        ...cell.options.map((o) => h('option', { value: o })),
+      );
+      input.setAttribute('list', 'cell-options');
+      this.box.append(list);
+    }
+    // placed over the cell in the scrolled box, free to be wider than a narrow column
+    const box = this.box.getBoundingClientRect();
+    const r = td.getBoundingClientRect();
+    input.style.left = `${r.left - box.left + this.box.scrollLeft}px`;
+    input.style.top = `${r.top - box.top + this.box.scrollTop}px`;
+    input.style.minWidth = `${Math.max(r.width, 120)}px`;
+    input.style.width = `${Math.max(r.width, Math.min(480, 8 * input.value.length + 24))}px`;
+    input.style.height = `${r.height}px`;
+    input.style.minHeight = '0';
+    let done = false;
+    const finish = (commit: boolean, dRow: number, dCol: number) => {
+      if (done) return;
+      done = true;
+      const text = input.value;
+      this.closeEditor();
+      if (this.pending) this.render(this.pending);
+      this.focus();
+      if (dRow || dCol) this.move(dRow, dCol);
+      if (commit && text !== original) void this.actions.edit(a1, text);
+      else this.formula.value = this.editTextAt(this.sel.row, this.sel.col);
+    };
+    input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        finish(true, 1, 0);
+      } else if (e.key === 'Tab') {
+        e.preventDefault();
+        finish(true, 0, e.shiftKey ? -1 : 1);
+      } else if (e.key === 'Escape') {
+        e.preventDefault();
+        finish(false, 0, 0);
+      }
+    });
+    input.addEventListener('input', () => {
+      this.formula.value = input.value;
+    });
+    input.addEventListener('blur', () => {
+      if (this.editor === input) finish(true, 0, 0);
+    });
+    this.editor = input;
+    this.box.append(input);
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
+    this.formula.value = input.value;
+  }
+
+  private closeEditor(): void {
+    const ed = this.editor;
+    this.editor = undefined;
+    ed?.remove();
+    this.box.querySelector('#cell-options')?.remove();
+  }
+}

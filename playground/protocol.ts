@@ -1,0 +1,89 @@
+/**
+ * What the playground's server and its page say to each other (JSON over HTTP). Types only: the
+ * client bundle imports them without pulling in any server code.
+ */
+import type { MenuEntry } from '../emulator/services';
+
+/** One cell as the grid draws it; defaults are left out to keep a sheet's JSON small. */
+export interface GridCell {
+  /** The display value (number format applied). */
+  text: string;
+  /** What the cell editor starts with, when it differs from text (a formula, 66.6666666667%…). */
+  edit?: string;
+  background?: string;
+  color?: string;
+  bold?: true;
+  italic?: true;
+  /** Resolved from 'general': numbers right, booleans centred, text left. */
+  align?: 'left' | 'center' | 'right';
+  wrap?: true;
+  note?: string;
+  /** The message of an error cell (a custom function's thrown error…). */
+  error?: string;
+  /** A checkbox cell and whether it is checked. */
+  checkbox?: boolean;
+  /** A dropdown's options. */
+  options?: string[];
+  /** The value fails the cell's validation (Sheets marks the corner red). */
+  invalid?: true;
+  protection?: 'warning' | 'locked';
+}
+
+export interface GridTab {
+  name: string;
+  color: string | null;
+  hidden: boolean;
+  active: boolean;
+}
+
+export interface GridState {
+  spreadsheet: { name: string; locale: string; file: string };
+  tabs: GridTab[];
+  sheet: string;
+  frozenRows: number;
+  frozenColumns: number;
+  /** One per column from A, hidden ones included (the grid skips them, keeping the letters). */
+  columns: { width: number; hidden: boolean }[];
+  rows: GridCell[][];
+  /** Every toast shown since the server started: the page shows the ones it has not seen. */
+  toasts: { message: string; title: string; timeoutSeconds: number }[];
+  /** The menus onOpen added (the add-on's is under Extensions). */
+  menus: { caption: string; addon: boolean; items: MenuEntry[] }[];
+}
+
+/** A sidebar or dialog the add-on opened; its HTML is served at /surface/{id}. */
+export interface SurfaceInfo {
+  id: string;
+  kind: 'sidebar' | 'modal' | 'modeless';
+  title: string;
+  width: number | null;
+  height: number | null;
+}
+
+/** An alert or prompt the add-on showed (the emulator answered it: OK, or closed). */
+export interface AlertInfo {
+  kind: 'alert' | 'prompt';
+  title: string;
+  message: string;
+}
+
+/** What opening something may bring up. */
+export interface Shown {
+  shown: SurfaceInfo[];
+  alerts: AlertInfo[];
+}
+
+/** POST /api/run: the endpoint's result as google.script.run copies it. */
+export interface RunReply extends Shown {
+  result: unknown;
+}
+
+export type EditReply =
+  | { status: 'applied'; invalid?: string }
+  | { status: 'rejected'; message: string }
+  | { status: 'needs-confirmation'; message: string };
+
+/** Every refusal or failure, with the status code that fits it. */
+export interface ErrorReply {
+  error: string;
+}

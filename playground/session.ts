@@ -1,0 +1,220 @@
+/**
+ * One playground workbook: the emulator's spreadsheet with the add-on's bundle loaded, opened from
+ * (and saved to) a JSON file, and what a user can do to it — look, type, click a checkbox, pick a
+ * menu item, and call the add-on's google.script.run endpoints from its sidebars and dialogs.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { type Bundle, createWorkbook, type Workbook } from '../emulator';
+import type { MenuEntry, SurfaceShown } from '../emulator/services';
+import { endpoints } from '../src/main';
+import { gridOf } from './grid-data';
+import type { EditReply, GridState, RunReply, Shown, SurfaceInfo } from './protocol';
+
+export interface SessionOptions {
+  /** The workbook's file: opened when it exists, written after every change. */
+  file: string;
+  /** Forget the saved workbook and start anew. */
+  fresh?: boolean;
+  /** The locale of a new workbook (a saved one keeps its own). */
+  locale?: string;
+  /** Insert an example quarter into a new workbook (true by default), so there is something to see. */
+  example?: boolean;
+}
+
+/** A refusal the HTTP layer answers with its status code. */
+export class RequestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The add-on threw: the page shows the message, as Sheets does (google.script.run's failure handler). */
+export class AddonError extends Error {}
+
+function addonCall<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    throw new AddonError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** The names google.script.run may call: the add-on's endpoints, nothing else of the bundle. */
+export const ENDPOINTS: readonly string[] = Object.keys(endpoints);
+
+const ALL_LEVELS = ['company', 'department', 'team', 'individual'];
+/** Surfaces kept for their iframes to load (a few reopenings' worth). */
+const KEEP_SURFACES = 20;
+
+function menuHandlers(items: readonly MenuEntry[], into: Set<string>): Set<string> {
+  for (const item of items) {
+    if (item === 'separator') continue;
+    if ('functionName' in item) into.add(item.functionName);
+    else menuHandlers(item.items, into);
+  }
+  return into;
+}
+
+/** The emulator refused a user's edit (a cell outside the sheet…): the request was bad. */
+function refused<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    throw new RequestError(400, e instanceof Error ? e.message : String(e));
+  }
+}
+
+export class Session {
+  readonly file: string;
+  readonly wb: Workbook;
+  readonly app: Bundle;
+  /** Whether this session made a new workbook (no file, or --fresh). */
+  readonly created: boolean;
+  private readonly surfaces = new Map<string, SurfaceShown>();
+
+  constructor(options: SessionOptions) {
+    this.file = resolve(options.file);
+    if (options.fresh && existsSync(this.file)) rmSync(this.file);
+    this.created = !existsSync(this.file);
+    this.wb = createWorkbook({
+      file: this.file,
+      ...(options.locale ? { locale: options.locale } : {}),
+      name: 'OKR & KPI playground',
+    });
+    this.app = this.wb.loadBundle();
+    // as when the spreadsheet opens: the add-on builds its menu in AuthMode.LIMITED
+    this.app.call('onOpen', { authMode: 'LIMITED' });
+    if (this.created && options.example !== false) this.insertExample();
+    this.save();
+  }
+
+  get locale(): string {
+    return this.wb.locale;
+  }
+
+  /** The current quarter with the examples, every level and a KPI dashboard. */
+  private insertExample(): void {
+    const { quarters } = this.app.run('getInsertOptions') as { quarters: string[] };
+    this.app.run('insertQuarter', {
+      quarter: quarters[0],
+      fiscalStart: 1,
+      levels: ALL_LEVELS,
+      content: 'examples',
+      withKpis: true,
+    });
+    this.app.services.ui.clearShown();
+  }
+
+  save(): void {
+    this.wb.save(this.file);
+  }
+
+  /** The active sheet (or the one named) as the page draws it, with the menus. */
+  state(sheet?: string): GridState {
+    if (sheet !== undefined && !this.wb.sheetByName(sheet))
+      throw new RequestError(404, `No sheet named "${sheet}".`);
+    const view = this.wb.view(sheet);
+    return {
+      spreadsheet: { name: this.wb.name, locale: this.wb.locale, file: this.shownFile() },
+      menus: this.app.services.ui.menus(),
+      ...gridOf(view),
+    };
+  }
+
+  /** The file as the page shows it: relative to where the server runs when it is below it. */
+  shownFile(): string {
+    const rel = relative(process.cwd(), this.file);
+    return rel.startsWith('..') || isAbsolute(rel) ? this.file : rel;
+  }
+
+  /** A click on a sheet tab. */
+  select(sheet: string): void {
+    const model = this.wb.sheetByName(sheet);
+    if (!model) throw new RequestError(404, `No sheet named "${sheet}".`);
+    this.wb.active = model;
+    this.save();
+  }
+
+  edit(sheet: string, a1: string, text: string, confirm: boolean): EditReply {
+    this.checkCell(sheet, a1);
+    const r = refused(() => this.wb.edit(sheet, a1, text, { confirm }));
+    if (r.status === 'applied') this.save();
+    return r;
+  }
+
+  toggle(sheet: string, a1: string, confirm: boolean): EditReply {
+    this.checkCell(sheet, a1);
+    const r = refused(() => this.wb.toggle(sheet, a1, { confirm }));
+    if (r.status === 'applied') this.save();
+    return r;
+  }
+
+  /** A menu item: only the handlers the menus on screen name. */
+  menu(name: string): Shown {
+    const handlers = new Set<string>();
+    for (const m of this.app.services.ui.menus()) menuHandlers(m.items, handlers);
+    if (!handlers.has(name)) {
+      throw new RequestError(
+        404,
+        `No menu item calls "${name}". The menu's items call: ${[...handlers].join(', ')}.`,
+      );
+    }
+    try {
+      addonCall(() => this.app.call(name));
+    } finally {
+      this.save();
+    }
+    return this.newlyShown();
+  }
+
+  /** google.script.run from a sidebar or dialog. */
+  run(name: string, args: unknown[]): RunReply {
+    if (!ENDPOINTS.includes(name)) {
+      throw new RequestError(
+        404,
+        `No endpoint "${name}". google.script.run may call: ${ENDPOINTS.join(', ')}.`,
+      );
+    }
+    let result: unknown;
+    try {
+      result = addonCall(() => this.app.run(name, ...args));
+    } finally {
+      this.save();
+    }
+    return { result: result ?? null, ...this.newlyShown() };
+  }
+
+  /** The HTML the add-on passed to showSidebar/showModalDialog. */
+  surfaceHtml(id: string): string | undefined {
+    return this.surfaces.get(id)?.html;
+  }
+
+  /** Sidebars, dialogs and alerts shown since the last call, registered for their iframes. */
+  private newlyShown(): Shown {
+    const ui = this.app.services.ui;
+    const fresh = ui.shown();
+    const alerts = ui.dialogsShown();
+    // the emulator keeps every one shown; the page needs the new ones only
+    ui.clearShown();
+    const shown: SurfaceInfo[] = fresh.map((s) => {
+      const id = randomUUID();
+      this.surfaces.set(id, s);
+      return { id, kind: s.kind, title: s.title, width: s.width, height: s.height };
+    });
+    while (this.surfaces.size > KEEP_SURFACES) this.surfaces.delete(this.surfaces.keys().next().value!);
+    return {
+      shown,
+      alerts: alerts.map((d) => ({ kind: d.kind, title: d.title, message: d.message })),
+    };
+  }
+
+  private checkCell(sheet: string, a1: string): void {
+    if (!this.wb.sheetByName(sheet)) throw new RequestError(404, `No sheet named "${sheet}".`);
+    if (!/^[A-Z]{1,3}[1-9]\d{0,6}$/.test(a1)) throw new RequestError(400, `Not a cell: "${a1}" (e.g. B3).`);
+  }
+}
