@@ -134,16 +134,35 @@ export function isoOf(day: DayNumber): string {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** The calendar day a Date falls on in a time zone (Sheets hands dates over as instants). */
+/** One formatter per time zone: building an Intl.DateTimeFormat costs far more than using one. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+/** Per time zone, the day of each quarter of an hour already seen: a column repeats a few days. */
+const seenDays = new Map<string, Map<number, DayNumber>>();
+const QUARTER_HOUR = 900_000;
+
+/**
+ * The calendar day a Date falls on in a time zone (Sheets hands dates over as instants). Every
+ * zone's offset is a whole number of quarter hours, so one answer serves a whole quarter hour.
+ */
 export function dayInZone(date: Date, timeZone: string): DayNumber {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-  }).formatToParts(date);
+  const bucket = Math.floor(date.getTime() / QUARTER_HOUR);
+  let days = seenDays.get(timeZone);
+  const known = days?.get(bucket);
+  if (known !== undefined) return known;
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' });
+    formatters.set(timeZone, f);
+  }
+  const parts = f.formatToParts(date);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return dayNumber(get('year'), get('month'), get('day'));
+  const day = dayNumber(get('year'), get('month'), get('day'));
+  if (!days || days.size > 20_000) {
+    days = new Map();
+    seenDays.set(timeZone, days);
+  }
+  days.set(bucket, day);
+  return day;
 }
 
 /** A date cell (in the spreadsheet's time zone) or ISO text "2026-02-15" → a calendar day. */

@@ -122,7 +122,8 @@ export const KR_FORECAST: FunctionSpec = {
       try {
         const day = inArg('log_dates', () => readDay(date, call.timeZone));
         const v = inArg('log_values', () => readLogValue(value));
-        points.set(id, [...(mine ?? []), { day, value: v }]);
+        if (mine) mine.push({ day, value: v });
+        else points.set(id, [{ day, value: v }]);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         // the KR's cell names the log row at fault, in the reader's language
