@@ -9,6 +9,8 @@ import { type Answer, checkInEntries, FIRST_QUARTER, insertPayload, LEVELS } fro
 
 export interface AddonRun {
   wb: Workbook;
+  /** Sheets in the spreadsheet before the quarter is inserted. */
+  sheetsAtStart: number;
   sheet: string;
   insert: Cost;
   checkIn: Cost;
@@ -20,9 +22,13 @@ export interface AddonRun {
   reviewId: string;
 }
 
-/** A spreadsheet with the add-on open and a first (blank) quarter, so its companion sheets exist. */
-export function addonWorkbook() {
+/**
+ * A spreadsheet with the add-on open and a first (blank) quarter, so its companion sheets exist;
+ * `extraSheets` of the user's own besides.
+ */
+export function addonWorkbook(extraSheets = 0) {
   const { wb, counter } = newWorkbook();
+  for (let i = 0; i < extraSheets; i++) wb.spreadsheet.insertSheet(`Notes ${i + 1}`);
   const app = wb.loadBundle();
   app.call('onOpen', { authMode: 'LIMITED' });
   app.run('insertQuarter', { quarter: FIRST_QUARTER, fiscalStart: 1, levels: LEVELS, content: 'blank' });
@@ -50,8 +56,9 @@ export function partCost(hits: readonly Hit[] | undefined): Cost | undefined {
 }
 
 /** Runs the add-on's operations on a quarter of n objectives × k KRs. */
-export function runAddon(n: number, k = 4, answersOf?: (n: number) => Answer[]): AddonRun {
-  const { wb, counter, app } = addonWorkbook();
+export function runAddon(n: number, k = 4, answersOf?: (n: number) => Answer[], extraSheets = 0): AddonRun {
+  const { wb, counter, app } = addonWorkbook(extraSheets);
+  const sheetsAtStart = wb.spreadsheet.getSheets().length;
   const insert = measure(counter, () => app.run('insertQuarter', insertPayload(n, k)) as { sheet: string });
   const sheet = insert.result.sheet;
   const checkIn = measure(counter, () => app.run('checkIn', { sheet, entries: checkInEntries(n) }));
@@ -69,6 +76,7 @@ export function runAddon(n: number, k = 4, answersOf?: (n: number) => Answer[]):
   );
   return {
     wb,
+    sheetsAtStart,
     sheet,
     insert: insert.cost,
     checkIn: checkIn.cost,

@@ -82,3 +82,18 @@ export function growth(small: Cost | undefined, large: Cost | undefined): Record
   }
   return out;
 }
+
+export interface SheetCountResult {
+  objectives: number;
+  /** Sheets in the spreadsheet when the operations run (before the quarter is inserted). */
+  sheets: [number, number];
+  calls: Record<OperationKey, [number, number]>;
+}
+
+/** The add-on's calls in a spreadsheet of its own sheets, and with `extra` sheets of the user's besides. */
+export function benchSheetCount(n: number, extra: number, k = 4): SheetCountResult {
+  const runs = [runAddon(n, k, answers), runAddon(n, k, answers, extra)] as const;
+  const calls = {} as Record<OperationKey, [number, number]>;
+  for (const { key } of OPERATIONS) calls[key] = [runs[0][key]?.calls ?? 0, runs[1][key]?.calls ?? 0];
+  return { objectives: n, sheets: [runs[0].sheetsAtStart, runs[1].sheetsAtStart], calls };
+}

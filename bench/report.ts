@@ -7,7 +7,7 @@ import type { BundleResult } from './bundle';
 import type { Cost } from './counter';
 import { ESTIMATE_SOURCE, estimateSeconds, PER_CALL_MS } from './estimate';
 import type { FunctionTiming, OneVsMany } from './functions';
-import { growth, OPERATIONS, type SizeResult } from './operations';
+import { growth, OPERATIONS, type SheetCountResult, type SizeResult } from './operations';
 import type { RecomputeResult } from './recompute';
 
 export interface Results {
@@ -16,6 +16,7 @@ export interface Results {
   machine: { node: string; cpu: string; cores: number; platform: string; memoryGb: number };
   assumption: { perCallMs: typeof PER_CALL_MS; source: string };
   operations: SizeResult[];
+  sheetCount: SheetCountResult;
   krScore: OneVsMany;
   functions: FunctionTiming[];
   bundle: BundleResult;
@@ -199,6 +200,25 @@ export function markdown(r: Results): string {
     }
   }
   out.push(...(changes.length ? changes : ['None: every count is the same at every size.']));
+  out.push('');
+  const sc = r.sheetCount;
+  out.push('### Add-on calls and the number of sheets');
+  out.push('');
+  out.push(
+    `The same operations (${sc.objectives} objectives) in a spreadsheet of ${sc.sheets[0]} sheets and of ` +
+      `${sc.sheets[1]} (the user’s own sheets besides): finding the add-on’s sheets reads each sheet’s id ` +
+      'once per call, and naming a new sheet reads each name.',
+  );
+  out.push('');
+  out.push(
+    table(
+      ['operation', `${sc.sheets[0]} sheets`, `${sc.sheets[1]} sheets`, 'per extra sheet'],
+      OPERATIONS.map((op) => {
+        const [a, b] = sc.calls[op.key];
+        return [op.label, fmt(a), fmt(b), fmt((b - a) / (sc.sheets[1] - sc.sheets[0]), 1)];
+      }),
+    ),
+  );
   out.push('');
   out.push('## Custom functions');
   out.push('');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { benchBundle } from './bundle';
 import { ESTIMATE_SOURCE, PER_CALL_MS } from './estimate';
 import { benchFunctions, benchKrScore } from './functions';
-import { benchOperations } from './operations';
+import { benchOperations, benchSheetCount } from './operations';
 import { benchRecompute } from './recompute';
 import { goals, machine, markdown, type Results } from './report';
 
@@ -20,6 +20,8 @@ const step = (what: string) => process.stderr.write(`bench: ${what}…\n`);
 
 step(`operations at ${SIZES.join(', ')} objectives × 4 KRs, add-on and naive`);
 const operations = benchOperations(SIZES);
+step('the add-on with 10 more sheets');
+const sheetCount = benchSheetCount(10, 10);
 step(`custom functions on ${FUNCTION_ROWS.toLocaleString('en-US')} rows`);
 const functions = benchFunctions(FUNCTION_ROWS);
 const krScore = benchKrScore(functions.find((f) => f.name === 'KR_SCORE')!);
@@ -34,6 +36,7 @@ const partial: Omit<Results, 'goals'> = {
   machine: machine(),
   assumption: { perCallMs: PER_CALL_MS, source: ESTIMATE_SOURCE },
   operations,
+  sheetCount,
   krScore,
   functions,
   bundle,

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { nextQuarterPart, runAddon } from '../../bench/addon';
 import { benchBundle } from '../../bench/bundle';
 import { benchFunctions, benchKrScore } from '../../bench/functions';
-import { addonCosts, OPERATIONS, runNaive } from '../../bench/operations';
+import { addonCosts, OPERATIONS, runNaive, type SheetCountResult } from '../../bench/operations';
 import { benchRecompute } from '../../bench/recompute';
 import { goals, machine, markdown, type Results } from '../../bench/report';
 import { answers } from '../../bench/workload';
@@ -149,6 +149,11 @@ describe('custom functions, bundle and recompute', () => {
         { objectives: n, krs: n * 4, addon: addonCosts(addon), naive: naive.costs },
         { objectives: 50, krs: 200, addon: addonCosts(addon), naive: naive.costs },
       ],
+      sheetCount: {
+        objectives: n,
+        sheets: [5, 6],
+        calls: Object.fromEntries(OPERATIONS.map((o) => [o.key, [1, 2]])) as SheetCountResult['calls'],
+      },
       krScore: benchKrScore(functions()[0]!),
       functions: functions(),
       bundle: benchBundle(1),
@@ -158,5 +163,6 @@ describe('custom functions, bundle and recompute', () => {
     expect(md).toContain(`| insert a quarter | ${n} |`);
     expect(md).toContain('## Goals (reported, not asserted)');
     expect(md).toContain('`KR_FORECAST`');
+    expect(md).toContain('| check-in of 10 KRs | 1 | 2 | 1.0 |');
   });
 });
