@@ -75,7 +75,7 @@ afterAll(async () => {
   tmp.remove();
 });
 
-describe('the playground, in Chromium', () => {
+describe('the playground, in Chromium', { timeout: 60_000 }, () => {
   test('opens on an example quarter, with its tabs, tab colours, frozen headers and the add-on menu', async () => {
     const ms = await openPage(page, pg.url);
     console.log(`playground page: grid drawn ${ms} ms after navigation`);
