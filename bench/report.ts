@@ -136,7 +136,9 @@ export function markdown(r: Results): string {
   out.push(
     'Each quarter has 4 KRs per objective. "calls": Spreadsheet (and lock, properties) service calls ' +
       'made by the operation; "custom fn": custom-function calls its writes set off (each one more ' +
-      'server trip in Sheets). The naive version (bench/naive.ts) writes and reads one cell at a time ' +
+      'server trip in Sheets; the service calls made inside them, such as a locale read, run in their ' +
+      'own executions and are kept apart in results.json). The naive version (bench/naive.ts) writes ' +
+      'and reads one cell at a time ' +
       'and produces the same cells (test/bench checks it); it leaves out the lock and properties, so ' +
       'its ratios are floors.',
   );
