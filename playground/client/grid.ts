@@ -131,7 +131,11 @@ export class Grid {
         { role: 'row', 'aria-rowindex': row + 1 },
         h('th', { role: 'rowheader', scope: 'row', 'data-row': row }, row),
       );
-      for (const col of this.cols) tr.append(this.cellElement(cells[col - 1] ?? { text: '' }, row, col));
+      this.cols.forEach((col, k) => {
+        const td = this.cellElement(cells[col - 1] ?? { text: '' }, row, col);
+        this.overflow(td, cells, k);
+        tr.append(td);
+      });
       body.append(tr);
     });
     table.append(colgroup, h('thead', {}, headRow), body);
@@ -175,6 +179,28 @@ export class Grid {
     }
     if (classes.length) td.className = classes.join(' ');
     return td;
+  }
+
+  /**
+   * Text runs on over the empty cells to its right, as in Sheets, up to the first one with content:
+   * the text gets a box as wide as those cells together, the cell lets it out.
+   */
+  private overflow(td: HTMLTableCellElement, cells: GridCell[], k: number): void {
+    const c = cells[this.cols[k]! - 1];
+    if (!c?.text || c.wrap || c.checkbox !== undefined || c.options || (c.align && c.align !== 'left'))
+      return;
+    const widths = this.state!.columns;
+    let width = widths[this.cols[k]! - 1]!.width;
+    for (let next = k + 1; next < this.cols.length; next++) {
+      const n = cells[this.cols[next]! - 1];
+      if (n && (n.text !== '' || n.checkbox !== undefined)) break;
+      width += widths[this.cols[next]! - 1]!.width;
+    }
+    if (width === widths[this.cols[k]! - 1]!.width) return;
+    const text = h('span', { class: 'run-on' }, c.text);
+    text.style.width = `${width - 7}px`;
+    td.replaceChildren(text);
+    td.classList.add('overflow');
   }
 
   /** Frozen rows and columns stick under the headers; their offsets are measured once drawn. */
@@ -360,7 +386,7 @@ export class Grid {
     });
     this.editor = input;
     this.box.append(input);
-    input.focus();
+    input.focus({ preventScroll: true });
     input.setSelectionRange(input.value.length, input.value.length);
     this.formula.value = input.value;
   }
