@@ -19,12 +19,12 @@ const ARGS = [
   '--disable-sync',
 ];
 
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
+export async function launchChromium(path = CHROMIUM): Promise<Browser> {
+  if (!existsSync(path)) {
     throw new Error(
-      `Chromium is not installed at ${CHROMIUM}: the browser tests and screenshots drive Debian's Chromium. ` +
+      `Chromium is not installed at ${path}: the browser tests and screenshots drive Debian's Chromium. ` +
         'Install it with: sudo apt-get install -y chromium (or set CHROMIUM_PATH to another Chromium).',
     );
   }
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  return chromium.launch({ executablePath: path, headless: true, args: ARGS });
 }

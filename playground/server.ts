@@ -49,7 +49,8 @@ const pg = await startPlayground({
   console.error(
     err.code === 'EADDRINUSE'
       ? `Port ${port} is taken: stop the other server, or run PORT=${port + 1} npm start.`
-      : `The playground could not start: ${err.message}`,
+      : `The playground could not start: ${err.message}\n` +
+          `If ${values.file} is damaged, move it away or start anew with: npm start -- --fresh`,
   );
   process.exit(1);
 });

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium } from '../../playground/browser';
 import { contentSize, editText, localizeFormula } from '../../playground/grid-data';
 import type { GridState } from '../../playground/protocol';
 import { withShim } from '../../playground/shim-inject';
@@ -157,6 +158,10 @@ describe('the server keeps serving', () => {
       /^<!DOCTYPE html>\s*<html lang="en">\s*<head><script data-endpoints=/,
     );
   });
+});
+
+test('without Chromium the browser tests fail (never skip), saying how to install it', async () => {
+  await expect(launchChromium('/nonexistent/chromium')).rejects.toThrow(/apt-get install -y chromium/);
 });
 
 describe('npm start', () => {
