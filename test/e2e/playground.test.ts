@@ -175,22 +175,18 @@ describe('the playground, in Chromium', { timeout: 60_000 }, () => {
     await bar.locator('#start-review').click();
     const grades = ['green', 'yellow', 'red'];
     const decisions = ['carry_over', 'close', 'drop'];
-    let step = 0;
-    while (
-      await bar
-        .locator('#next')
-        .isVisible()
-        .catch(() => false)
-    ) {
+    // each step: wait for the objective's own page (not the last one's, still there a moment), fill it in, go on
+    for (let step = 0; step < 5; step++) {
+      await expect
+        .poll(() => bar.locator('p.muted').first().textContent())
+        .toBe(`Objective ${step + 1} of 5`);
       await bar.locator('#grade').selectOption(grades[step % 3]!);
       await bar.locator('#went-well').fill(`Went well ${step + 1}`);
       await bar.locator('#to-improve').fill(`To improve ${step + 1}`);
       await bar.locator(`input[name="decision"][value="${decisions[step % 3]}"]`).check();
       await bar.locator('#next').click();
-      step++;
-      await bar.locator('#next, #finish').first().waitFor();
     }
-    expect(step).toBe(5);
+    await expect.poll(() => bar.locator('#finish').isVisible()).toBe(true);
     expect(await bar.locator('#recap li').count()).toBe(5);
     await bar.locator('#finish').click();
     await expect
