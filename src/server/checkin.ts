@@ -26,7 +26,9 @@ export const checkInSchema = z.object({
 export function checkInState(payload?: unknown) {
   const ctx = openContext();
   const p =
-    payload === undefined ? {} : parsePayload(z.object({ sheet: z.optional(z.string()) }), payload, ctx.lang);
+    payload === undefined || payload === null
+      ? {}
+      : parsePayload(z.object({ sheet: z.optional(z.string()) }), payload, ctx.lang);
   const catalog = Catalog.read(ctx.ss);
   const q = currentQuarter(ctx, catalog, p.sheet);
   return {

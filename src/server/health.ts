@@ -7,7 +7,9 @@ import { currentQuarter, healthOf } from './quarter';
 export function healthState(payload?: unknown) {
   const ctx = openContext();
   const p =
-    payload === undefined ? {} : parsePayload(z.object({ sheet: z.optional(z.string()) }), payload, ctx.lang);
+    payload === undefined || payload === null
+      ? {}
+      : parsePayload(z.object({ sheet: z.optional(z.string()) }), payload, ctx.lang);
   const catalog = Catalog.read(ctx.ss);
   const q = currentQuarter(ctx, catalog, p.sheet);
   const { findings, problems } = healthOf(ctx, catalog, q);

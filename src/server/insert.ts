@@ -66,9 +66,12 @@ export function insertOptions() {
   const quarters: string[] = [];
   for (let i = 0; i < 4; i++, q = nextQuarter(q, fiscalStart))
     quarters.push(localLabel(quarterLabel(q, fiscalStart), ctx));
+  const taken = new Set(catalog.find('quarter').map((x) => x.entry.quarter));
   return {
     lang: ctx.lang,
     quarters,
+    /** The dialog offers the first quarter that has no sheet yet. */
+    suggested: quarters.find((label) => !taken.has(label)) ?? quarters[0]!,
     fiscalStart,
     hasKpis: catalog.first('kpis') !== undefined,
     kpiLibrary: KPI_LIBRARY.map((f) => ({

@@ -78,7 +78,7 @@ const sheetPayload = z.object({ sheet: z.optional(z.string()) });
 /** Where a review stands: the summary, the answers saved so far, whether it is finished. */
 export function reviewState(payload?: unknown) {
   const ctx = openContext();
-  const p = payload === undefined ? {} : parsePayload(sheetPayload, payload, ctx.lang);
+  const p = payload === undefined || payload === null ? {} : parsePayload(sheetPayload, payload, ctx.lang);
   const catalog = Catalog.read(ctx.ss);
   const { q, summary, problems } = summaryOf(ctx, catalog, p.sheet);
   const sheetId = q.sheet.getSheetId();

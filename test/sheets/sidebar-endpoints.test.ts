@@ -379,3 +379,27 @@ describe('quarterly review', () => {
     );
   });
 });
+
+describe('google.script.run sends a missing argument as null', () => {
+  test('the read endpoints take null as "no payload"', () => {
+    const { app } = withQuarter();
+    expect((app.run('getCheckInState', null) as { quarter: string }).quarter).toBe('Q1 2026');
+    expect((app.run('getHealth', null) as { quarter: string }).quarter).toBe('Q1 2026');
+    expect((app.run('getReviewState', null) as { summary: { quarter: string } }).summary.quarter).toBe(
+      'Q1 2026',
+    );
+  });
+
+  test('the insert dialog suggests the first quarter without a sheet', () => {
+    const { app } = addon();
+    const before = app.run('getInsertOptions') as { quarters: string[]; suggested: string };
+    expect(before.suggested).toBe(before.quarters[0]);
+    app.run('insertQuarter', {
+      quarter: before.quarters[0],
+      fiscalStart: 1,
+      levels: ALL_LEVELS,
+      content: 'blank',
+    });
+    expect((app.run('getInsertOptions') as { suggested: string }).suggested).toBe(before.quarters[1]);
+  });
+});

@@ -32,6 +32,7 @@ const LEVELS = ['company', 'department', 'team', 'individual'] as const;
 function quarterForm(o: Options) {
   const t = INSERT_TEXTS[o.lang];
   const quarter = h('select', { id: 'quarter' }, ...o.quarters.map((q) => h('option', { value: q }, q)));
+  quarter.value = o.suggested;
   const fiscal = h('select', { id: 'fiscal' }, ...t.months.map((m, i) => h('option', { value: i + 1 }, m)));
   fiscal.value = String(o.fiscalStart);
   const levelBoxes = LEVELS.map((l) =>
