@@ -3,7 +3,7 @@ import type { Lang } from '../core/i18n';
 import { libraryKpi } from '../core/kpi-library';
 import { DIRECTIONS } from '../core/words';
 import type { Catalog, SheetKind } from './catalog';
-import { type CellValue, Formula } from './cells';
+import { type CellValue, cellValue, Formula } from './cells';
 import {
   alignmentLayout,
   checkinsLayout,
@@ -87,14 +87,10 @@ export function pointAlignment(
     pick(cols.parent),
     pick(cols.score),
   ];
-  alignment
-    .getRange(1, 1, 1, row1.length)
-    .setValues([row1.map((v) => (v instanceof Formula ? v.text : v))] as string[][]);
+  alignment.getRange(1, 1, 1, row1.length).setValues([row1.map(cellValue)]);
   alignment.getRange(1, 4).setNumberFormat('0%');
   alignment.getRange(1, 1).setFontWeight('bold');
-  alignment
-    .getRange(L.first, 1, 1, row3.length)
-    .setValues([row3.map((v) => (v instanceof Formula ? v.text : v))] as string[][]);
+  alignment.getRange(L.first, 1, 1, row3.length).setValues([row3.map(cellValue)]);
   const link = alignment.getRange(`${L.col('link')}${L.first}:${L.col('link')}`);
   alignment.setConditionalFormatRules([
     errorTexts([link]),
