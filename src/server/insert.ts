@@ -151,7 +151,8 @@ export function insertQuarter(payload: unknown) {
 }
 
 export const insertKpisSchema = z.object({
-  kpis: z.array(z.string().check(z.maxLength(40))).check(z.minLength(1), z.maxLength(60)),
+  // empty when the examples are asked for; otherwise the server says no KPI was picked
+  kpis: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(60)),
   examples: z.optional(z.boolean()),
 });
 

@@ -169,6 +169,20 @@ describe('the playground, in Chromium', { timeout: 60_000 }, () => {
     await showTab(quarterSheet);
   });
 
+  test('a done milestone is checked in once: the next check-in does not send it again', async () => {
+    await menu(page, 'Check-in…');
+    const bar = sidebar(page);
+    await bar.locator('#v-O5\\.3').check();
+    await bar.locator('#save-checkin').click();
+    await expect.poll(() => bar.locator('#checkin-status').textContent()).toBe('Saved 1 check-in.');
+    // the sidebar reloads with O5.3 done; checking in another KR sends that KR only
+    await expect.poll(() => bar.locator('#v-O5\\.3').isChecked()).toBe(true);
+    await bar.locator('#v-O1\\.1').fill('3');
+    await bar.locator('#save-checkin').click();
+    await expect.poll(() => bar.locator('#checkin-status').textContent()).toBe('Saved 1 check-in.');
+    await idle(page);
+  });
+
   test('a full quarterly review from the sidebar: history rows, the quarter protected, the next quarter opened', async () => {
     await menu(page, 'Quarterly review…');
     const bar = sidebar(page);

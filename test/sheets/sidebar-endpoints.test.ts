@@ -403,3 +403,25 @@ describe('google.script.run sends a missing argument as null', () => {
     expect((app.run('getInsertOptions') as { suggested: string }).suggested).toBe(before.quarters[1]);
   });
 });
+
+describe('KPI dashboard', () => {
+  test('from the library: each KPI with its family, unit and direction, in the user’s language', () => {
+    const { wb, app } = addon('fr_FR');
+    const r = app.run('insertKpis', { kpis: ['churn', 'cac', 'nope'] }) as { sheet: string };
+    expect(r.sheet).toBe('Tableau de bord KPI');
+    const rows = wb.sheet(r.sheet).getRange('A3:F4').getValues();
+    expect(rows).toEqual([
+      ['K1', 'Taux de churn client', 'Clients', '%', 'baisse', 'mois'],
+      ['K2', "Coût d'acquisition client", 'Croissance', '€', 'baisse', 'mois'],
+    ]);
+  });
+
+  test('the examples need no pick; nothing picked and no examples is refused, nothing written', () => {
+    const { wb, app } = addon();
+    expect(() => app.run('insertKpis', { kpis: [] })).toThrow('No known KPI was picked.');
+    expect(() => app.run('insertKpis', { kpis: ['nope'] })).toThrow('No known KPI was picked.');
+    expect(wb.spreadsheet.getSheets()).toHaveLength(1);
+    const r = app.run('insertKpis', { kpis: [], examples: true }) as { sheet: string };
+    expect(wb.sheet(r.sheet).getRange('B3').getValue()).toBe('Order defect rate');
+  });
+});

@@ -113,7 +113,7 @@ function kpiForm(o: Options) {
   const submit = insertButton(t, line, () => {
     const kpis = boxes.filter((b) => b.checked).map((b) => b.value);
     if (kpis.length === 0 && !examples.checked) return t.pickKpi;
-    return run('insertKpis', { kpis: kpis.length ? kpis : ['odr'], examples: examples.checked });
+    return run('insertKpis', { kpis, examples: examples.checked });
   });
   return h(
     'form',

@@ -54,6 +54,8 @@ async function checkInTab(panel: HTMLElement, sheet?: string): Promise<void> {
     id: string;
     title: string;
     milestone: boolean;
+    /** A milestone's state as shown: unticking a done one, or ticking, is a check-in. */
+    wasDone: boolean;
     value: HTMLInputElement;
     confidence: HTMLInputElement;
     comment: HTMLInputElement;
@@ -87,7 +89,15 @@ async function checkInTab(panel: HTMLElement, sheet?: string): Promise<void> {
           placeholder: k.confidence === null ? '' : String(Math.round(k.confidence * 100)),
         });
         const comment = h('input', { type: 'text', id: `m-${k.id}`, maxlength: 1000 });
-        rows.push({ id: k.id, title: k.title, milestone, value, confidence, comment });
+        rows.push({
+          id: k.id,
+          title: k.title,
+          milestone,
+          wasDone: k.current === true,
+          value,
+          confidence,
+          comment,
+        });
         const now =
           k.current === null
             ? '–'
@@ -124,7 +134,7 @@ async function checkInTab(panel: HTMLElement, sheet?: string): Promise<void> {
     for (const r of rows) {
       const conf = r.confidence.value.trim();
       const changed = r.milestone
-        ? r.value.checked !== r.value.defaultChecked || conf !== ''
+        ? r.value.checked !== r.wasDone || conf !== ''
         : r.value.value.trim() !== '';
       if (!changed) continue;
       let value: number | boolean;
@@ -218,19 +228,12 @@ async function reviewTab(panel: HTMLElement): Promise<void> {
     else if (step === 0) summaryView(panel, s, render, saved.size > 0);
     else if (step > objectives.length) recapView(panel, s, answers, render);
     else
-      objectiveView(
-        panel,
-        s,
-        step,
-        answers,
-        async (a, go) => {
-          answers.set(a.objectiveId, a);
-          await run('saveReviewStep', { reviewId: s.reviewId, answer: a });
-          saved.add(a.objectiveId);
-          render(go);
-        },
-        render,
-      );
+      objectiveView(panel, s, step, answers, async (a, go) => {
+        answers.set(a.objectiveId, a);
+        await run('saveReviewStep', { reviewId: s.reviewId, answer: a });
+        saved.add(a.objectiveId);
+        render(go);
+      });
   };
   // a review left half-way resumes at the first objective not saved yet
   const firstUnsaved = objectives.findIndex((o) => !saved.has(o.id));
@@ -311,7 +314,6 @@ function objectiveView(
   step: number,
   answers: Map<string, Answer>,
   save: (a: Answer, go: number) => Promise<void>,
-  go: (n: number) => void,
 ): void {
   const t = tx();
   const o = s.summary.objectives[step - 1]!;
@@ -369,7 +371,6 @@ function objectiveView(
     h('div', { class: 'buttons' }, back, next),
     line,
   );
-  void go;
   wentWell.focus();
 }
 
