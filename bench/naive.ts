@@ -17,16 +17,16 @@ import { healthCheck } from '../src/core/health';
 import { langOf } from '../src/core/i18n';
 import { nextQuarter, parseQuarterLabel, quarterLabel, quarterOf } from '../src/core/quarter';
 import { type Answer, carryOver, defaultAnswer, historyRows, reviewSummary } from '../src/core/review';
-import { DECISIONS, word } from '../src/core/words';
 import { alignmentSource, localLabel, logColumns } from '../src/server/insert';
-import { type CellValue, Day, Formula } from '../src/sheets/cells';
+import { Day, Formula } from '../src/sheets/cells';
 import { alignmentLayout, checkinsLayout } from '../src/sheets/companion-layouts';
 import { lastCheckIns, readLog } from '../src/sheets/companions-read';
+import { historyCells } from '../src/sheets/history';
 import { META, type QuarterKey, type QuarterLayout, quarterLayout } from '../src/sheets/quarter-layout';
-import { quarterRows } from '../src/sheets/quarter-sheet';
+import { quarterMetaRow, quarterRows } from '../src/sheets/quarter-sheet';
 import { QUARTER, readQuarterSheet } from '../src/sheets/read';
 import type { Validation } from '../src/sheets/template';
-import { NOTES, QUARTER_META, SHEET_NAMES } from '../src/sheets/texts';
+import { NOTES, SHEET_NAMES } from '../src/sheets/texts';
 import { STYLE } from '../src/sheets/write';
 import {
   gridSheet,
@@ -84,29 +84,13 @@ function naiveQuarterSheet(ctx: Ctx, layout: QuarterLayout, draft: QuarterDraft)
   const rules = new NaiveRules(ctx.wb, lang);
 
   // row 1: the quarter's settings and totals
-  const m = QUARTER_META;
-  const meta: CellValue[] = [
-    m.quarter[lang],
-    draft.label,
-    m.asOf[lang],
-    new Day(draft.asOf),
-    m.elapsed[lang],
-    new Formula(`=QUARTER_PROGRESS(${META.asOf}, ${META.fiscalStart})`),
-    m.fiscalStart[lang],
-    draft.fiscalStart,
-    m.ends[lang],
-    new Day(draft.quarter.next - 1),
-    m.overall[lang],
-    new Formula(`=OKR_SCORE(${formulaCtx.range('score')})`),
-  ];
-  const metaFormats = ['General', '@', 'General', 'yyyy-mm-dd', 'General', '0%'];
-  metaFormats.push('General', '0', 'General', 'yyyy-mm-dd', 'General', '0%');
-  meta.forEach((v, i) => {
+  const meta = quarterMetaRow(draft, layout, lang);
+  meta.cells.forEach((v, i) => {
     const cell = sheet.getRange(1, i + 1);
-    if (metaFormats[i] !== 'General') cell.setNumberFormat(metaFormats[i]!);
+    if (meta.formats[i] !== 'General') cell.setNumberFormat(meta.formats[i]!);
     setCell(cell, v);
     cell.setBackground(STYLE.metaBackground);
-    if (i % 2 === 0 || i === 11) cell.setFontWeight('bold');
+    if (meta.weights[i] === 'bold') cell.setFontWeight('bold');
   });
   sheet.getRange(META.asOf).setNote(NOTES.asOf[lang]);
 
@@ -368,25 +352,7 @@ export function naiveCloseQuarter(
   const rows = historyRows(summary, answers, reviewId, ctx.today);
   const reviews = companion(ctx, 'reviews');
   let at = reviews.getLastRow() + 1;
-  const decisionWord = (d: keyof typeof DECISIONS) => DECISIONS[d][ctx.lang === 'en' ? 0 : 1];
-  for (const r of rows) {
-    setRow(reviews, at++, [
-      new Day(r.date),
-      r.quarter,
-      r.objectiveId,
-      r.title,
-      r.owner,
-      r.level,
-      r.score,
-      r.computedGrade ? word(r.computedGrade, ctx.lang) : '',
-      word(r.grade, ctx.lang),
-      r.confidence,
-      r.wentWell,
-      r.toImprove,
-      decisionWord(r.decision),
-      r.reviewId,
-    ]);
-  }
+  for (const r of rows) setRow(reviews, at++, historyCells(r, ctx.lang));
   sheet
     .protect()
     .setDescription(

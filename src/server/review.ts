@@ -10,12 +10,11 @@ import {
   historyRows,
   reviewSummary,
 } from '../core/review';
-import { DECISIONS, word } from '../core/words';
 import { appendRows } from '../sheets/append';
 import { Catalog } from '../sheets/catalog';
-import { Day } from '../sheets/cells';
 import { reviewsLayout } from '../sheets/companion-layouts';
 import { ensureCompanions, pointAlignment } from '../sheets/companion-sheets';
+import { historyCells } from '../sheets/history';
 import { quarterLayout } from '../sheets/quarter-layout';
 import { insertQuarterSheet } from '../sheets/quarter-sheet';
 import { type Context, openContext, parsePayload, UserError, withDocumentLock } from './context';
@@ -156,26 +155,10 @@ export function finishReview(payload: unknown) {
       );
     }
     const rows = historyRows(summary, answers, record.id, ctx.today);
-    const decisionWord = (d: keyof typeof DECISIONS) => DECISIONS[d][ctx.lang === 'en' ? 0 : 1];
     appendRows(
       companions.reviews,
       reviewsLayout.width,
-      rows.map((r) => [
-        new Day(r.date),
-        r.quarter,
-        r.objectiveId,
-        r.title,
-        r.owner,
-        r.level,
-        r.score,
-        r.computedGrade ? word(r.computedGrade, ctx.lang) : '',
-        word(r.grade, ctx.lang),
-        r.confidence,
-        r.wentWell,
-        r.toImprove,
-        decisionWord(r.decision),
-        r.reviewId,
-      ]),
+      rows.map((r) => historyCells(r, ctx.lang)),
     );
     q.sheet
       .protect()

@@ -51,6 +51,46 @@ export function quarterRows(draft: QuarterDraft, lang: Lang) {
   return { rows, kinds, formats };
 }
 
+/**
+ * The quarter sheet's first row: label, value pairs for the quarter, its "as of" date, the share
+ * elapsed, the fiscal-year start, its last day and the overall score; labels and totals in bold.
+ */
+export function quarterMetaRow(draft: QuarterDraft, layout: QuarterLayout, lang: Lang) {
+  const m = QUARTER_META;
+  const cells: CellValue[] = [
+    m.quarter[lang],
+    draft.label,
+    m.asOf[lang],
+    new Day(draft.asOf),
+    m.elapsed[lang],
+    new Formula(`=QUARTER_PROGRESS(${META.asOf}, ${META.fiscalStart})`),
+    m.fiscalStart[lang],
+    draft.fiscalStart,
+    m.ends[lang],
+    new Day(draft.quarter.next - 1),
+    m.overall[lang],
+    new Formula(`=OKR_SCORE(${layout.ctx(lang).range('score')})`),
+  ];
+  const formats = [
+    'General',
+    '@',
+    'General',
+    'yyyy-mm-dd',
+    'General',
+    '0%',
+    'General',
+    '0',
+    'General',
+    'yyyy-mm-dd',
+    'General',
+    '0%',
+  ];
+  const weights = cells.map(
+    (_, i): FontWeight => (i % 2 === 0 || i === cells.length - 1 ? 'bold' : 'normal'),
+  );
+  return { cells, formats, weights };
+}
+
 /** Inserts a quarter's OKR sheet (never over an existing one) and returns it. */
 export function insertQuarterSheet(
   ss: Spreadsheet,
@@ -60,26 +100,9 @@ export function insertQuarterSheet(
 ): Sheet {
   const sheet = ss.insertSheet(uniqueSheetName(ss, SHEET_NAMES.quarter(draft.label, lang)));
   const { rows, kinds, formats } = quarterRows(draft, lang);
-  const ctx = layout.ctx(lang);
-  const m = QUARTER_META;
-  const above: CellValue[][] = [
-    [
-      m.quarter[lang],
-      draft.label,
-      m.asOf[lang],
-      new Day(draft.asOf),
-      m.elapsed[lang],
-      new Formula(`=QUARTER_PROGRESS(${META.asOf}, ${META.fiscalStart})`),
-      m.fiscalStart[lang],
-      draft.fiscalStart,
-      m.ends[lang],
-      new Day(draft.quarter.next - 1),
-      m.overall[lang],
-      new Formula(`=OKR_SCORE(${ctx.range('score')})`),
-    ],
-  ];
+  const meta = quarterMetaRow(draft, layout, lang);
   writeTable(sheet, layout, lang, {
-    above,
+    above: [meta.cells],
     rows,
     cellValidation: (r, key) => {
       const kind = kinds[r];
@@ -95,29 +118,10 @@ export function insertQuarterSheet(
       kinds[r] === 'objective' ? { bold: true, background: STYLE.objectiveBackground } : undefined,
   });
 
-  const meta = sheet.getRange(1, 1, 1, 12);
-  meta.setBackground(STYLE.metaBackground);
-  meta.setNumberFormats([
-    [
-      'General',
-      '@',
-      'General',
-      'yyyy-mm-dd',
-      'General',
-      '0%',
-      'General',
-      '0',
-      'General',
-      'yyyy-mm-dd',
-      'General',
-      '0%',
-    ],
-  ]);
-  meta.setFontWeights([
-    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map(
-      (i): FontWeight => (i % 2 === 0 || i === 11 ? 'bold' : 'normal'),
-    ),
-  ]);
+  const first = sheet.getRange(1, 1, 1, meta.cells.length);
+  first.setBackground(STYLE.metaBackground);
+  first.setNumberFormats([meta.formats]);
+  first.setFontWeights([meta.weights]);
   sheet.getRange(META.asOf).setNote(NOTES.asOf[lang]);
   protectWarning(sheet.getRange(META.elapsed), lang);
   protectWarning(sheet.getRange(META.overall), lang);
