@@ -6,6 +6,22 @@ const DAY_MS = 86_400_000;
 /** Days from 1899-12-30 to 1970-01-01. */
 const EPOCH_SERIAL = 25_569;
 
+/** English month names, for number formats and Utilities.formatDate alike. */
+export const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {

@@ -3,7 +3,7 @@
  * spreadsheet's locale: 'General', '0.00', '#,##0', '0.0%', 'yyyy-mm-dd', 'dd/MM/yyyy', '@', quoted
  * literals, '[$€]', and up to three ';' sections. Dates are serial numbers with a date format.
  */
-import { partsOfSerial } from './dates';
+import { MONTHS, partsOfSerial } from './dates';
 
 export interface LocaleSymbols {
   decimal: string;
@@ -151,20 +151,6 @@ function formatNumberSection(n: number, section: string, sym: LocaleSymbols): st
   return prefix + s + suffix;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const MOIS = [
   'janvier',
   'février',

@@ -1,23 +1,11 @@
+import { MONTHS } from '../dates';
+
 /**
  * Java SimpleDateFormat, which Utilities.formatDate takes, for the letters an add-on uses: G y M L d
  * D E u a H k K h m s S z Z X, quoted text ('at', '' for a quote). English names, as formatDate
  * gives. Any other letter throws Java's `Illegal pattern character 'x'` [UNVERIFIED: how GAS words it].
  */
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 interface Fields {
