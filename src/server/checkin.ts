@@ -92,7 +92,15 @@ export function checkIn(payload: unknown) {
       if (e.confidence !== undefined) cells.set(cols.index.confidence, e.confidence);
       updates.set(row, cells);
     }
-    writeBack(q.sheet, QUARTER.first, q.read.lastRow, cols.index.current, cols.index.confidence, updates);
+    writeBack(
+      q.sheet,
+      q.read.values,
+      QUARTER.first,
+      q.read.lastRow,
+      cols.index.current,
+      cols.index.confidence,
+      updates,
+    );
     q.sheet.getRange(META.asOf).setValue(isoOf(Math.max(today, q.asOf)));
     const log = catalog.first('checkins');
     if (log) {

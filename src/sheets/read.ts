@@ -15,6 +15,8 @@ export interface SheetRead extends QuarterRead {
   columns: ColumnMap;
   /** The last row holding data the user typed (computed columns run further down). */
   lastRow: number;
+  /** The sheet's values as read, from row 1: writers change some of them without reading again. */
+  values: Cell[][];
 }
 
 const cellAt = (values: Cell[][], a1: string): Cell => {
@@ -51,5 +53,5 @@ export function readQuarterSheet(sheet: Sheet, lang: Lang, timeZone: string): Sh
     if (i >= QUARTER.headerRow && typed.some((c) => row[c] !== '' && row[c] !== null && row[c] !== undefined))
       dataLast = i + 1;
   });
-  return { ...read, columns, lastRow: dataLast };
+  return { ...read, columns, lastRow: dataLast, values };
 }

@@ -6,10 +6,12 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /**
  * Changes some cells of a block of columns in one read of its formulas and one write: the cells
  * not changed are written back as they were (formulas as formulas, text as text), so a user's
- * own formula or typed text is never lost.
+ * own formula or typed text is never lost. `values` is the sheet as just read (from row 1, under
+ * the same lock): its values are not read twice.
  */
 export function writeBack(
   sheet: Sheet,
+  values: readonly (readonly Cell[])[],
   firstRow: number,
   lastRow: number,
   firstCol: number,
@@ -22,8 +24,10 @@ export function writeBack(
   if (rows <= 0) return;
   const range = sheet.getRange(firstRow, lo + 1, rows, hi - lo + 1);
   const formulas = range.getFormulas();
-  const values = range.getValues() as Cell[][];
-  const out = values.map((row, r) =>
+  const block = Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: hi - lo + 1 }, (_, c) => values[firstRow - 1 + r]?.[lo + c] ?? ''),
+  );
+  const out = block.map((row, r) =>
     row.map((v, c) => {
       const update = updates.get(firstRow + r)?.get(lo + c);
       if (update !== undefined) return cellValue(update as Cell as never);

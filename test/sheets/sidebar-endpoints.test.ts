@@ -64,15 +64,16 @@ describe('check-in', () => {
     expect(r.asOf).toBe('2026-03-31');
   });
 
-  test('keeps every other cell of the block: a user’s own formula in Current survives', () => {
+  test('keeps every other cell of the block: a user’s own formula and typed text survive', () => {
     const { wb, app, name } = withQuarter();
     const s = wb.sheet(name);
     const mine = rowOf(wb, name, 'O1.1');
     s.getRange(`M${mine}`).setFormula('=1+1');
-    s.getRange(`J${mine}`).setValue('2026'); // text the user typed in a text column
+    s.getRange(`N${mine}`).setValue("'2"); // a weight the user typed as text
     app.run('checkIn', { entries: [{ krId: 'O2.1', value: 90000 }] });
     expect(s.getRange(`M${mine}`).getFormula()).toBe('=1+1');
     expect(s.getRange(`M${mine}`).getValue()).toBe(2);
+    expect(s.getRange(`N${mine}`).getValue()).toBe('2'); // still text, not turned into a number
   });
 
   test('bad payloads are refused with a clear message, and nothing is written', () => {
