@@ -10,12 +10,19 @@
  *   wb.counter.get('Range.getValues');
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { EmuSpreadsheetApp } from './app';
 import { CallCounter } from './counter';
 import { exception } from './errors';
-import { restoreInto, type SavedWorkbook, serialize } from './persist';
+import {
+  restoreInto,
+  type SavedWorkbook,
+  serialize,
+  type WriteOptions,
+  workbookText,
+  writeFileAtomic,
+} from './persist';
 import { type Bundle, type LoadOptions, loadBundle } from './runner';
 import type { EmuSheet } from './sheet';
 import { sheetObject } from './sheet';
@@ -120,13 +127,16 @@ export class Workbook extends WorkbookCore {
     return serialize(this);
   }
 
-  /** Writes the workbook as JSON (to `file`, or where it was opened from); returns the path. */
-  save(file?: string): string {
+  /**
+   * Writes the workbook as JSON (to `file`, or where it was opened from); returns the path. The file
+   * is replaced whole (a temporary file renamed over it), never rewritten in place; `backup` keeps the
+   * replaced one as `<file>.bak`.
+   */
+  save(file?: string, options?: WriteOptions): string {
     const target = file ?? this.file;
     if (!target) throw new Error('emulator: save() needs a file (none was given to createWorkbook)');
     const path = resolve(target);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, `${JSON.stringify(this.toJSON())}\n`);
+    writeFileAtomic(path, workbookText(this), options);
     this.file = path;
     return path;
   }

@@ -2,7 +2,24 @@
  * A workbook as a JSON file and back: contents (formulas as getFormulas shows them, so open ranges
  * stay open), formats, notes, validations, layout, protections, conditional rules, metadata, named
  * ranges, locale, time zone and the services' state (document properties).
+ *
+ * The file is never rewritten in place: a save writes a temporary file next to it, flushes it to
+ * disk, then renames it over the file (atomic on POSIX), so a save cut short by a kill or a crash
+ * leaves the previous file whole. The previous file can be kept as `<file>.bak`.
  */
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname } from 'node:path';
 import type { Area } from './a1';
 import type { Entry } from './entry';
 import type { CellMeta, CfRuleModel, DevMetaModel, ProtectionModel } from './model';
@@ -156,4 +173,68 @@ export function restoreInto(wb: WorkbookCore, saved: SavedWorkbook): void {
       }
     });
   });
+}
+
+/** The text of a workbook file: what save() writes, and what a caller compares to skip a save. */
+export function workbookText(wb: WorkbookCore): string {
+  return `${JSON.stringify(serialize(wb))}\n`;
+}
+
+/** Where the previous file is kept when a save asks for a backup. */
+export function backupOf(file: string): string {
+  return `${file}.bak`;
+}
+
+/** The temporary file a save writes before renaming it over `file` (same directory, same disk). */
+export function tempOf(file: string): string {
+  return `${file}.tmp`;
+}
+
+export interface WriteOptions {
+  /** Keep the file being replaced as `<file>.bak` (replacing the previous backup). */
+  backup?: boolean;
+}
+
+/**
+ * Writes `text` to `file` so that a kill at any moment leaves either the old file or the new one,
+ * never a part of either: temporary file, fsync, (backup), rename over, fsync of the directory.
+ */
+export function writeFileAtomic(file: string, text: string, options: WriteOptions = {}): void {
+  const dir = dirname(file);
+  mkdirSync(dir, { recursive: true });
+  const temp = tempOf(file);
+  const fd = openSync(temp, 'w');
+  try {
+    writeFileSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  if (options.backup && existsSync(file)) keepBackup(file);
+  renameSync(temp, file);
+  syncDirectory(dir);
+}
+
+/** `<file>.bak` becomes the current file: a second name for it (a hard link), or a copy. */
+function keepBackup(file: string): void {
+  const bak = backupOf(file);
+  rmSync(bak, { force: true });
+  try {
+    linkSync(file, bak); // the rename that follows gives `file` a new inode; this one stays the backup
+  } catch {
+    copyFileSync(file, bak); // a file system without hard links
+  }
+}
+
+/** Makes the rename itself durable; not every platform can open a directory (Windows), which is fine. */
+function syncDirectory(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // best effort
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }

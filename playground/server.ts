@@ -1,7 +1,8 @@
 /**
  * `npm start` (after the build): the add-on running locally, on the Sheets emulator, in a browser.
  *
- *   npm start                       opens .playground/workbook.json (a new one with an example quarter the first time)
+ *   npm start                       opens .playground/workbook.json (a new one with an example quarter the first time;
+ *                                   its backup workbook.json.bak when it is damaged)
  *   npm start -- --fresh            starts anew
  *   npm start -- --locale fr_FR     a new workbook in French (with --fresh when one is saved)
  *   npm start -- --file other.json  another workbook file
@@ -23,7 +24,8 @@ const { values } = parseArgs({
 if (values.help) {
   console.log(
     'npm start [-- --fresh] [--locale fr_FR] [--file .playground/workbook.json] [--port 8787]\n' +
-      'The add-on on a local Sheets emulator, at http://127.0.0.1:PORT/. The workbook is saved after every change.',
+      'The add-on on a local Sheets emulator, at http://127.0.0.1:PORT/. The workbook is saved after every change\n' +
+      '(a temporary file renamed over it; the previous one kept as FILE.bak, opened at start if FILE is damaged).',
   );
   process.exit(0);
 }
@@ -50,13 +52,16 @@ const pg = await startPlayground({
     err.code === 'EADDRINUSE'
       ? `Port ${port} is taken: stop the other server, or run PORT=${port + 1} npm start.`
       : `The playground could not start: ${err.message}\n` +
-          `If ${values.file} is damaged, move it away or start anew with: npm start -- --fresh`,
+          // a damaged workbook file does not stop it (its backup opens, or a new workbook with the file
+          // moved aside): this is something else, and a new workbook is the way around it
+          `To start anew with a new workbook (${values.file} is replaced): npm start -- --fresh`,
   );
   process.exit(1);
 });
 
 const file = pg.session.shownFile();
 const s = pg.session;
+for (const note of s.notes) console.warn(`Note: ${note}`);
 console.log(
   `\nOKR & KPI playground (${s.created ? 'new workbook' : 'workbook reopened'}, ${s.locale}) ` +
     `ready in ${Math.round(performance.now() - started)} ms\n\n  ${pg.url}\n\n` +

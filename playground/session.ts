@@ -2,18 +2,24 @@
  * One playground workbook: the emulator's spreadsheet with the add-on's bundle loaded, opened from
  * (and saved to) a JSON file, and what a user can do to it — look, type, click a checkbox, pick a
  * menu item, and call the add-on's google.script.run endpoints from its sidebars and dialogs.
+ *
+ * The file is written only when the workbook changed (a look, or an endpoint that only reads, writes
+ * nothing), and replaced whole: a temporary file renamed over it, the previous one kept as
+ * `<file>.bak`. At start, a file that is missing, empty or unreadable gives way to a good backup; when
+ * neither opens, a new workbook starts and the damaged files are moved aside, never deleted.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { type Bundle, createWorkbook, type Workbook } from '../emulator';
+import { backupOf, tempOf, workbookText, writeFileAtomic } from '../emulator/persist';
 import type { MenuEntry, SurfaceShown } from '../emulator/services';
 import { endpoints } from '../src/main';
 import { gridOf } from './grid-data';
 import type { EditReply, GridState, RunReply, Shown, SurfaceInfo } from './protocol';
 
 export interface SessionOptions {
-  /** The workbook's file: opened when it exists, written after every change. */
+  /** The workbook's file: opened when it exists, written after every change (its backup beside it). */
   file: string;
   /** Forget the saved workbook and start anew. */
   fresh?: boolean;
@@ -69,28 +75,97 @@ function refused<T>(fn: () => T): T {
   }
 }
 
+/** Why a workbook file cannot be opened, or the workbook it holds. */
+function open(file: string): Workbook | string {
+  if (!existsSync(file)) return 'is missing';
+  if (statSync(file).size === 0) return 'is empty (0 bytes)';
+  try {
+    return createWorkbook({ file });
+  } catch (e) {
+    return `cannot be read (${e instanceof Error ? e.message : String(e)})`;
+  }
+}
+
+/** Moves a damaged file out of the way, beside it, under a name of its own; returns that name. */
+function moveAside(file: string): string {
+  const stamp = new Date().toISOString().slice(0, 19).replace(/:/g, '-');
+  let aside = `${file}.damaged-${stamp}`;
+  for (let n = 2; existsSync(aside); n++) aside = `${file}.damaged-${stamp}-${n}`;
+  renameSync(file, aside);
+  return aside;
+}
+
 export class Session {
   readonly file: string;
   readonly wb: Workbook;
   readonly app: Bundle;
-  /** Whether this session made a new workbook (no file, or --fresh). */
+  /** Whether this session made a new workbook (no file, --fresh, or nothing that could be opened). */
   readonly created: boolean;
+  /** What happened to the files at start (a backup opened, a damaged file moved aside), for the console. */
+  readonly notes: string[] = [];
   private readonly surfaces = new Map<string, SurfaceShown>();
+  /** The file's text as last written (or as opened): a save that would write the same is skipped. */
+  private savedText: string | undefined;
 
   constructor(options: SessionOptions) {
     this.file = resolve(options.file);
-    if (options.fresh && existsSync(this.file)) rmSync(this.file);
-    this.created = !existsSync(this.file);
-    this.wb = createWorkbook({
-      file: this.file,
-      ...(options.locale ? { locale: options.locale } : {}),
-      name: 'OKR & KPI playground',
-    });
+    if (options.fresh) {
+      // start anew: the backup is not opened either (the next save replaces it)
+      rmSync(this.file, { force: true });
+      rmSync(tempOf(this.file), { force: true });
+    }
+    const { wb, fromBackup } = options.fresh ? { fromBackup: false } : this.openFile();
+    this.created = wb === undefined;
+    this.wb =
+      wb ??
+      createWorkbook({
+        file: this.file,
+        ...(options.locale ? { locale: options.locale } : {}),
+        name: 'OKR & KPI playground',
+      });
+    this.wb.file = this.file;
     this.app = this.wb.loadBundle();
+    // what the file holds: a workbook opened from it is written again only once it changes
+    if (wb && !fromBackup) this.savedText = workbookText(this.wb);
     // as when the spreadsheet opens: the add-on builds its menu in AuthMode.LIMITED
     this.app.call('onOpen', { authMode: 'LIMITED' });
     if (this.created && options.example !== false) this.insertExample();
     this.save();
+  }
+
+  /**
+   * The saved workbook, from the file or else from its backup; undefined for a new one. Damaged files
+   * are moved aside (and said so in `notes`); a temporary file left by a save cut short is removed.
+   */
+  private openFile(): { wb?: Workbook; fromBackup: boolean } {
+    const temp = tempOf(this.file);
+    if (existsSync(temp)) {
+      rmSync(temp);
+      this.notes.push(
+        `${this.shown(temp)}, a save cut short when the playground was stopped, was removed: ` +
+          `the workbook opens as last saved.`,
+      );
+    }
+    const main = open(this.file);
+    if (typeof main !== 'string') return { wb: main, fromBackup: false };
+    const bak = backupOf(this.file);
+    if (main === 'is missing' && !existsSync(bak)) return { fromBackup: false }; // the first start
+    const backup = open(bak);
+    if (typeof backup !== 'string') {
+      const aside = main === 'is missing' ? '' : ` It was moved to ${this.shown(moveAside(this.file))}.`;
+      this.notes.push(
+        `${this.shown(this.file)} ${main}: opened its backup ${this.shown(bak)} instead ` +
+          `(saved ${statSync(bak).mtime.toLocaleString()}).${aside}`,
+      );
+      return { wb: backup, fromBackup: true };
+    }
+    const moved = [this.file, bak].filter((f) => existsSync(f)).map((f) => this.shown(moveAside(f)));
+    this.notes.push(
+      `${this.shown(this.file)} ${main} and its backup ${this.shown(bak)} ${backup}: ` +
+        `started a new workbook. Nothing was deleted: the damaged ` +
+        `${moved.length > 1 ? 'files were' : 'file was'} moved to ${moved.join(' and ')}.`,
+    );
+    return { fromBackup: false };
   }
 
   get locale(): string {
@@ -110,8 +185,16 @@ export class Session {
     this.app.services.ui.clearShown();
   }
 
-  save(): void {
-    this.wb.save(this.file);
+  /**
+   * Writes the workbook when it differs from what the file holds (returns whether it wrote): a
+   * temporary file renamed over the file, the replaced one kept as `<file>.bak`.
+   */
+  save(): boolean {
+    const text = workbookText(this.wb);
+    if (text === this.savedText) return false;
+    writeFileAtomic(this.file, text, { backup: true });
+    this.savedText = text;
+    return true;
   }
 
   /** The active sheet (or the one named) as the page draws it, with the menus. */
@@ -128,8 +211,12 @@ export class Session {
 
   /** The file as the page shows it: relative to where the server runs when it is below it. */
   shownFile(): string {
-    const rel = relative(process.cwd(), this.file);
-    return rel.startsWith('..') || isAbsolute(rel) ? this.file : rel;
+    return this.shown(this.file);
+  }
+
+  private shown(file: string): string {
+    const rel = relative(process.cwd(), file);
+    return rel.startsWith('..') || isAbsolute(rel) ? file : rel;
   }
 
   /** A click on a sheet tab. */

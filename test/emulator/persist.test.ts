@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createWorkbook } from '../../emulator/index';
 import { scriptFile, tmpFile } from './support';
@@ -119,5 +120,42 @@ describe('save and load', () => {
     back.insertRowsAfter(1000, 1);
     back.getRange('A1001').setValue(10);
     expect(back.getRange('C1').getValue()).toBe(15);
+  });
+
+  it('replaces the file whole (a temporary file renamed over it), keeping the previous one when asked', () => {
+    const file = tmpFile('atomic.json');
+    const wb = createWorkbook({ file });
+    wb.spreadsheet.getRange('A1').setValue('first');
+    wb.save();
+    const first = readFileSync(file, 'utf8');
+    const inode = statSync(file).ino;
+    wb.spreadsheet.getRange('A1').setValue('second');
+    wb.save();
+    expect(statSync(file).ino).not.toBe(inode); // a new file, not the old one rewritten in place
+    expect(readdirSync(dirname(file))).toEqual(['atomic.json']); // no backup unless asked, no temp left
+    const second = readFileSync(file, 'utf8');
+    wb.spreadsheet.getRange('A1').setValue('third');
+    wb.save(undefined, { backup: true });
+    expect(readFileSync(`${file}.bak`, 'utf8')).toBe(second);
+    expect(
+      createWorkbook({ file: `${file}.bak` })
+        .spreadsheet.getRange('A1')
+        .getValue(),
+    ).toBe('second');
+    expect(createWorkbook({ file }).spreadsheet.getRange('A1').getValue()).toBe('third');
+    expect(first).not.toBe(second);
+  });
+
+  it('a save that cannot be completed leaves the previous file as it was', () => {
+    const file = tmpFile('kept.json');
+    const wb = createWorkbook({ file });
+    wb.spreadsheet.getRange('A1').setValue('kept');
+    wb.save();
+    const before = readFileSync(file, 'utf8');
+    mkdirSync(`${file}.tmp`); // the temporary file cannot be written
+    wb.spreadsheet.getRange('A1').setValue('lost');
+    expect(() => wb.save()).toThrow(/EISDIR/);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(createWorkbook({ file }).spreadsheet.getRange('A1').getValue()).toBe('kept');
   });
 });
