@@ -1,5 +1,6 @@
-import { type Cell, isBlank, isDate, readWord } from './cells';
-import { InputError } from './errors';
+import { type Cell, isBlank, isDate, readWord, refuseUpstream } from './cells';
+import { InputError, isUpstream } from './errors';
+import { weightedMean } from './score';
 import { LEVEL_RANK, LEVELS, type Level } from './words';
 
 /** Ids are compared as trimmed text: the number 12 and the text "12" are the same objective. */
@@ -7,6 +8,12 @@ export function idOf(v: Cell): string {
   if (isBlank(v)) return '';
   if (isDate(v)) return v.toISOString().slice(0, 10);
   return String(v).trim();
+}
+
+/** An id cell as a function reads it: another function's '#' text is its error, not an id. */
+export function readId(v: Cell): string {
+  refuseUpstream(v);
+  return idOf(v);
 }
 
 export function readLevel(v: Cell): Level {
@@ -18,21 +25,27 @@ export function readLevel(v: Cell): Level {
   }
 }
 
+/** A cycle of parent links: its ids in order (each one's parent is the next), and where a row enters it. */
+export interface Cycle {
+  readonly ring: readonly string[];
+  readonly from: number;
+}
+
 /** The parent links of a list of objectives, with duplicates and cycles found once. */
 export class Tree {
-  readonly ids: string[];
-  readonly parents: string[];
+  readonly ids: readonly string[];
+  readonly parents: readonly string[];
   /** Row of each id that appears once. */
   readonly index = new Map<string, number>();
   readonly duplicates = new Set<string>();
   /** Row → rows whose parent it is (only links to an id that appears once). */
   readonly children: number[][];
-  /** Row → the cycle it is in, as ids from that row round to itself. */
-  readonly cycleOf = new Map<number, string[]>();
+  /** Row → the cycle it is in (one ring shared by its rows: a long cycle costs no more than its length). */
+  readonly cycleOf = new Map<number, Cycle>();
 
   constructor(ids: readonly string[], parents: readonly string[]) {
-    this.ids = [...ids];
-    this.parents = [...parents];
+    this.ids = ids;
+    this.parents = parents;
     const seen = new Set<string>();
     ids.forEach((id, i) => {
       if (id === '') return;
@@ -68,22 +81,23 @@ export class Tree {
         cur = this.parentRow(cur);
       }
       if (cur !== undefined && state[cur] === 1) {
-        const ring = walk.slice(walk.indexOf(cur));
-        ring.forEach((row, k) => {
-          const rotated = [...ring.slice(k), ...ring.slice(0, k), row];
-          this.cycleOf.set(
-            row,
-            rotated.map((r) => this.ids[r]!),
-          );
-        });
+        const k = walk.indexOf(cur);
+        const ring = walk.slice(k).map((r) => this.ids[r]!);
+        for (let j = k; j < walk.length; j++) this.cycleOf.set(walk[j]!, { ring, from: j - k });
       }
       for (const r of walk) state[r] = 2;
     }
   }
 }
 
-export function cyclePath(ids: readonly string[]): string {
-  return ids.join(' → ');
+/** "a → b → a", from where a row enters the cycle; a long one is cut (a cell holds 50,000 characters). */
+export function cyclePath(c: Cycle): string {
+  const n = c.ring.length;
+  const shown: string[] = [];
+  for (let k = 0; k < Math.min(n, 12); k++) shown.push(c.ring[(c.from + k) % n]!);
+  if (n > 12) shown.push('…');
+  shown.push(c.ring[c.from]!);
+  return shown.join(' → ');
 }
 
 export interface RollupRow {
@@ -124,7 +138,7 @@ export function rollup(tree: Tree, rows: readonly RollupRow[]): (number | '' | I
       }
       const pending = tree.children[cur]!.filter((c) => out[c] === undefined && !tree.cycleOf.has(c));
       if (pending.length > 0) {
-        stack.push(...pending);
+        for (const c of pending) stack.push(c); // not push(...): a parent may have 200,000 children
         continue;
       }
       stack.pop();
@@ -141,36 +155,32 @@ function combine(
   rows: readonly RollupRow[],
   out: readonly (number | '' | InputError | undefined)[],
 ): number | '' | InputError {
-  let sum = 0;
-  let weights = 0;
-  let parts = 0;
-  if (ownScore !== '') {
-    sum += ownScore;
-    weights += 1;
-    parts++;
-  }
+  const parts: { value: number; weight: number }[] = [];
+  if (ownScore !== '') parts.push({ value: ownScore, weight: 1 });
   for (const c of tree.children[i]!) {
     const r = tree.cycleOf.has(c) ? new InputError('cycle', {}) : out[c];
-    if (r instanceof InputError) return new InputError('childError', { id: tree.ids[c] });
+    // another function's error flows on as it is; the caller names the row it came from
+    if (r instanceof InputError) return isUpstream(r) ? r : new InputError('childError', { id: tree.ids[c] });
     if (r === '' || r === undefined) continue;
-    const w = rows[c]!.weight as number;
-    sum += w * r;
-    weights += w;
-    parts++;
+    parts.push({ value: r, weight: rows[c]!.weight as number });
   }
-  if (parts === 0) return '';
-  if (weights === 0) return new InputError('zeroWeights');
-  return Number((sum / weights).toPrecision(12));
+  try {
+    return weightedMean(parts);
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
 }
 
 export type Link =
   | { kind: 'top' | 'aligned' | 'orphan' }
   | { kind: 'broken'; id: string }
-  | { kind: 'cycle'; path: string[] };
+  | { kind: 'cycle'; path: string };
 
 /**
  * Where each objective's chain of parents ends. With levels, the top is the highest level present;
- * without, it is the objectives with no parent.
+ * without, it is the objectives with no parent. A chain stops at a top row: a loop of parent links
+ * through a top row is no cycle here (a company objective whose parent is one of its teams' is top).
  */
 export function alignmentLinks(
   tree: Tree,
@@ -189,42 +199,40 @@ export function alignmentLinks(
     return lv !== undefined && !(lv instanceof InputError) && LEVEL_RANK[lv] === topRank;
   };
   const memo: (Link | undefined)[] = new Array(n);
+  // position of each row on the walk under way, -1 elsewhere: a row met twice closes a cycle
+  const onWalk = new Int32Array(n).fill(-1);
   const linkOf = (i: number): Link => {
     const walk: number[] = [];
     let cur = i;
     let end: Link;
     for (;;) {
-      const known = memo[cur];
-      if (known) {
-        end = known;
-        break;
-      }
-      const cycle = tree.cycleOf.get(cur);
-      if (cycle) {
-        // a row that runs into a cycle reports the cycle from where it enters
-        end = { kind: 'cycle', path: cycle };
-        memo[cur] = end;
-        break;
-      }
+      onWalk[cur] = walk.length;
       walk.push(cur);
       const pid = tree.parents[cur] ?? '';
-      if (pid === '') {
-        end = { kind: 'orphan' };
-        break;
+      const p = pid === '' ? undefined : tree.index.get(pid);
+      if (pid === '') end = { kind: 'orphan' };
+      else if (p === undefined) end = { kind: 'broken', id: pid };
+      else if (isTop(p)) end = { kind: 'aligned' };
+      else if (memo[p]) end = memo[p]!;
+      else if (onWalk[p]! >= 0) {
+        // each row of the cycle reports it from itself; the rows before it, from where they enter
+        const k = onWalk[p]!;
+        const ring = walk.slice(k).map((r) => tree.ids[r]!);
+        for (let j = k; j < walk.length; j++) {
+          memo[walk[j]!] = { kind: 'cycle', path: cyclePath({ ring, from: j - k }) };
+        }
+        end = memo[p]!;
+      } else {
+        cur = p;
+        continue;
       }
-      const p = tree.index.get(pid);
-      if (p === undefined) {
-        end = { kind: 'broken', id: pid };
-        break;
-      }
-      if (isTop(p)) {
-        end = { kind: 'aligned' };
-        break;
-      }
-      cur = p;
+      break;
     }
-    for (const r of walk) memo[r] = end;
-    return end;
+    for (const r of walk) {
+      onWalk[r] = -1;
+      memo[r] ??= end;
+    }
+    return memo[i]!;
   };
   return tree.ids.map((id, i) => {
     if (id === '') return '';
@@ -232,8 +240,7 @@ export function alignmentLinks(
     const lv = levels?.[i];
     if (lv instanceof InputError) return lv;
     if (isTop(i)) return { kind: 'top' };
-    const cycle = tree.cycleOf.get(i);
-    return cycle ? { kind: 'cycle', path: cycle } : linkOf(i);
+    return memo[i] ?? linkOf(i);
   });
 }
 

@@ -1,4 +1,5 @@
 import { InputError } from './errors';
+import type { Lang } from './i18n';
 
 /** What a spreadsheet cell hands us: Sheets gives '' for a blank; an omitted argument is undefined. */
 export type Cell = number | string | boolean | Date | null | undefined;
@@ -17,14 +18,13 @@ const SPACES = /[\s\u00a0\u202f]/g;
 /**
  * Numbers typed as text, English or French: "12.5", "12,5", "1 200,5", "1,200.5", "15 %" (= 0.15).
  * Text that reads two ways ("1,200": 1.2 in French, 1200 in English) is an error that says so.
+ * `lang` is for what a person types in the sidebar: in French "1.200" reads two ways too (a dot
+ * groups thousands there), in English it is 1.2. A cell (no `lang`) reads it as 1.2.
  */
-export function parseNumberText(raw: string): number {
+export function parseNumberText(raw: string, lang?: Lang): number {
   let s = raw.trim();
-  let scale = 1;
-  if (s.endsWith('%')) {
-    scale = 0.01;
-    s = s.slice(0, -1).trim();
-  }
+  const percent = s.endsWith('%');
+  if (percent) s = s.slice(0, -1).trim();
   s = s.replace(SPACES, (m, offset: number, whole: string) =>
     // a space only separates thousands: "100 000"
     /\d/.test(whole[offset - 1] ?? '') && /^\d{3}(?!\d)/.test(whole.slice(offset + m.length)) ? '' : m,
@@ -32,8 +32,19 @@ export function parseNumberText(raw: string): number {
   const sign = /^[+-]/.test(s) ? s[0] : '';
   const body = sign ? s.slice(1) : s;
   const fail = () => new InputError('notANumber', { value: raw });
+  const twoWays = (sep: ',' | '.') => {
+    const [a, b] = body.split(sep) as [string, string];
+    return new InputError('ambiguousNumber', {
+      value: raw,
+      a: `${a}.${b.replace(/0+$/, '') || '0'}`,
+      b: a + b,
+      sep,
+    });
+  };
   let normal: string;
-  if (/^\d+(\.\d+)?(e[+-]?\d+)?$/i.test(body) || /^\.\d+$/.test(body)) {
+  if (lang === 'fr' && /^[1-9]\d{0,2}\.\d{3}$/.test(body)) {
+    throw twoWays('.');
+  } else if (/^\d+(\.\d+)?(e[+-]?\d+)?$/i.test(body) || /^\.\d+$/.test(body)) {
     normal = body;
   } else if (/^\d{1,3}(,\d{3})+\.\d+$/.test(body)) {
     normal = body.replace(/,/g, ''); // 1,200.5
@@ -44,20 +55,35 @@ export function parseNumberText(raw: string): number {
   } else if (/^\d{1,3}(\.\d{3}){2,}$/.test(body)) {
     normal = body.replace(/\./g, ''); // 1.200.000
   } else if (/^[1-9]\d{0,2},\d{3}$/.test(body)) {
-    const [a, b] = body.split(',') as [string, string];
-    throw new InputError('ambiguousNumber', {
-      value: raw,
-      a: `${a}.${b.replace(/0+$/, '') || '0'}`,
-      b: a + b,
-    });
+    throw twoWays(',');
   } else if (/^\d*,\d+$/.test(body)) {
     normal = body.replace(',', '.'); // 12,5
   } else {
     throw fail();
   }
-  const n = Number(sign + normal) * scale;
+  const n = Number(sign + (percent ? hundredth(normal) : normal));
   if (!Number.isFinite(n)) throw fail();
   return n;
+}
+
+/** "4.8" → "4.8e-2": moving the decimal point in the text reads 4.8 % exactly (4.8 × 0.01 would not). */
+function hundredth(decimal: string): string {
+  const [mantissa, exponent] = decimal.toLowerCase().split('e') as [string, string?];
+  return `${mantissa}e${Number(exponent ?? 0) - 2}`;
+}
+
+/**
+ * A '#' text that one of our functions wrote for an error in another cell ("#current: …", always
+ * with a space). Readers refuse it as such, so that the message is passed on instead of re-quoted.
+ */
+export function upstreamOf(v: Cell): string | undefined {
+  return typeof v === 'string' && v.startsWith('#') && /\s/.test(v) ? v : undefined;
+}
+
+/** Throws the upstream error a cell holds, if any. */
+export function refuseUpstream(v: Cell): void {
+  const text = upstreamOf(v);
+  if (text !== undefined) throw new InputError('upstream', { text });
 }
 
 /** A number from a non-blank cell; booleans and dates are not numbers here. */
@@ -66,7 +92,10 @@ export function readNumber(v: Cell): number {
     if (!Number.isFinite(v)) throw new InputError('notANumber', { value: String(v) });
     return v;
   }
-  if (typeof v === 'string') return parseNumberText(v);
+  if (typeof v === 'string') {
+    refuseUpstream(v);
+    return parseNumberText(v);
+  }
   throw new InputError('notANumber', { value: v });
 }
 
@@ -94,6 +123,7 @@ const lookups = new WeakMap<object, Map<string, string>>();
 
 /** Reads a word from a vocabulary, case- and accent-insensitively; unknown words list the accepted ones. */
 export function readWord<K extends string>(v: Cell, vocab: Vocabulary<K>): K {
+  refuseUpstream(v);
   if (typeof v === 'string') {
     let seen = lookups.get(vocab);
     if (!seen) {
@@ -171,6 +201,7 @@ export function readDay(v: Cell, timeZone: () => string): DayNumber {
     if (Number.isNaN(v.getTime())) throw new InputError('notADate', { value: '?' });
     return dayInZone(v, timeZone());
   }
+  refuseUpstream(v);
   if (typeof v === 'string') {
     const m = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/.exec(v);
     if (m) {

@@ -1,5 +1,5 @@
 import type { Lang } from './i18n';
-import { type MessageCode, type MessageParams, render } from './messages';
+import { type MessageCode, type MessageParams, namesRow, render } from './messages';
 
 /**
  * Bad input found by the core. It carries a message code rather than a text so that the caller
@@ -16,9 +16,22 @@ export class InputError extends Error {
     this.name = 'InputError';
   }
 
-  /** The same error, now known to come from `arg`. */
+  /** The same error, now known to come from `arg` (an upstream text names its own source). */
   withArg(arg: string): InputError {
-    return this.arg === undefined ? new InputError(this.code, this.params, arg) : this;
+    return this.arg === undefined && this.code !== 'upstream'
+      ? new InputError(this.code, this.params, arg)
+      : this;
+  }
+
+  /**
+   * The error as seen from another row (`where`: "row 3", or a text object rendered per language).
+   * An error that already names its row (an upstream text that did, or one located before) stays
+   * as it is, so that a message crossing several functions names its row once.
+   */
+  at(where: unknown): InputError {
+    if (this.code === 'atCell') return this;
+    if (this.code === 'upstream' && namesRow(String(this.params.text))) return this;
+    return new InputError('atCell', { where, inner: this });
   }
 
   text(lang: Lang): string {
@@ -34,4 +47,9 @@ export class InputError extends Error {
 
 export function isInputError(e: unknown): e is InputError {
   return e instanceof InputError;
+}
+
+/** An error that another function already reported in the cell it came from. */
+export function isUpstream(e: unknown): e is InputError {
+  return e instanceof InputError && e.code === 'upstream';
 }

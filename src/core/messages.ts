@@ -43,9 +43,14 @@ const templates = {
   },
   ambiguousNumber: {
     en: (p, l) =>
-      `${q(p, 'value', l)} reads two ways (${s(p, l, 'a')} or ${s(p, l, 'b')}): write it without the comma`,
+      `${q(p, 'value', l)} reads two ways (${s(p, l, 'a')} or ${s(p, l, 'b')}): write it without the ${p.sep === '.' ? 'dot' : 'comma'}`,
     fr: (p, l) =>
-      `${q(p, 'value', l)} se lit de deux façons (${s(p, l, 'a').replace('.', ',')} ou ${s(p, l, 'b')}) : écrivez-le sans virgule de milliers`,
+      `${q(p, 'value', l)} se lit de deux façons (${s(p, l, 'a').replace('.', ',')} ou ${s(p, l, 'b')}) : écrivez-le sans ${p.sep === '.' ? 'point' : 'virgule'} de milliers`,
+  },
+  /** Another function's '#' text, shown as it is (it is already in the spreadsheet's language). */
+  upstream: {
+    en: (p) => String(p.text).slice(1),
+    fr: (p) => String(p.text).slice(1),
   },
   required: {
     en: (_p, _l) => 'blank, a value is needed',
@@ -152,6 +157,11 @@ const templates = {
 } satisfies Record<string, { en: Template; fr: Template }>;
 
 export type MessageCode = keyof typeof templates;
+
+/** Whether a message starts by naming a row ("row 3: …", "ligne 3 du suivi : …"): see rowN, rowColN, checkInRow. */
+export function namesRow(text: string): boolean {
+  return /^#?(row \d|ligne \d|check-in row \d)/.test(text);
+}
 
 export function render(code: MessageCode, params: MessageParams, lang: Lang): string {
   return templates[code][lang](params, lang);

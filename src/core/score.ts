@@ -1,4 +1,4 @@
-import { type Cell, isBlank, isDate, readNumber, readWord } from './cells';
+import { type Cell, isBlank, isDate, readNumber, readWord, refuseUpstream } from './cells';
 import { InputError } from './errors';
 import { COMMITMENTS, type Grade, KR_TYPES, type KrType, MILESTONE_STATES, type PaceStatus } from './words';
 
@@ -30,6 +30,7 @@ export function readKrType(v: Cell, arg = 'type'): KrType | undefined {
 
 function milestoneDone(current: Cell, target: Cell): boolean {
   if (typeof current === 'boolean') return current;
+  inArg('current', () => refuseUpstream(current));
   if (typeof current === 'string') {
     try {
       return readWord(current, MILESTONE_STATES) === 'done';
@@ -49,11 +50,8 @@ function milestoneDone(current: Cell, target: Cell): boolean {
   throw new InputError('milestoneValue', { value: current }, 'current');
 }
 
-/**
- * A key result's progress from start to target, unclamped (1.2 = 120 %).
- * Blank current → blank: a KR with no measure yet has no score, not a score of 0.
- */
-export function krProgress(kr: KeyResultValues): number | '' {
+/** A key result's progress, unclamped and unrounded: ±Infinity when the ratio overflows. */
+function progressRaw(kr: KeyResultValues): number | '' {
   if (isBlank(kr.current)) return '';
   const type = readKrType(kr.type);
   if (type === 'milestone') return milestoneDone(kr.current, kr.target) ? 1 : 0;
@@ -62,7 +60,16 @@ export function krProgress(kr: KeyResultValues): number | '' {
   const startBlank = isBlank(kr.start);
   const start = startBlank ? 0 : inArg('start', () => readNumber(kr.start));
   const current = inArg('current', () => readNumber(kr.current));
-  return progressOf(type ?? (target >= start ? 'increase' : 'decrease'), start, target, current, startBlank);
+  return ratioOf(type ?? (target >= start ? 'increase' : 'decrease'), start, target, current, startBlank);
+}
+
+/**
+ * A key result's progress from start to target, unclamped (1.2 = 120 %).
+ * Blank current → blank: a KR with no measure yet has no score, not a score of 0.
+ */
+export function krProgress(kr: KeyResultValues): number | '' {
+  const p = progressRaw(kr);
+  return p === '' ? '' : finite(p);
 }
 
 /** The arithmetic of the five KR types, on numbers already read. */
@@ -73,6 +80,16 @@ export function progressOf(
   current: number,
   startBlank = false,
 ): number {
+  return finite(ratioOf(type, start, target, current, startBlank));
+}
+
+function ratioOf(
+  type: Exclude<KrType, 'milestone'>,
+  start: number,
+  target: number,
+  current: number,
+  startBlank: boolean,
+): number {
   switch (type) {
     case 'at_least':
       return current >= target ? 1 : 0;
@@ -80,12 +97,20 @@ export function progressOf(
       return current <= target ? 1 : 0;
     case 'increase':
       if (target === start) return current >= target ? 1 : 0;
-      return finite((current - start) / (target - start));
+      return quotient(current, start, target, start);
     case 'decrease':
       if (startBlank) throw new InputError('decreaseNeedsStart', {}, 'start');
       if (target === start) return current <= target ? 1 : 0;
-      return finite((start - current) / (start - target));
+      return quotient(start, current, start, target);
   }
+}
+
+/** (a − b) / (c − d); near ±1e308 a difference overflows, so it is taken on halves (exact). */
+function quotient(a: number, b: number, c: number, d: number): number {
+  const num = a - b;
+  const den = c - d;
+  if (Number.isFinite(num) && Number.isFinite(den)) return num / den;
+  return (a / 2 - b / 2) / (c / 2 - d / 2);
 }
 
 /** A target a hair's breadth from the start makes the ratio overflow: say so rather than show Infinity. */
@@ -98,10 +123,12 @@ export function clamp01(x: number): number {
   return Math.min(1, Math.max(0, x));
 }
 
-/** KR_SCORE: progress clamped to [0, 1]. */
+/** KR_SCORE: progress clamped to [0, 1]; a ratio too large for a number is past the target all the same. */
 export function krScore(kr: KeyResultValues): number | '' {
-  const p = krProgress(kr);
-  return p === '' ? '' : clamp01(p);
+  const p = progressRaw(kr);
+  if (p === '') return '';
+  if (Number.isNaN(p)) throw new InputError('tooClose', {}, 'target');
+  return clamp01(tidy(p));
 }
 
 /** A score cell: a number in [0, 1], or undefined for a blank. */
@@ -120,16 +147,22 @@ export function readWeight(v: Cell): number {
   return n;
 }
 
-/** Σ w·s / Σ w; nothing to weigh → blank; weights that are all 0 → an error. */
+/**
+ * Σ w·s / Σ w; nothing to weigh → blank; weights that are all 0 → an error. The weights are
+ * divided by the largest first: weights of 1e308 would make Σ w overflow, tiny ones underflow.
+ */
 export function weightedMean(items: readonly { value: number; weight: number }[]): number | '' {
   if (items.length === 0) return '';
+  let top = 0;
+  for (const { weight } of items) if (weight > top) top = weight;
+  if (top === 0) throw new InputError('zeroWeights');
   let sum = 0;
   let weights = 0;
   for (const { value, weight } of items) {
-    sum += value * weight;
-    weights += weight;
+    const w = weight / top;
+    sum += value * w;
+    weights += w;
   }
-  if (weights === 0) throw new InputError('zeroWeights');
   return tidy(sum / weights);
 }
 

@@ -1,5 +1,13 @@
-import { alignmentLinks, alignmentShare, idOf, type Link, readLevel, rollup, Tree } from '../core/alignment';
-import { InputError } from '../core/errors';
+import {
+  alignmentLinks,
+  alignmentShare,
+  type Link,
+  readId,
+  readLevel,
+  rollup,
+  Tree,
+} from '../core/alignment';
+import { InputError, isUpstream } from '../core/errors';
 import type { Lang } from '../core/i18n';
 import { inArg, readScore, readWeight } from '../core/score';
 import { word, wordWith } from '../core/words';
@@ -29,15 +37,31 @@ const levelsParam = {
 
 /** The rows of a call on objectives, in reading order. */
 function objectives(args: readonly (Grid | undefined)[]) {
-  const ids = args[0]!;
-  const rows = Math.max(...args.map((g) => g?.length ?? 1));
-  const cols = Math.max(...args.map((g) => g?.[0]?.length ?? 1));
-  const cells = cellsOf(ids, rows, cols);
+  let rows = 1;
+  let cols = 1;
+  for (const g of args) {
+    rows = Math.max(rows, g?.length ?? 1);
+    cols = Math.max(cols, g?.[0]?.length ?? 1);
+  }
+  const cells = cellsOf(args[0]!, rows, cols);
+  // a row whose id or parent id holds another function's error shows that error (the tree sees a blank)
+  const upstream: (InputError | undefined)[] = new Array(cells.length);
+  const id = (g: Grid | undefined, k: number): string => {
+    const { r, c } = cells[k]!;
+    try {
+      return readId(at(g, r, c));
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      upstream[k] ??= e;
+      return '';
+    }
+  };
+  const ids = cells.map((_, k) => id(args[0], k));
   const tree = new Tree(
-    cells.map((x) => idOf(x.cell)),
-    cells.map(({ r, c }) => idOf(at(args[1], r, c))),
+    ids,
+    cells.map((_, k) => id(args[1], k)),
   );
-  return { rows, cols, cells, tree };
+  return { rows, cols, cells, tree, upstream };
 }
 
 function shaped<T>(rows: number, cols: number, values: readonly T[]): T[][] {
@@ -75,12 +99,25 @@ export const OKR_ROLLUP: FunctionSpec = {
   example: '=OKR_ROLLUP(A2:A, E2:E, F2:F)',
   result: 'common',
   run(args, call) {
-    const { rows, cols, cells, tree } = objectives(args);
-    const rollRows = cells.map(({ r, c }) => ({
-      score: attempt((): number | '' => inArg('scores', () => readScore(at(args[2], r, c))) ?? ''),
-      weight: attempt(() => inArg('weights', () => readWeight(at(args[3], r, c)))),
+    const { rows, cols, cells, tree, upstream } = objectives(args);
+    // the row each upstream error entered by: a parent showing its child's names that row
+    const origin = new Map<InputError, number>();
+    const read = <T>(k: number, value: () => T): T | InputError => {
+      const v = attempt(value);
+      if (isUpstream(v) && !origin.has(v)) origin.set(v, k);
+      return v;
+    };
+    const rollRows = cells.map(({ r, c }, k) => ({
+      score: read(k, (): number | '' => inArg('scores', () => readScore(at(args[2], r, c))) ?? ''),
+      weight: read(k, () => inArg('weights', () => readWeight(at(args[3], r, c)))),
     }));
-    const out = rollup(tree, rollRows).map((v): Out => (v instanceof InputError ? call.fail(v) : v));
+    const out = rollup(tree, rollRows).map((v, k): Out => {
+      const e = upstream[k] ?? v;
+      if (!(e instanceof InputError)) return v as Out;
+      const from = origin.get(e);
+      if (from === undefined || from === k) return call.fail(e);
+      return call.fail(e, whereIs(cells[from]!.r, cells[from]!.c, cols, call.lang()));
+    });
     return call.single ? out[0]! : shaped(rows, cols, out);
   },
 };
@@ -97,7 +134,8 @@ function attempt<T>(read: () => T): T | InputError {
 function links(args: readonly (Grid | undefined)[]) {
   const o = objectives(args);
   const levels = args[2] ? o.cells.map(({ r, c }) => attempt(() => readLevel(at(args[2], r, c)))) : undefined;
-  return { ...o, links: alignmentLinks(o.tree, levels) };
+  const ls = alignmentLinks(o.tree, levels);
+  return { ...o, links: ls.map((l, k) => o.upstream[k] ?? l) };
 }
 
 export function linkText(l: Link, lang: Lang): string {
@@ -105,7 +143,7 @@ export function linkText(l: Link, lang: Lang): string {
     case 'broken':
       return wordWith('broken', l.id, lang);
     case 'cycle':
-      return wordWith('cycle', l.path.join(' → '), lang);
+      return wordWith('cycle', l.path, lang);
     default:
       return word(l.kind, lang);
   }

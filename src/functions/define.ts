@@ -40,7 +40,16 @@ export interface Call {
   readonly single: boolean;
   lang(): Lang;
   timeZone(): string;
-  /** Turns an error into a '#' text for a cell (range call) or throws it (single-cell call). */
+  /**
+   * Turns an error into a '#' text for a cell (range call) or throws it (single-cell call).
+   * `where` names the row the error comes from, when the result sits elsewhere (a total, a group).
+   *
+   * Errors of other functions: a cell holding one of our '#' texts is refused by every reader
+   * (numbers, words, dates, ids) as an 'upstream' error, whatever the argument. Its text is passed
+   * on as it is, not quoted as a bad value: in its own row unchanged; from another row with that
+   * row named first ("#row 3: current: …"), unless it names a row already. So a bad cell is named
+   * once however many functions its error flows through.
+   */
   fail(e: unknown, where?: string): string;
 }
 
@@ -61,7 +70,9 @@ export function shapeOf(arg: Arg): Shape | undefined {
   if (arg === undefined) return undefined;
   if (!Array.isArray(arg)) return [1, 1];
   const rows = arg.length;
-  const cols = rows === 0 ? 0 : Math.max(...arg.map((r) => (Array.isArray(r) ? r.length : 1)));
+  let cols = 0;
+  // a loop, not Math.max(...): spreading 125,000 rows as arguments overflows the stack
+  for (const r of arg) cols = Math.max(cols, Array.isArray(r) ? r.length : 1);
   return rows === 0 || cols === 0 ? [1, 1] : [rows, cols];
 }
 
@@ -195,22 +206,20 @@ export function invoke(spec: FunctionSpec, rawArgs: readonly Arg[], env: Env): O
       return zone;
     },
     fail(e: unknown, where?: string): string {
+      const err = e instanceof InputError && where !== undefined ? e.at(where) : e;
       if (single) {
-        if (e instanceof InputError) {
-          const inner = where ? `${where}: ${e.text(getLang())}` : e.text(getLang());
+        if (err instanceof InputError) {
+          const inner = err.text(getLang());
           throw new Error(
-            e.arg === undefined
+            err.arg === undefined
               ? render('callError', { fn: spec.name, inner }, getLang())
-              : render('argument', { fn: spec.name, arg: e.arg, inner }, getLang()),
+              : render('argument', { fn: spec.name, arg: err.arg, inner }, getLang()),
           );
         }
-        throw e;
+        throw err;
       }
-      if (e instanceof InputError) {
-        const text = cellText(e, getLang());
-        return where ? `#${render('atCell', { where, inner: text.slice(1) }, getLang())}` : text;
-      }
-      return `#${e instanceof Error ? e.message : String(e)}`;
+      if (err instanceof InputError) return cellText(err, getLang());
+      return `#${err instanceof Error ? err.message : String(err)}`;
     },
   };
   const result = spec.run(args, call);

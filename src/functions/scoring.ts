@@ -1,4 +1,4 @@
-import { idOf } from '../core/alignment';
+import { readId } from '../core/alignment';
 import { InputError } from '../core/errors';
 import {
   inArg,
@@ -137,17 +137,29 @@ export const OKR_SCORE: FunctionSpec = {
     };
     if (!groups) return total(items);
     const byGroup = new Map<string, typeof items>();
-    const keys = items.map(({ r, c }) => idOf(at(groups, r, c)));
+    // a group id: the row's objective, or the error another function left in that cell
+    const keys = items.map(({ r, c }): string | InputError => {
+      try {
+        return readId(at(groups, r, c));
+      } catch (e) {
+        if (e instanceof InputError) return e;
+        throw e;
+      }
+    });
     items.forEach((it, k) => {
       const key = keys[k]!;
-      if (key !== '') byGroup.set(key, [...(byGroup.get(key) ?? []), it]);
+      if (typeof key !== 'string' || key === '') return;
+      const members = byGroup.get(key);
+      if (members) members.push(it);
+      else byGroup.set(key, [it]);
     });
     const results = new Map<string, Out>();
     for (const [key, members] of byGroup) results.set(key, total(members));
     const out: Out[][] = Array.from({ length: rows }, () => new Array<Out>(cols).fill(''));
     items.forEach((it, k) => {
       const key = keys[k]!;
-      if (key !== '') out[it.r]![it.c] = results.get(key)!;
+      if (key instanceof InputError) out[it.r]![it.c] = call.fail(key);
+      else if (key !== '') out[it.r]![it.c] = results.get(key)!;
       else if ('error' in it || it.score !== undefined) {
         out[it.r]![it.c] = call.fail(new InputError('required', {}, 'groups'));
       }

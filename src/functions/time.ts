@@ -1,5 +1,5 @@
-import { idOf } from '../core/alignment';
-import { type Cell, type DayNumber, isBlank, readDay, readNumber, readWord } from '../core/cells';
+import { idOf, readId } from '../core/alignment';
+import { type Cell, type DayNumber, isBlank, readDay, readNumber, readWord, upstreamOf } from '../core/cells';
 import { InputError } from '../core/errors';
 import { type CheckInPoint, forecastScore } from '../core/forecast';
 import type { Lang } from '../core/i18n';
@@ -113,7 +113,8 @@ export const KR_FORECAST: FunctionSpec = {
     // one pass over the log: each KR's points, or the first bad row that concerns it
     const points = new Map<string, CheckInPoint[] | InputError>();
     for (const { cell, r, c } of cellsOf(logIds!, logRows, logCols)) {
-      const id = idOf(cell);
+      // a log row whose KR id is another function's error belongs to no KR
+      const id = upstreamOf(cell) === undefined ? idOf(cell) : '';
       const mine = points.get(id);
       if (id === '' || mine instanceof InputError) continue;
       const date = at(logDates, r, c);
@@ -129,15 +130,15 @@ export const KR_FORECAST: FunctionSpec = {
         // the KR's cell names the log row at fault, in the reader's language
         const row = r + 1;
         const where = { text: (l: Lang) => render('checkInRow', { row }, l) };
-        points.set(id, new InputError('atCell', { where, inner: e }));
+        points.set(id, e.at(where));
       }
     }
     const rows = ids!.length;
     const cols = ids![0]!.length;
     const one = (r: number, c: number): Out => {
-      const id = idOf(at(ids, r, c));
-      if (id === '') return '';
       try {
+        const id = readId(at(ids, r, c));
+        if (id === '') return '';
         const mine = points.get(id);
         if (mine instanceof InputError) throw mine;
         const type = readKrType(at(types, r, c), 'types');

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { dayNumber, parseNumberText } from '../../src/core/cells';
+import type { InputError } from '../../src/core/errors';
 import { asText, cellValue, Day, Formula } from '../../src/sheets/cells';
 
 describe('numbers typed as text', () => {
@@ -25,6 +27,86 @@ describe('numbers typed as text', () => {
   test.each(['abc', '12 apples', '€5', '1..2', ''])('%s is not a number', (text) =>
     expect(() => parseNumberText(text)).toThrow(/is not a number/),
   );
+});
+
+describe('percentages are read exactly', () => {
+  test.each([
+    ['70 %', 0.7],
+    ['35 %', 0.35],
+    ['57%', 0.57],
+    ['99.9 %', 0.999],
+    ['0,7 %', 0.007],
+    ['33.3 %', 0.333],
+    ['4.8 %', 0.048],
+    ['4,8 %', 0.048],
+    ['1.15 %', 0.0115],
+    ['0.3%', 0.003],
+    ['-12,5 %', -0.125],
+    ['1e3 %', 10],
+  ])('%s → %d, not n × 0.01', (text, n) => expect(parseNumberText(text)).toBe(n));
+  test('a whole number of percent n % is n / 100, exactly', () =>
+    fc.assert(
+      fc.property(fc.integer({ min: -1e6, max: 1e6 }), (n) => parseNumberText(`${n} %`) === n / 100),
+    ));
+});
+
+describe('numbers typed in the sidebar: parseNumberText(raw, lang)', () => {
+  const twoWays = (lang: 'en' | 'fr' | undefined, text: string) => () => parseNumberText(text, lang);
+  describe.each([undefined, 'en', 'fr'] as const)('lang %s: as in a cell', (lang) => {
+    test.each([
+      ['4.8 %', 0.048],
+      ['4,8 %', 0.048],
+      ['1 200', 1200],
+      ['1\u00a0200', 1200],
+      ['1\u202f200', 1200],
+      ['-1 200,50', -1200.5],
+      ['0,250', 0.25],
+      ['1.250,5', 1250.5],
+      ['.5', 0.5],
+      ['1e3', 1000],
+      ['1.2000', 1.2],
+      ['0.200', 0.2],
+      ['1.200.000', 1200000],
+    ])('%s → %d', (text, n) => expect(parseNumberText(text, lang)).toBe(n));
+    test('"1,200" reads two ways, and the error gives both readings', () => {
+      expect(twoWays(lang, '1,200')).toThrow(
+        '"1,200" reads two ways (1.2 or 1200): write it without the comma',
+      );
+    });
+    test.each(['5.', '', 'abc', '12 %%', '1 20', '1,2,3'])('%j is not a number', (text) =>
+      expect(twoWays(lang, text)).toThrow(`${JSON.stringify(text)} is not a number`),
+    );
+  });
+  test('in English, "1.200" is 1.2 (as in a cell, without lang)', () => {
+    expect(parseNumberText('1.200', 'en')).toBe(1.2);
+    expect(parseNumberText('1.200')).toBe(1.2);
+  });
+  test('in French, "1.200" reads two ways: a dot groups thousands there too', () => {
+    expect(twoWays('fr', '1.200')).toThrow('"1.200" reads two ways (1.2 or 1200): write it without the dot');
+  });
+  test('French dots that read one way only', () => {
+    expect(parseNumberText('0.200', 'fr')).toBe(0.2);
+    expect(parseNumberText('1234.500', 'fr')).toBe(1234.5);
+    expect(parseNumberText('1.20', 'fr')).toBe(1.2);
+  });
+  test('the message in French gives both readings the French way', () => {
+    try {
+      parseNumberText('1.200', 'fr');
+      expect.unreachable();
+    } catch (e) {
+      expect((e as InputError).text('fr')).toBe(
+        '« 1.200 » se lit de deux façons (1,2 ou 1200) : écrivez-le sans point de milliers',
+      );
+    }
+    try {
+      parseNumberText('1,200', 'fr');
+      expect.unreachable();
+    } catch (e) {
+      expect((e as InputError).text('fr')).toBe(
+        '« 1,200 » se lit de deux façons (1,2 ou 1200) : écrivez-le sans virgule de milliers',
+      );
+    }
+  });
 });
 
 describe('text written to a cell stays text', () => {

@@ -89,6 +89,14 @@ describe('KR_SCORE: numbers in text form', () => {
     expect(score('0', '25', '12,5')).toBe(0.5);
     expect(score('0 %', '30 %', '15 %')).toBe(0.5);
   });
+  test('a percentage is read exactly: "70 %" is 0.7, not 0.7000000000000001', () => {
+    // target = start: 1 when met, not a ratio over a difference of 1e-16
+    expect(progress(0.7, '70 %', 3)).toBe(1);
+    expect(progress(0.7, '70 %', 0.5)).toBe(0);
+    expect(score(0, '70 %', 0.7, 'at_least')).toBe(1);
+    expect(score(0, '35 %', 0.35, 'at_least')).toBe(1);
+    expect(score(1, '99,9 %', 0.999, 'at_most')).toBe(1);
+  });
   test('"1 200" and "100 000" (French thousands) are numbers', () =>
     expect(score(0, '100 000', '50 000')).toBe(0.5));
   test('"1,200" reads two ways: an error that says so', () => {
