@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { call, callIn, col } from '../support/call';
 
@@ -131,6 +132,89 @@ describe('OKR_ALIGNED', () => {
         '#levels: "boss" is not one of: company, entreprise, direction, department, département, service, team, équipe, individual, individuel',
       ],
     ]);
+  });
+  describe('a chain stops at a top-level row, before any cycle', () => {
+    test('a team objective under a company one whose parent is the team’s: top and aligned', () => {
+      expect(call('OKR_ALIGNED', col('a', 'b'), col('b', 'a'), col('company', 'team'))).toEqual([
+        ['top'],
+        ['aligned'],
+      ]);
+      expect(call('OKR_ALIGNMENT', col('a', 'b'), col('b', 'a'), col('company', 'team'))).toBe(1);
+    });
+    test('a longer loop through a top row: every row below it is aligned', () => {
+      expect(
+        call('OKR_ALIGNED', col('a', 'b', 'c'), col('c', 'a', 'b'), col('company', 'team', 'individual')),
+      ).toEqual([['top'], ['aligned'], ['aligned']]);
+    });
+    test('a loop below the top level is still a cycle, for its rows and those that run into it', () => {
+      const args = [
+        col('a', 'x', 'y', 'z'),
+        col('', 'y', 'x', 'x'),
+        col('company', 'team', 'team', 'individual'),
+      ];
+      expect(call('OKR_ALIGNED', ...args)).toEqual([
+        ['top'],
+        ['cycle: x → y → x'],
+        ['cycle: y → x → y'],
+        ['cycle: x → y → x'],
+      ]);
+      expect(call('OKR_ALIGNMENT', ...args)).toBe(0);
+    });
+    test('OKR_ROLLUP has no levels: a loop of parent ids is a cycle there (SPEC)', () => {
+      expect(call('OKR_ROLLUP', col('a', 'b'), col('b', 'a'), col(0.5, 1))).toEqual([
+        ['#cycle: a → b → a'],
+        ['#cycle: b → a → b'],
+      ]);
+    });
+  });
+  test('any forest or loop, with levels: where each chain ends, as SPEC words it (fast-check)', () => {
+    const levels = ['company', 'department', 'team', 'individual'];
+    const rows = fc
+      .uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), { minLength: 2, maxLength: 6 })
+      .chain((ids) =>
+        fc.tuple(
+          fc.constant(ids),
+          fc.array(fc.constantFrom('', 'zz', ...ids), { minLength: ids.length, maxLength: ids.length }),
+          fc.array(fc.constantFrom(...levels), { minLength: ids.length, maxLength: ids.length }),
+        ),
+      );
+    fc.assert(
+      fc.property(rows, ([ids, parents, lv]) => {
+        const top = Math.min(...lv.map((l) => levels.indexOf(l)));
+        const isTop = (i: number) => levels.indexOf(lv[i]!) === top;
+        // the chain of parents from a row below the top, step by step
+        const end = (i: number): string => {
+          const seen = new Set<number>();
+          for (let cur = i; ; ) {
+            seen.add(cur);
+            const pid = parents[cur]!;
+            if (pid === '') return 'orphan';
+            const p = ids.indexOf(pid);
+            if (p < 0) return `broken: ${pid}`;
+            if (isTop(p)) return 'aligned';
+            if (seen.has(p)) return 'cycle';
+            cur = p;
+          }
+        };
+        const expected = ids.map((_, i) => (isTop(i) ? 'top' : end(i)));
+        const out = (call('OKR_ALIGNED', col(...ids), col(...parents), col(...lv)) as string[][]).map(([v]) =>
+          v!.replace(/^cycle: .*/, 'cycle'),
+        );
+        expect(out).toEqual(expected);
+        const below = expected.filter((e) => e !== 'top');
+        const share = below.length ? below.filter((e) => e === 'aligned').length / below.length : 1;
+        expect(call('OKR_ALIGNMENT', col(...ids), col(...parents), col(...lv))).toBeCloseTo(share, 10);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+  test('a long cycle’s text is cut, not 50,000 characters', () => {
+    const n = 1000;
+    const ids = Array.from({ length: n }, (_, i) => [`o${i}`]);
+    const parents = Array.from({ length: n }, (_, i) => [`o${(i + 1) % n}`]);
+    const out = call('OKR_ALIGNED', ids, parents) as string[][];
+    expect(out[0]![0]).toBe('cycle: o0 → o1 → o2 → o3 → o4 → o5 → o6 → o7 → o8 → o9 → o10 → o11 → … → o0');
+    expect(out[999]![0]).toMatch(/^cycle: o999 → o0 → o1 → .* → … → o999$/);
   });
   test('French words', () => {
     expect(
