@@ -170,7 +170,7 @@ describe('OKR_ALIGNED', () => {
   test('any forest or loop, with levels: where each chain ends, as SPEC words it (fast-check)', () => {
     const levels = ['company', 'department', 'team', 'individual'];
     const rows = fc
-      .uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), { minLength: 2, maxLength: 6 })
+      .uniqueArray(fc.constantFrom<string>('a', 'b', 'c', 'd', 'e', 'f'), { minLength: 2, maxLength: 6 })
       .chain((ids) =>
         fc.tuple(
           fc.constant(ids),
