@@ -11,7 +11,7 @@
  * of its sheets, the review's record and answers) is left out.
  */
 import type { EmuSheet, EmuSpreadsheet, Workbook } from '../emulator/index';
-import { type Cell, type DayNumber, dayInZone, isoOf, readDay } from '../src/core/cells';
+import { type DayNumber, dayInZone, isoOf, readDay } from '../src/core/cells';
 import { asOfFor, blankDraft, type DraftObjective, type QuarterDraft } from '../src/core/draft';
 import { healthCheck } from '../src/core/health';
 import { langOf } from '../src/core/i18n';
@@ -20,8 +20,8 @@ import { type Answer, carryOver, defaultAnswer, historyRows, reviewSummary } fro
 import { alignmentSource, localLabel, logColumns } from '../src/server/insert';
 import { Day, Formula } from '../src/sheets/cells';
 import { alignmentLayout, checkinsLayout } from '../src/sheets/companion-layouts';
-import { lastCheckIns, readLog } from '../src/sheets/companions-read';
 import { historyCells } from '../src/sheets/history';
+import { lastCheckIns, readLog } from '../src/sheets/log';
 import { META, type QuarterKey, type QuarterLayout, quarterLayout } from '../src/sheets/quarter-layout';
 import { quarterMetaRow, quarterRows } from '../src/sheets/quarter-sheet';
 import { QUARTER, readQuarterSheet } from '../src/sheets/read';
@@ -297,10 +297,7 @@ export function naiveCheckIn(
 function naiveSummary(ctx: Ctx, sheetName: string) {
   const sheet = ctx.ss.getSheetByName(sheetName)!;
   const width = QUARTER.width;
-  const metaRow = Array.from({ length: width }, (): Cell => '');
-  for (const a1 of [META.quarter, META.asOf, META.fiscalStart]) {
-    metaRow[a1.charCodeAt(0) - 65] = sheet.getRange(a1).getValue() as Cell;
-  }
+  const metaRow = readRow(sheet, 1, width);
   const header = readRow(sheet, QUARTER.headerRow, width);
   const keys = [QUARTER.num('objectiveId'), QUARTER.num('objective'), QUARTER.num('krId')];
   const data = readRowsUntilBlank(sheet, QUARTER.first, width, keys);
@@ -312,7 +309,9 @@ function naiveSummary(ctx: Ctx, sheetName: string) {
   const fiscalStart = read.fiscalStart || 1;
   const quarter = parseQuarterLabel(label, fiscalStart) ?? quarterOf(read.asOf ?? ctx.today, fiscalStart);
   const asOf: DayNumber = read.asOf ?? Math.min(Math.max(ctx.today, quarter.first), quarter.next - 1);
-  const log = readLog(gridSheet([[], ...logRows], L.width), label, ctx.timeZone);
+  const logSheet = gridSheet([[], ...logRows], L.width);
+  const col = Object.fromEntries(L.columns.map((c, i) => [c.key, i + 1]));
+  const log = readLog({ sheet: logSheet, col, width: L.width, recreated: false }, label, ctx.timeZone);
   const findings = healthCheck({
     objectives: read.objectives,
     lastCheckIn: lastCheckIns(log),

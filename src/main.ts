@@ -8,7 +8,7 @@ import { registry } from './functions/registry';
 import { checkIn, checkInState } from './server/checkin';
 import { healthState } from './server/health';
 import { insertKpis, insertOptions, insertQuarter } from './server/insert';
-import { finishReview, reviewState, saveReviewStep } from './server/review';
+import { discardReviewAnswers, finishReview, reviewState, saveReviewStep } from './server/review';
 import { sheetsEnv } from './sheets/env';
 import { UI } from './ui/texts';
 
@@ -97,4 +97,5 @@ export const endpoints = {
   getReviewState: (payload?: unknown) => reviewState(payload),
   saveReviewStep: (payload: unknown) => saveReviewStep(payload),
   finishReview: (payload: unknown) => finishReview(payload),
+  discardReviewAnswers: (payload: unknown) => discardReviewAnswers(payload),
 };

@@ -4,6 +4,7 @@ import { InputError } from './errors';
 import type { Lang, Text } from './i18n';
 import { render } from './messages';
 import { readCommitted, readKrType, readWeight } from './score';
+import { SHEET_TEXTS } from './sheet-texts';
 import { type KrType, LEVELS, type Level } from './words';
 
 /** The quarter sheet's columns, in the template's order: the typed ones, then the computed ones. */
@@ -75,50 +76,133 @@ export interface QuarterRead {
   asOf?: DayNumber;
   fiscalStart: number;
   objectives: ObjectiveRead[];
+  /** Key results whose Objective names no objective row (or none): shown apart, never misfiled. */
+  strays: KrRead[];
+  /** KR ids found on more than one row: no write can tell which row is meant. */
+  ambiguousKrs: Map<string, number[]>;
   problems: Problem[];
 }
 
 export interface ColumnMap {
-  /** 0-based index of each column in the rows. */
+  /** 0-based index of each column in the rows; -1 when its header was not found. */
   index: Record<QuarterColumn, number>;
   /** The header the user sees, for messages. */
   header: Record<QuarterColumn, string>;
   letter: Record<QuarterColumn, string>;
+  /** Columns whose header is not in the header row. */
+  missing: QuarterColumn[];
+  /** Columns whose header appears more than once, with their letters. */
+  doubled: { key: QuarterColumn; letters: string[] }[];
+}
+
+type Template = readonly { key: string; header: Text }[];
+
+/** Each header's normalized text → the 0-based columns where it appears. */
+function headerPositions(headerRow: readonly Cell[]): Map<string, number[]> {
+  const found = new Map<string, number[]>();
+  headerRow.forEach((h, i) => {
+    if (typeof h !== 'string' || h.trim() === '') return;
+    const k = normalizeWord(h);
+    found.set(k, [...(found.get(k) ?? []), i]);
+  });
+  return found;
+}
+
+function positionsOf(found: Map<string, number[]>, header: Text): number[] {
+  const en = found.get(normalizeWord(header.en)) ?? [];
+  const fr = found.get(normalizeWord(header.fr)) ?? [];
+  return [...new Set([...en, ...fr])].sort((a, b) => a - b);
 }
 
 /**
- * Finds the columns by their headers (English or French), so a sheet whose columns were moved
- * still reads; a header not found keeps its place in the template.
+ * Finds the columns by their headers (English or French), and only by them: a column whose header
+ * is missing or doubled is reported, never guessed from the template's order, so a write never
+ * lands in a column the user put there.
  */
 export function mapColumns(
   headerRow: readonly Cell[],
-  template: readonly { key: string; header: Text }[],
+  template: Template,
   letterOf: (n: number) => string,
+  lang: Lang = 'en',
 ): ColumnMap {
-  const found = new Map<string, number>();
-  headerRow.forEach((h, i) => {
-    if (typeof h === 'string' && h.trim() !== '') found.set(normalizeWord(h), i);
-  });
+  const found = headerPositions(headerRow);
   const index = {} as Record<QuarterColumn, number>;
   const header = {} as Record<QuarterColumn, string>;
   const letter = {} as Record<QuarterColumn, string>;
-  template.forEach((c, i) => {
+  const missing: QuarterColumn[] = [];
+  const doubled: ColumnMap['doubled'] = [];
+  for (const c of template) {
     const k = c.key as QuarterColumn;
-    const at = found.get(normalizeWord(c.header.en)) ?? found.get(normalizeWord(c.header.fr)) ?? i;
-    index[k] = at;
-    header[k] =
-      typeof headerRow[at] === 'string' && headerRow[at] !== '' ? String(headerRow[at]) : c.header.en;
-    letter[k] = letterOf(at + 1);
-  });
-  return { index, header, letter };
+    const at = positionsOf(found, c.header);
+    index[k] = at[0] ?? -1;
+    header[k] = at.length ? String(headerRow[at[0]!]).trim() : c.header[lang];
+    letter[k] = at.length ? letterOf(at[0]! + 1) : '?';
+    if (at.length === 0) missing.push(k);
+    if (at.length > 1) doubled.push({ key: k, letters: at.map((i) => letterOf(i + 1)) });
+  }
+  return { index, header, letter, missing, doubled };
 }
 
-/** The columns a user types in (the others are computed). */
-const dataColumns = QUARTER_COLUMNS.slice(0, QUARTER_COLUMNS.indexOf('confidence') + 1);
+/**
+ * The header row among the first rows of a sheet: the first one naming every `keys` column of the
+ * template (a row inserted above the header is not read as data). 0-based, or -1.
+ */
+export function findHeaderRow(
+  values: readonly (readonly Cell[])[],
+  template: Template,
+  keys: readonly string[],
+  scan = 10,
+): number {
+  const wanted = template.filter((c) => keys.includes(c.key));
+  for (let r = 0; r < Math.min(scan, values.length); r++) {
+    const found = headerPositions(values[r] ?? []);
+    if (wanted.every((c) => positionsOf(found, c.header).length > 0)) return r;
+  }
+  return -1;
+}
+
+/** Where a labelled setting sits above the header: the cell right of its label. 0-based. */
+export function findLabelled(
+  rows: readonly (readonly Cell[])[],
+  label: Text,
+): { row: number; col: number } | undefined {
+  const names = [normalizeWord(label.en), normalizeWord(label.fr)];
+  for (let r = 0; r < rows.length; r++) {
+    const cells = rows[r] ?? [];
+    for (let c = 0; c < cells.length; c++) {
+      const v = cells[c];
+      if (typeof v === 'string' && names.includes(normalizeWord(v))) return { row: r, col: c + 1 };
+    }
+  }
+  return undefined;
+}
+
+/** What a column problem says: the column by its header, and what to do. */
+export function columnProblems(
+  cols: ColumnMap,
+  required: readonly QuarterColumn[],
+  headerRow: number,
+  lang: Lang,
+): string[] {
+  const t = SHEET_TEXTS[lang];
+  return [
+    ...cols.missing
+      .filter((k) => required.includes(k))
+      .map((k) => t.missingColumn(cols.header[k], headerRow)),
+    ...cols.doubled
+      .filter((d) => required.includes(d.key))
+      .map((d) => t.doubledColumn(cols.header[d.key], d.letters)),
+  ];
+}
+
+/** The columns a user types in (the others are computed): every one is needed to read a row. */
+export const DATA_COLUMNS = QUARTER_COLUMNS.slice(0, QUARTER_COLUMNS.indexOf('confidence') + 1);
 
 /**
- * Reads a (hand-edited) quarter sheet's values into objectives and key results. Each problem is
- * reported with its row and column; the other rows are read as usual and nothing is changed.
+ * Reads a (hand-edited) quarter sheet's values into objectives and key results. The Objective
+ * column says which objective a KR row belongs to, as the sheet's formulas group it: row order is
+ * free. Each problem is reported with its row and column; the other rows are read as usual; a KR
+ * whose objective can't be found is kept aside (`strays`), never filed under another objective.
  */
 export function readQuarter(
   values: readonly (readonly Cell[])[],
@@ -128,6 +212,7 @@ export function readQuarter(
   lang: Lang,
   timeZone: () => string,
 ): QuarterRead {
+  const t = SHEET_TEXTS[lang];
   const problems: Problem[] = [];
   const where = (key?: QuarterColumn) => (key ? `${cols.header[key]} (${cols.letter[key]})` : '');
   const report = (row: number, key: QuarterColumn | undefined, e: unknown) => {
@@ -142,6 +227,7 @@ export function readQuarter(
       return undefined;
     }
   };
+  const atRow = (id: string, row: number) => `${id} (${t.row} ${row})`;
 
   let asOf: DayNumber | undefined;
   try {
@@ -157,101 +243,92 @@ export function readQuarter(
     // a bad fiscal month falls back to January; QUARTER_PROGRESS shows the error in its cell
   }
 
+  const present = DATA_COLUMNS.filter((k) => cols.index[k] >= 0);
+  const rows = values.flatMap((cells, i) => {
+    const get = (k: QuarterColumn): Cell => (cols.index[k] >= 0 ? (cells[cols.index[k]] ?? '') : '');
+    if (present.every((k) => isBlank(get(k)))) return [];
+    return [{ row: firstRow + i, get, objectiveId: idOf(get('objectiveId')), krId: idOf(get('krId')) }];
+  });
+
+  // objectives first: a KR may sit above its objective's row
   const objectives: ObjectiveRead[] = [];
   const byId = new Map<string, ObjectiveRead>();
-  const krRows = new Map<string, number>();
-  let last: ObjectiveRead | undefined;
-  values.forEach((cells, i) => {
-    const row = firstRow + i;
-    const get = (k: QuarterColumn): Cell => cells[cols.index[k]] ?? '';
-    if (dataColumns.every((k) => isBlank(get(k)))) return;
-    const objectiveId = idOf(get('objectiveId'));
-    const krId = idOf(get('krId'));
-    const title = String(get('title') ?? '').trim();
-    if (objectiveId !== '') {
-      const seen = byId.get(objectiveId);
-      if (seen) {
+  const krRows: typeof rows = [];
+  for (const r of rows) {
+    const { row, get, objectiveId, krId } = r;
+    if (objectiveId !== '' && krId !== '') {
+      problems.push({ row, column: `${where('objectiveId')} / ${where('krId')}`, message: t.bothIds });
+      continue;
+    }
+    if (objectiveId === '') {
+      if (krId !== '') krRows.push(r);
+      else
         problems.push({
           row,
-          column: where('objectiveId'),
-          message: render(
-            'duplicateId',
-            { id: `${objectiveId} (${lang === 'fr' ? 'ligne' : 'row'} ${seen.row})` },
-            lang,
-          ),
+          column: `${where('objectiveId')} / ${where('krId')}`,
+          message: render('blankId', {}, lang),
         });
-        last = undefined;
-        return;
-      }
-      const o: ObjectiveRead = {
-        id: objectiveId,
-        row,
-        title,
-        owner: String(get('owner') ?? '').trim(),
-        parent: idOf(get('parent')),
-        committed: read(row, 'committed', () => readCommitted(get('committed'))) ?? false,
-        krs: [],
-      };
-      const levelCell = get('level');
-      if (isBlank(levelCell))
-        problems.push({ row, column: where('level'), message: render('required', {}, lang) });
-      else o.level = read(row, 'level', () => readWord(levelCell, LEVELS));
-      const score = get('score');
-      if (typeof score === 'number') o.score = score;
-      objectives.push(o);
-      byId.set(objectiveId, o);
-      last = o;
-      return;
+      continue;
     }
-    if (krId === '') {
+    const seen = byId.get(objectiveId);
+    if (seen) {
       problems.push({
         row,
-        column: `${where('objectiveId')} / ${where('krId')}`,
-        message: render('blankId', {}, lang),
+        column: where('objectiveId'),
+        message: render('duplicateId', { id: atRow(objectiveId, seen.row) }, lang),
       });
-      return;
+      continue;
     }
-    const seenKr = krRows.get(krId);
-    if (seenKr !== undefined) {
+    const o: ObjectiveRead = {
+      id: objectiveId,
+      row,
+      title: String(get('title') ?? '').trim(),
+      owner: String(get('owner') ?? '').trim(),
+      parent: idOf(get('parent')),
+      committed: read(row, 'committed', () => readCommitted(get('committed'))) ?? false,
+      krs: [],
+    };
+    const levelCell = get('level');
+    if (isBlank(levelCell))
+      problems.push({ row, column: where('level'), message: render('required', {}, lang) });
+    else o.level = read(row, 'level', () => readWord(levelCell, LEVELS));
+    const score = get('score');
+    if (typeof score === 'number') o.score = score;
+    objectives.push(o);
+    byId.set(objectiveId, o);
+  }
+
+  const strays: KrRead[] = [];
+  const seenKr = new Map<string, number>();
+  const ambiguousKrs = new Map<string, number[]>();
+  for (const { row, get, krId } of krRows) {
+    const first = seenKr.get(krId);
+    if (first !== undefined) {
+      ambiguousKrs.set(krId, [...(ambiguousKrs.get(krId) ?? [first]), row]);
       problems.push({
         row,
         column: where('krId'),
-        message: render(
-          'duplicateId',
-          { id: `${krId} (${lang === 'fr' ? 'ligne' : 'row'} ${seenKr})` },
-          lang,
-        ),
+        message: render('duplicateId', { id: atRow(krId, first) }, lang),
       });
-      return;
+      continue;
     }
-    krRows.set(krId, row);
+    seenKr.set(krId, row);
     const group = idOf(get('objective'));
-    let owner = group === '' ? last : byId.get(group);
+    const owner = byId.get(group);
     if (group === '')
       problems.push({ row, column: where('objective'), message: render('required', {}, lang) });
-    else if (!owner) {
-      owner = last;
-      problems.push({
-        row,
-        column: where('objective'),
-        message:
-          lang === 'fr'
-            ? `aucun objectif ${group} au-dessus dans la feuille`
-            : `no objective ${group} above in this sheet`,
-      });
-    }
+    else if (!owner) problems.push({ row, column: where('objective'), message: t.noObjective(group) });
     const num = (k: QuarterColumn) => {
       const v = get(k);
       return isBlank(v) ? undefined : read(row, k, () => readNumber(v));
     };
-    const type = read(row, 'type', () => readKrType(get('type')));
     const currentCell = get('current');
     const kr: KrRead = {
       id: krId,
-      objectiveId: owner?.id ?? group,
+      objectiveId: group,
       row,
-      title,
-      type,
+      title: String(get('title') ?? '').trim(),
+      type: read(row, 'type', () => readKrType(get('type'))),
       unit: String(get('unit') ?? '').trim(),
       start: num('start'),
       target: num('target'),
@@ -267,9 +344,19 @@ export function readQuarter(
     }
     const score = get('krScore');
     if (typeof score === 'number') kr.score = score;
-    owner?.krs.push(kr);
-  });
-  return { label: String(meta.label ?? '').trim(), asOf, fiscalStart, objectives, problems };
+    if (owner) owner.krs.push(kr);
+    else strays.push(kr);
+  }
+  problems.sort((a, b) => a.row - b.row);
+  return {
+    label: String(meta.label ?? '').trim(),
+    asOf,
+    fiscalStart,
+    objectives,
+    strays,
+    ambiguousKrs,
+    problems,
+  };
 }
 
 /** A problem as one line: "Row 7, Start (K): "abc" is not a number". */

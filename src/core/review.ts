@@ -105,11 +105,13 @@ export function defaultAnswer(o: ObjectiveSummary): Answer {
 
 /**
  * The next quarter's objectives: those carried over, with their KRs starting from their last
- * value (no measure yet this quarter) and a parent kept only when it is carried over too.
+ * value toward their target (blank current: no score until the first check-in), their number
+ * formats kept, and a parent kept only when it is carried over too.
  */
 export function carryOver(
   objectives: readonly ObjectiveRead[],
   decisions: ReadonlyMap<string, Decision>,
+  formats: ReadonlyMap<string, string> = new Map(),
 ): DraftObjective[] {
   const kept = objectives.filter((o) => decisions.get(o.id) === 'carry_over');
   const ids = new Set(kept.map((o) => o.id));
@@ -127,11 +129,52 @@ export function carryOver(
       unit: k.unit,
       start: k.type === 'milestone' ? '' : typeof k.current === 'number' ? k.current : (k.start ?? ''),
       target: k.target ?? '',
-      current: k.type === 'milestone' ? k.current === true : '',
+      current: '',
       weight: k.weight,
       confidence: k.confidence ?? '',
+      ...(formats.get(k.id) ? { format: formats.get(k.id) } : {}),
     })),
   }));
+}
+
+/** The first id not taken: "O3" → "O4"…, "Growth" → "Growth 2"… */
+function freeId(id: string, taken: ReadonlySet<string>): string {
+  const m = /^(.*?)(\d+)$/.exec(id);
+  for (let n = m ? Number(m[2]) + 1 : 2; ; n++) {
+    const next = m ? `${m[1]}${n}` : `${id} ${n}`;
+    if (!taken.has(next)) return next;
+  }
+}
+
+/**
+ * Carried objectives going into a sheet that already has its own rows: an id already used there
+ * gets a new one (its KRs and the links to it follow), so nothing planned is overwritten or merged.
+ */
+export function renameClashes(
+  carried: readonly DraftObjective[],
+  taken: Iterable<string>,
+): { objectives: DraftObjective[]; renamed: { from: string; to: string }[] } {
+  const used = new Set(taken);
+  const renamed: { from: string; to: string }[] = [];
+  const ids = new Map<string, string>();
+  for (const o of carried) {
+    const id = used.has(o.id) ? freeId(o.id, used) : o.id;
+    used.add(id);
+    ids.set(o.id, id);
+    if (id !== o.id) renamed.push({ from: o.id, to: id });
+  }
+  const objectives = carried.map((o) => {
+    const id = ids.get(o.id)!;
+    const krs = o.krs.map((k) => {
+      let kid = id !== o.id && k.id.startsWith(o.id) ? id + k.id.slice(o.id.length) : k.id;
+      if (used.has(kid)) kid = freeId(kid, used);
+      used.add(kid);
+      if (kid !== k.id) renamed.push({ from: k.id, to: kid });
+      return { ...k, id: kid };
+    });
+    return { ...o, id, parent: o.parent ? (ids.get(o.parent) ?? o.parent) : '', krs };
+  });
+  return { objectives, renamed };
 }
 
 export interface HistoryRow {

@@ -1,123 +1,269 @@
 import * as z from 'zod/mini';
 import { isoOf } from '../core/cells';
-import { appendRows } from '../sheets/append';
+import { InputError } from '../core/errors';
+import type { Lang } from '../core/i18n';
+import type { KrRead } from '../core/read-quarter';
+import { SHEET_TEXTS } from '../core/sheet-texts';
+import { readConfidence, readTyped, styleOf } from '../core/typed';
 import { Catalog } from '../sheets/catalog';
-import { Day } from '../sheets/cells';
-import { checkinsLayout } from '../sheets/companion-layouts';
-import { META } from '../sheets/quarter-layout';
-import { QUARTER } from '../sheets/read';
-import { writeBack } from '../sheets/write-back';
+import { type CellValue, Day, Formula } from '../sheets/cells';
+import { appendLog, logHasRequest, openLog } from '../sheets/log';
+import { quarterLayout } from '../sheets/quarter-layout';
+import { headerFormula } from '../sheets/write';
+import { ColumnWrite } from '../sheets/write-back';
 import { openContext, parsePayload, UserError, withDocumentLock } from './context';
-import { currentQuarter } from './quarter';
+import { logColumns } from './insert';
+import { assertWritable, currentQuarter, nothingWritten, type QuarterState } from './quarter';
+
+/** google.script.run sends a blank field as null: every optional field takes null as blank. */
+const blankable = <T extends z.core.SomeType>(s: T) => z.optional(z.nullable(s));
 
 const entrySchema = z.object({
   krId: z.string().check(z.minLength(1), z.maxLength(100)),
-  value: z.union([z.number(), z.boolean()]),
-  confidence: z.optional(z.number().check(z.gte(0), z.lte(1))),
-  comment: z.optional(z.string().check(z.maxLength(1000))),
+  /** A number as the cell holds it, a milestone's done/not done, or text as typed in the sidebar. */
+  value: blankable(z.union([z.number(), z.boolean(), z.string().check(z.maxLength(100))])),
+  /** A share (0–1), or text as typed ("80 %", "80", "0.8"). */
+  confidence: blankable(z.union([z.number(), z.string().check(z.maxLength(20))])),
+  comment: blankable(z.string().check(z.maxLength(1000))),
 });
 
 export const checkInSchema = z.object({
-  sheet: z.optional(z.string()),
+  sheet: blankable(z.string()),
+  /** One per save: a save retried after a failure writes its log rows once. */
+  requestId: blankable(z.string().check(z.minLength(1), z.maxLength(64))),
   entries: z.array(entrySchema).check(z.minLength(1), z.maxLength(200)),
 });
 
-/** What the check-in tab lists: the quarter's key results, grouped by objective. */
+const sheetPayload = z.object({ sheet: blankable(z.string()) });
+
+const allKrs = (q: QuarterState): KrRead[] => [...q.read.objectives.flatMap((o) => o.krs), ...q.read.strays];
+
+/** What the check-in tab lists: the quarter's key results by objective, values as the sheet shows them. */
 export function checkInState(payload?: unknown) {
   const ctx = openContext();
-  const p =
-    payload === undefined || payload === null
-      ? {}
-      : parsePayload(z.object({ sheet: z.optional(z.string()) }), payload, ctx.lang);
+  const p = payload === undefined || payload === null ? {} : parsePayload(sheetPayload, payload, ctx.lang);
   const catalog = Catalog.read(ctx.ss);
   const q = currentQuarter(ctx, catalog, p.sheet);
+  if (q.read.structure.length) throw new UserError(q.read.structure.join(' '));
+  const cols = q.read.columns.index;
+  const { first, lastRow } = q.read;
+  const n = Math.max(lastRow - first + 1, 0);
+  // how the sheet shows each value, and what a typed value means in its cell: two reads
+  const shown = n
+    ? (q.sheet.getRange(first, 1, n, q.read.values[0]?.length ?? 1).getDisplayValues() as string[][])
+    : [];
+  const current = n ? q.sheet.getRange(first, cols.current + 1, n, 1) : undefined;
+  const formats = current ? current.getNumberFormats() : [];
+  const formulas = current ? current.getFormulas() : [];
+  const t = SHEET_TEXTS[ctx.lang];
+  const kr = (k: KrRead) => {
+    const i = k.row - first;
+    const show = (c: number) => shown[i]?.[c] ?? '';
+    const style = styleOf(formats[i]?.[0]);
+    return {
+      id: k.id,
+      title: k.title,
+      unit: k.unit,
+      type: k.type ?? '',
+      percent: style.percent,
+      currency: style.currency ?? null,
+      shown: { start: show(cols.start), target: show(cols.target), current: show(cols.current) },
+      current: k.current ?? null,
+      confidence: k.confidence ?? null,
+      /** Its current value is a formula: not typed over from here. */
+      live: Boolean(formulas[i]?.[0]),
+    };
+  };
+  const strays = new Map<string, KrRead[]>();
+  for (const k of q.read.strays) strays.set(k.objectiveId, [...(strays.get(k.objectiveId) ?? []), k]);
   return {
     lang: ctx.lang,
     sheet: q.sheet.getName(),
     quarter: q.label,
     asOf: isoOf(q.asOf),
     quarters: catalog.find('quarter').map((x) => x.sheet.getName()),
-    objectives: q.read.objectives.map((o) => ({
-      id: o.id,
-      title: o.title,
-      krs: o.krs.map((k) => ({
-        id: k.id,
-        title: k.title,
-        unit: k.unit,
-        type: k.type ?? '',
-        start: k.start ?? null,
-        target: k.target ?? null,
-        current: k.current ?? null,
-        confidence: k.confidence ?? null,
+    objectives: [
+      ...q.read.objectives.map((o) => ({ id: o.id, title: o.title, found: true, krs: o.krs.map(kr) })),
+      ...[...strays].map(([id, krs]) => ({
+        id,
+        title: t.noObjectiveRow(id || '?'),
+        found: false,
+        krs: krs.map(kr),
       })),
-    })),
+    ],
     problems: q.read.problems.length,
   };
 }
 
+const TEXTS = {
+  en: {
+    notFound: (sheet: string, ids: string[]) => `Key result not found in "${sheet}": ${ids.join(', ')}.`,
+    twice: (id: string, rows: number[]) =>
+      `${id} is the KR ID of rows ${rows.join(' and ')}: give each key result its own ID.`,
+    nothing: (id: string) => `${id}: nothing to record (a value, a confidence or a comment).`,
+    numberExpected: (id: string) => `${id}: a number is expected.`,
+    live: (id: string, f: string) =>
+      `${id}: its current value is computed by a formula (${f}): it can't be typed over from here.`,
+    notStarted: (label: string, first: string) => `${label} starts on ${first}: its check-ins open then.`,
+    bad: (id: string, what: string, why: string) => `${id}, ${what}: ${why}.`,
+    value: 'value',
+    confidence: 'confidence',
+  },
+  fr: {
+    notFound: (sheet: string, ids: string[]) =>
+      `Résultat clé introuvable dans « ${sheet} » : ${ids.join(', ')}.`,
+    twice: (id: string, rows: number[]) =>
+      `${id} est l’ID RC des lignes ${rows.join(' et ')} : donnez à chaque résultat clé son propre ID.`,
+    nothing: (id: string) => `${id} : rien à enregistrer (une valeur, une confiance ou un commentaire).`,
+    numberExpected: (id: string) => `${id} : un nombre est attendu.`,
+    live: (id: string, f: string) =>
+      `${id} : sa valeur actuelle est calculée par une formule (${f}) : elle ne se saisit pas ici.`,
+    notStarted: (label: string, first: string) =>
+      `${label} commence le ${first} : ses points de suivi s’ouvrent alors.`,
+    bad: (id: string, what: string, why: string) => `${id}, ${what} : ${why}.`,
+    value: 'valeur',
+    confidence: 'confiance',
+  },
+} satisfies Record<Lang, Record<string, unknown>>;
+
+const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
 /**
- * Records check-ins: each KR's current value and confidence updated in the quarter sheet, one row
- * per KR appended to the log, the "as of" date moved to today: three writes, whatever the count.
+ * Records check-ins. Each entry is a new value, a confidence, a comment, or any of them. Everything
+ * is checked before anything is written; then one row per KR is appended to the log (made again if
+ * it was deleted), the KRs' current values and confidences are updated in their columns (found by
+ * their headers), and the "as of" date moves to today. A save retried with the same request id
+ * logs nothing twice.
  */
 export function checkIn(payload: unknown) {
   const ctx = openContext();
   const p = parsePayload(checkInSchema, payload, ctx.lang);
+  const tx = TEXTS[ctx.lang];
   return withDocumentLock(ctx.lang, () => {
     const catalog = Catalog.read(ctx.ss);
     const q = currentQuarter(ctx, catalog, p.sheet);
-    const krs = new Map(q.read.objectives.flatMap((o) => o.krs.map((k) => [k.id, k] as const)));
-    const unknown = p.entries.filter((e) => !krs.has(e.krId)).map((e) => e.krId);
-    if (unknown.length) {
-      throw new UserError(
-        ctx.lang === 'fr'
-          ? `Résultat clé introuvable dans « ${q.sheet.getName()} » : ${unknown.join(', ')}. Rien n'a été écrit.`
-          : `Key result not found in "${q.sheet.getName()}": ${unknown.join(', ')}. Nothing was written.`,
-      );
-    }
-    for (const e of p.entries) {
-      // a milestone takes done/not done (or a number compared with its target); other KRs a number
-      if (krs.get(e.krId)!.type !== 'milestone' && typeof e.value === 'boolean') {
-        throw new UserError(
-          ctx.lang === 'fr' ? `${e.krId} : un nombre est attendu.` : `${e.krId}: a number is expected.`,
-        );
-      }
-    }
-    const today = Math.min(Math.max(ctx.today, q.quarter.first), q.quarter.next - 1);
-    const cols = q.read.columns;
-    const updates = new Map<number, Map<number, unknown>>();
-    for (const e of p.entries) {
-      const row = krs.get(e.krId)!.row;
-      const cells = updates.get(row) ?? new Map<number, unknown>();
-      cells.set(cols.index.current, e.value);
-      if (e.confidence !== undefined) cells.set(cols.index.confidence, e.confidence);
-      updates.set(row, cells);
-    }
-    writeBack(
-      q.sheet,
-      q.read.values,
-      QUARTER.first,
-      q.read.lastRow,
-      cols.index.current,
-      cols.index.confidence,
-      updates,
+    assertWritable(q, ctx.lang);
+    if (ctx.today < q.quarter.first)
+      throw new UserError(`${tx.notStarted(q.label, isoOf(q.quarter.first))} ${nothingWritten(ctx.lang)}`);
+    const cols = q.read.columns.index;
+    const krs = new Map(
+      allKrs(q)
+        .filter((k) => !q.read.ambiguousKrs.has(k.id))
+        .map((k) => [k.id, k] as const),
     );
-    q.sheet.getRange(META.asOf).setValue(isoOf(Math.max(today, q.asOf)));
-    const log = catalog.first('checkins');
-    if (log) {
-      appendRows(
+    const errors: string[] = [];
+    const unknown = p.entries.filter((e) => !krs.has(e.krId) && !q.read.ambiguousKrs.has(e.krId));
+    if (unknown.length)
+      errors.push(
+        tx.notFound(
+          q.sheet.getName(),
+          unknown.map((e) => e.krId),
+        ),
+      );
+
+    const entries = p.entries.filter((e) => krs.has(e.krId));
+    const rows = entries.map((e) => krs.get(e.krId)!.row);
+    const formats = rows.length
+      ? q.sheet
+          .getRange(Math.min(...rows), cols.current + 1, Math.max(...rows) - Math.min(...rows) + 1, 1)
+          .getNumberFormats()
+      : [];
+    const formatOf = (row: number) => formats[row - Math.min(...rows)]?.[0];
+    const values = new Map<number, CellValue>();
+    const confidences = new Map<number, CellValue>();
+    const parsed = entries.map((e) => {
+      const kr = krs.get(e.krId)!;
+      let value: number | boolean | undefined;
+      let confidence: number | undefined;
+      if (blank(e.value) && blank(e.confidence) && blank(e.comment)) errors.push(tx.nothing(e.krId));
+      if (typeof e.value === 'boolean') {
+        if (kr.type === 'milestone') value = e.value;
+        else errors.push(tx.numberExpected(e.krId));
+      } else if (typeof e.value === 'number') value = e.value;
+      else if (!blank(e.value)) {
+        try {
+          value = readTyped(e.value as string, styleOf(formatOf(kr.row)), ctx.lang);
+        } catch (err) {
+          if (!(err instanceof InputError)) throw err;
+          errors.push(tx.bad(e.krId, tx.value, err.text(ctx.lang)));
+        }
+      }
+      if (!blank(e.confidence)) {
+        try {
+          confidence = readConfidence(e.confidence as number | string, ctx.lang);
+        } catch (err) {
+          if (!(err instanceof InputError)) throw err;
+          errors.push(tx.bad(e.krId, tx.confidence, err.text(ctx.lang)));
+        }
+      }
+      if (value !== undefined) values.set(kr.row, value);
+      if (confidence !== undefined) confidences.set(kr.row, confidence);
+      return { e, kr, value, confidence, comment: blank(e.comment) ? '' : (e.comment as string).trim() };
+    });
+    for (const id of new Set(p.entries.map((e) => e.krId))) {
+      if (!q.read.ambiguousKrs.has(id)) continue;
+      errors.push(tx.twice(id, q.read.ambiguousKrs.get(id)!));
+    }
+    const current = new ColumnWrite(q.sheet, q.read.values, cols.current + 1, values);
+    for (const { e, kr, value } of parsed) {
+      const f = value === undefined ? '' : current.formulaAt(kr.row);
+      if (f) errors.push(tx.live(e.krId, f));
+    }
+    if (errors.length) throw new UserError(`${errors.join(' ')} ${nothingWritten(ctx.lang)}`);
+
+    const today = ctx.today;
+    const log = openLog(ctx.ss, catalog, ctx.lang);
+    if (log.recreated) restoreForecast(q, log.sheet.getName(), ctx.lang);
+    const already = p.requestId ? logHasRequest(log, p.requestId) : false;
+    if (!already) {
+      appendLog(
         log,
-        checkinsLayout.width,
-        p.entries.map((e) => [
-          new Day(today),
-          q.label,
-          e.krId,
-          e.value,
-          e.confidence ?? '',
-          e.comment ?? '',
-          krs.get(e.krId)!.title,
-        ]),
+        parsed.map((x) => ({
+          date: new Day(today),
+          quarter: q.label,
+          krId: x.kr.id,
+          value: x.value ?? '',
+          confidence: x.confidence ?? '',
+          comment: x.comment,
+          title: x.kr.title,
+          ...(p.requestId ? { requestId: p.requestId } : {}),
+        })),
       );
     }
-    return { updated: p.entries.length, asOf: isoOf(Math.max(today, q.asOf)), sheet: q.sheet.getName() };
+    current.write();
+    new ColumnWrite(q.sheet, q.read.values, cols.confidence + 1, confidences).write();
+    const asOf = Math.max(Math.min(today, q.quarter.next - 1), q.asOf);
+    if (asOf !== q.asOf) q.sheet.getRange(q.read.meta.asOf!.row, q.read.meta.asOf!.col).setValue(isoOf(asOf));
+    return {
+      updated: parsed.length,
+      asOf: isoOf(asOf),
+      sheet: q.sheet.getName(),
+      logRecreated: log.recreated,
+      alreadyLogged: already,
+    };
   });
+}
+
+/** A recreated log is a new sheet: the quarter's forecast formula points at it again. */
+function restoreForecast(q: QuarterState, logName: string, lang: Lang): void {
+  const c = q.read.columns.index.forecast;
+  if (c < 0) return;
+  const layout = quarterLayout(logColumns(logName));
+  const spec = layout.columns.find((x) => x.key === 'forecast')!;
+  const text = q.read.columns.header.forecast;
+  q.sheet
+    .getRange(q.read.headerRow, c + 1)
+    .setFormula(new Formula(headerFormula(text, spec.formula!(quarterCtx(layout, q, lang)))).text);
+}
+
+/** The layout's formula context, shifted to where this sheet's header and columns are. */
+function quarterCtx(layout: ReturnType<typeof quarterLayout>, q: QuarterState, lang: Lang) {
+  const ctx = layout.ctx(lang);
+  const letter = (key: Parameters<typeof ctx.col>[0]) => q.read.columns.letter[key];
+  return {
+    ...ctx,
+    first: q.read.first,
+    col: letter,
+    range: (key: Parameters<typeof ctx.col>[0]) => `${letter(key)}${q.read.first}:${letter(key)}`,
+  };
 }

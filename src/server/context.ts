@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { dayInZone } from '../core/cells';
 import { type Lang, langOf } from '../core/i18n';
+import { UserError } from '../sheets/user-error';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -18,10 +19,7 @@ export function openContext(): Context {
   return { ss, lang: langOf(ss.getSpreadsheetLocale()), timeZone, today: dayInZone(new Date(), timeZone) };
 }
 
-/** An error meant for the user, in their language: the sidebar shows its message as it is. */
-export class UserError extends Error {
-  override name = 'UserError';
-}
+export { UserError };
 
 /** Parses a payload from the sidebar; a bad one is refused with what is wrong, before anything is written. */
 export function parsePayload<T>(schema: z.ZodMiniType<T>, payload: unknown, lang: Lang): T {

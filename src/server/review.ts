@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { isoOf } from '../core/cells';
-import { blankDraft } from '../core/draft';
+import { blankDraft, type DraftObjective } from '../core/draft';
+import type { Lang } from '../core/i18n';
 import { nextQuarter, quarterLabel } from '../core/quarter';
 import {
   type Answer,
@@ -8,6 +9,7 @@ import {
   carryOver,
   defaultAnswer,
   historyRows,
+  renameClashes,
   reviewSummary,
 } from '../core/review';
 import { appendRows } from '../sheets/append';
@@ -16,49 +18,21 @@ import { reviewsLayout } from '../sheets/companion-layouts';
 import { ensureCompanions, pointAlignment } from '../sheets/companion-sheets';
 import { historyCells } from '../sheets/history';
 import { quarterLayout } from '../sheets/quarter-layout';
-import { insertQuarterSheet } from '../sheets/quarter-sheet';
+import { appendQuarterRows, insertQuarterSheet } from '../sheets/quarter-sheet';
+import { readQuarterSheet } from '../sheets/read';
+import { SHEET_NAMES } from '../sheets/texts';
+import { uniqueSheetName } from '../sheets/write';
 import { type Context, openContext, parsePayload, UserError, withDocumentLock } from './context';
 import { alignmentSource, localLabel, logColumns } from './insert';
-import { currentQuarter, healthOf } from './quarter';
+import { currentQuarter, healthOf, nothingWritten, type QuarterState } from './quarter';
+import { ReviewStore } from './review-store';
+import { REVIEW_TEXTS } from './review-texts';
 
-const PREFIX = 'okrkpi.review.';
+const blankable = <T extends z.core.SomeType>(s: T) => z.optional(z.nullable(s));
+const sheetPayload = z.object({ sheet: blankable(z.string()) });
+const reviewId = z.string().check(z.minLength(1), z.maxLength(80));
 
-interface ReviewRecord {
-  id: string;
-  sheetId: number;
-  quarter: string;
-  started: string;
-  finished?: { at: string; nextSheet: string; rows: number };
-}
-
-/** A review's record (by its quarter sheet, or by its id) and answers, from one read of the document properties. */
-function loadReview(by: { sheetId: number } | { reviewId: string }) {
-  const props = PropertiesService.getDocumentProperties();
-  const all = props.getProperties();
-  let record: ReviewRecord | undefined;
-  if ('sheetId' in by) {
-    const raw = all[`${PREFIX}${by.sheetId}`];
-    record = raw ? (JSON.parse(raw) as ReviewRecord) : undefined;
-  } else {
-    for (const [k, v] of Object.entries(all)) {
-      if (!/^okrkpi\.review\.\d+$/.test(k)) continue;
-      const r = JSON.parse(v) as ReviewRecord;
-      if (r.id === by.reviewId) record = r;
-    }
-  }
-  const answers = new Map<string, Answer>();
-  if (record) {
-    const prefix = `${PREFIX}${record.id}.`;
-    for (const [k, v] of Object.entries(all)) {
-      if (!k.startsWith(prefix)) continue;
-      const parsed = z.safeParse(answerSchema, JSON.parse(v));
-      if (parsed.success) answers.set(parsed.data.objectiveId, parsed.data);
-    }
-  }
-  return { props, record, answers };
-}
-
-function summaryOf(ctx: Context, catalog: Catalog, sheetName?: string) {
+function summaryOf(ctx: Context, catalog: Catalog, sheetName?: string | null) {
   const q = currentQuarter(ctx, catalog, sheetName);
   const health = healthOf(ctx, catalog, q);
   const summary = reviewSummary({
@@ -72,7 +46,10 @@ function summaryOf(ctx: Context, catalog: Catalog, sheetName?: string) {
   return { q, summary, problems: health.problems };
 }
 
-const sheetPayload = z.object({ sheet: z.optional(z.string()) });
+/** Rows the review can't read, as lines that say where and what to fix (the first ones). */
+function blockers(q: QuarterState, problems: readonly string[]): string[] {
+  return q.read.structure.length ? q.read.structure : [...problems];
+}
 
 /** Where a review stands: the summary, the answers saved so far, whether it is finished. */
 export function reviewState(payload?: unknown) {
@@ -80,127 +57,248 @@ export function reviewState(payload?: unknown) {
   const p = payload === undefined || payload === null ? {} : parsePayload(sheetPayload, payload, ctx.lang);
   const catalog = Catalog.read(ctx.ss);
   const { q, summary, problems } = summaryOf(ctx, catalog, p.sheet);
-  const sheetId = q.sheet.getSheetId();
-  let { record, answers, props } = loadReview({ sheetId });
-  if (!record) {
-    record = {
-      id: `R${sheetId}-${Date.now().toString(36)}`,
-      sheetId,
-      quarter: q.label,
-      started: isoOf(ctx.today),
-    };
-    props.setProperty(`${PREFIX}${sheetId}`, JSON.stringify(record));
-    answers = new Map();
-  }
+  const store = ReviewStore.open(ctx.ss);
+  store.forgetDeletedSheets(catalog.find('quarter').map((x) => x.sheet.getSheetId()));
+  const record = store.recordFor(q.sheet.getSheetId(), q.label, isoOf(ctx.today));
+  const answers = store.answers(record.id);
+  const ids = new Set(summary.objectives.map((o) => o.id));
+  const orphans = [...answers.values()].filter((a) => !ids.has(a.objectiveId));
+  const blocking = blockers(q, problems);
   return {
     lang: ctx.lang,
     sheet: q.sheet.getName(),
+    quarters: catalog.find('quarter').map((x) => x.sheet.getName()),
     reviewId: record.id,
     finished: record.finished ?? null,
     summary: { ...summary, asOf: isoOf(summary.asOf) },
     answers: summary.objectives.map((o) => answers.get(o.id) ?? defaultAnswer(o)),
-    saved: [...answers.keys()],
+    saved: [...answers.keys()].filter((id) => ids.has(id)),
+    /** Answers saved for objectives no longer in the sheet: never dropped without the user's word. */
+    orphans,
     problems,
+    /** Why the review can't be finished now (rows to fix, answers to settle); empty when it can. */
+    blocking: [
+      ...blocking,
+      ...(orphans.length ? [REVIEW_TEXTS[ctx.lang].orphans(orphans.map((a) => a.objectiveId))] : []),
+    ],
   };
 }
 
-export const saveStepSchema = z.object({
-  reviewId: z.string().check(z.minLength(1), z.maxLength(80)),
-  answer: answerSchema,
-});
+export const saveStepSchema = z.object({ reviewId, answer: answerSchema });
 
 /** Saves one objective's answers: a review left half-way resumes with them. */
 export function saveReviewStep(payload: unknown) {
   const ctx = openContext();
   const p = parsePayload(saveStepSchema, payload, ctx.lang);
+  const tx = REVIEW_TEXTS[ctx.lang];
   return withDocumentLock(ctx.lang, () => {
-    const props = PropertiesService.getDocumentProperties();
-    props.setProperty(`${PREFIX}${p.reviewId}.${p.answer.objectiveId}`, JSON.stringify(p.answer));
+    const store = ReviewStore.open(ctx.ss);
+    const record = store.byId(p.reviewId);
+    if (!record) throw new UserError(tx.notOpen);
+    if (record.finished)
+      throw new UserError(tx.alreadyFinished(record.finished.at, record.finished.nextSheet));
+    const catalog = Catalog.read(ctx.ss);
+    const reviewed = catalog.find('quarter').find((x) => x.sheet.getSheetId() === record.sheetId);
+    if (!reviewed) throw new UserError(tx.sheetGone);
+    const read = readQuarterSheet(reviewed.sheet, ctx.lang, ctx.timeZone);
+    if (!read.objectives.some((o) => o.id === p.answer.objectiveId))
+      throw new UserError(
+        `${tx.noObjective(p.answer.objectiveId, reviewed.sheet.getName())} ${nothingWritten(ctx.lang)}`,
+      );
+    store.saveAnswer(record.id, p.answer, ctx.lang);
     return { saved: p.answer.objectiveId };
   });
 }
 
-export const finishSchema = z.object({
-  reviewId: z.string().check(z.minLength(1), z.maxLength(80)),
-  sheet: z.optional(z.string()),
+export const discardSchema = z.object({
+  reviewId,
+  objectiveIds: z.array(z.string().check(z.maxLength(100))).check(z.minLength(1), z.maxLength(1000)),
 });
+
+/** Forgets answers saved for objectives no longer in the sheet, at the user's word. */
+export function discardReviewAnswers(payload: unknown) {
+  const ctx = openContext();
+  const p = parsePayload(discardSchema, payload, ctx.lang);
+  return withDocumentLock(ctx.lang, () => {
+    const store = ReviewStore.open(ctx.ss);
+    const record = store.byId(p.reviewId);
+    if (!record || record.finished) throw new UserError(REVIEW_TEXTS[ctx.lang].notOpen);
+    store.forgetAnswers(record.id, p.objectiveIds);
+    return { discarded: p.objectiveIds.length };
+  });
+}
+
+export const finishSchema = z.object({ reviewId, sheet: blankable(z.string()) });
 
 /**
  * Closes the quarter: history rows appended, the quarter sheet protected (warning only), the next
- * quarter opened with what carries over. Finishing again returns the first result and writes nothing.
+ * quarter opened with what carries over (into its sheet when it is already planned), the review's
+ * answers then dropped from the document's storage. Refused while the sheet has rows it can't
+ * read. Each step looks at what is already done first, so a finish cut short (a quota, a
+ * timeout) completes on retry and writes nothing twice; finishing again writes nothing.
  */
 export function finishReview(payload: unknown) {
   const ctx = openContext();
   const p = parsePayload(finishSchema, payload, ctx.lang);
+  const tx = REVIEW_TEXTS[ctx.lang];
   return withDocumentLock(ctx.lang, () => {
     const catalog = Catalog.read(ctx.ss);
+    const store = ReviewStore.open(ctx.ss);
     // the review names its quarter sheet: finishing does not depend on which sheet is active now
-    const { props, record, answers } = loadReview({ reviewId: p.reviewId });
-    const reviewed = record && catalog.find('quarter').find((x) => x.sheet.getSheetId() === record.sheetId);
-    if (!record || !reviewed) {
-      throw new UserError(
-        ctx.lang === 'fr'
-          ? 'Cette revue n’est plus en cours : rouvrez-la depuis le menu.'
-          : 'This review is no longer open: reopen it from the menu.',
-      );
-    }
+    const record = store.byId(p.reviewId);
+    if (!record) throw new UserError(tx.notOpen);
     if (record.finished) return { ...record.finished, alreadyFinished: true };
-    const { q, summary } = summaryOf(ctx, catalog, reviewed.sheet.getName());
-    const companions = ensureCompanions(ctx.ss, catalog, ctx.lang);
-    if (historyHas(companions.reviews, record.id)) {
-      throw new UserError(
-        ctx.lang === 'fr'
-          ? 'L’historique contient déjà cette revue : rien n’a été ajouté.'
-          : 'The history already holds this review: nothing was added.',
-      );
-    }
-    const rows = historyRows(summary, answers, record.id, ctx.today);
-    appendRows(
-      companions.reviews,
-      reviewsLayout.width,
-      rows.map((r) => historyCells(r, ctx.lang)),
-    );
-    q.sheet
-      .protect()
-      .setDescription(
-        ctx.lang === 'fr'
-          ? `OKR & KPI : trimestre ${q.label} clos par la revue`
-          : `OKR & KPI: quarter ${q.label} closed by its review`,
-      )
-      .setWarningOnly(true);
+    const reviewed = catalog.find('quarter').find((x) => x.sheet.getSheetId() === record.sheetId);
+    if (!reviewed) throw new UserError(tx.sheetGone);
+    const { q, summary, problems } = summaryOf(ctx, catalog, reviewed.sheet.getName());
+    const answers = store.answers(record.id);
+    const blocking = blockers(q, problems);
+    if (blocking.length) throw new UserError(tx.unreadable(blocking.slice(0, 8), blocking.length));
+    const ids = new Set(summary.objectives.map((o) => o.id));
+    const orphans = [...answers.keys()].filter((id) => !ids.has(id));
+    if (orphans.length) throw new UserError(`${tx.orphans(orphans)} ${nothingWritten(ctx.lang)}`);
 
+    const companions = ensureCompanions(ctx.ss, catalog, ctx.lang);
+    // 1. the history, unless a finish cut short already wrote it
+    const rows = historyRows(summary, answers, record.id, ctx.today);
+    if (!historyHas(companions.reviews, record.id))
+      appendRows(
+        companions.reviews,
+        reviewsLayout.width,
+        rows.map((r) => historyCells(r, ctx.lang)),
+      );
+    // 2. the quarter's sheet protected, once
+    const description = tx.closedBy(q.label, record.id);
+    if (
+      !q.sheet
+        .getProtections(SpreadsheetApp.ProtectionType.SHEET)
+        .some((x) => x.getDescription() === description)
+    )
+      q.sheet.protect().setDescription(description).setWarningOnly(true);
+    // 3. the next quarter
     const decisions = new Map(
       summary.objectives.map((o) => [o.id, (answers.get(o.id) ?? defaultAnswer(o)).decision]),
     );
-    const next = nextQuarter(q.quarter, q.fiscalStart);
-    const label = localLabel(quarterLabel(next, q.fiscalStart), ctx);
-    const carried = carryOver(q.read.objectives, decisions);
-    const levels = q.read.objectives.flatMap((o) => (o.level ? [o.level] : []));
-    const layout = quarterLayout(logColumns(companions.checkins.getName()));
-    const sheet = insertQuarterSheet(
-      ctx.ss,
-      layout,
-      {
-        quarter: next,
-        fiscalStart: q.fiscalStart,
-        label,
-        asOf: next.first,
-        objectives: carried.length ? carried : blankDraft(levels.length ? levels : ['team']),
-      },
-      ctx.lang,
-    );
-    catalog.remember(sheet, {
-      kind: 'quarter',
-      quarter: label,
-      fiscalStart: q.fiscalStart,
-      first: next.first,
-    });
-    pointAlignment(companions.alignment, sheet, label, ctx.lang, alignmentSource(layout));
-    sheet.activate();
-    const finished = { at: isoOf(ctx.today), nextSheet: sheet.getName(), rows: rows.length };
-    props.setProperty(`${PREFIX}${record.sheetId}`, JSON.stringify({ ...record, finished }));
+    const next = openNext(ctx, catalog, store, record.id, q, decisions, companions.checkins.getName());
+    pointAlignment(companions.alignment, next.sheet, next.label, ctx.lang, alignmentSource(next.layout));
+    next.sheet.activate();
+    const finished = {
+      at: isoOf(ctx.today),
+      nextSheet: next.sheet.getName(),
+      rows: rows.length,
+      carried: next.carried,
+      renamed: next.renamed,
+      intoPlanned: next.planned,
+    };
+    store.finish(record.id, finished);
     return { ...finished, alreadyFinished: false };
   });
+}
+
+/**
+ * The next quarter's sheet with the carried objectives: the planned sheet when the quarter already
+ * has one (its own rows kept; a clashing id gets a new one), else a new sheet. The store records
+ * what is about to be written before it is, so a retry finds it done, or redoes it whole.
+ */
+function openNext(
+  ctx: Context,
+  catalog: Catalog,
+  store: ReviewStore,
+  reviewId: string,
+  q: QuarterState,
+  decisions: ReadonlyMap<string, Answer['decision']>,
+  logName: string,
+) {
+  const next = nextQuarter(q.quarter, q.fiscalStart);
+  const label = localLabel(quarterLabel(next, q.fiscalStart), ctx);
+  const layout = quarterLayout(logColumns(logName));
+  const formats = currentFormats(q);
+  const carried = carryOver(q.read.objectives, decisions, formats);
+  const planned = catalog
+    .find('quarter')
+    .find((x) => x.sheet.getSheetId() !== q.sheet.getSheetId() && x.entry.quarter === label);
+  const step = store.step(reviewId);
+  if (planned) {
+    const read = readQuarterSheet(planned.sheet, ctx.lang, ctx.timeZone);
+    if (step?.into === planned.sheet.getSheetId()) {
+      // a finish cut short: done when the rows it meant to write are there
+      const ids = step.ids ?? [];
+      const written = ids.every((id) => read.objectives.some((o) => o.id === id && o.row >= (step.at ?? 0)));
+      if (written)
+        return {
+          sheet: planned.sheet,
+          label,
+          layout,
+          carried: ids.length,
+          renamed: step.renamed ?? [],
+          planned: true,
+        };
+    }
+    if (read.structure.length)
+      throw new UserError(
+        `${planned.sheet.getName()}: ${read.structure.join(' ')} ${nothingWritten(ctx.lang)}`,
+      );
+    const taken = [
+      ...read.objectives.map((o) => o.id),
+      ...read.objectives.flatMap((o) => o.krs.map((k) => k.id)),
+      ...read.strays.map((k) => k.id),
+    ];
+    const { objectives, renamed } = renameClashes(carried, taken);
+    store.setStep(reviewId, {
+      into: planned.sheet.getSheetId(),
+      at: read.lastRow + 1,
+      ids: objectives.map((o) => o.id),
+      renamed,
+    });
+    appendQuarterRows(planned.sheet, read, objectives, ctx.lang);
+    return { sheet: planned.sheet, label, layout, carried: objectives.length, renamed, planned: true };
+  }
+  // a new sheet: one the cut-short finish began (not yet in the catalog) is made again whole
+  if (step?.create) {
+    const partial = ctx.ss.getSheetByName(step.create);
+    if (partial && !catalog.entryOf(partial)) ctx.ss.deleteSheet(partial);
+  }
+  const levels = q.read.objectives.flatMap((o) => (o.level ? [o.level] : []));
+  const objectives: DraftObjective[] = carried.length
+    ? carried
+    : blankDraft(levels.length ? levels : ['team']);
+  const name = insertQuarterSheetName(ctx, label);
+  store.setStep(reviewId, { create: name });
+  const sheet = insertQuarterSheet(
+    ctx.ss,
+    layout,
+    { quarter: next, fiscalStart: q.fiscalStart, label, asOf: next.first, objectives },
+    ctx.lang,
+    name,
+  );
+  catalog.remember(sheet, { kind: 'quarter', quarter: label, fiscalStart: q.fiscalStart, first: next.first });
+  return {
+    sheet,
+    label,
+    layout,
+    carried: carried.length,
+    renamed: [] as { from: string; to: string }[],
+    planned: false,
+  };
+}
+
+function insertQuarterSheetName(ctx: Context, label: string): string {
+  return uniqueSheetName(ctx.ss, SHEET_NAMES.quarter(label, ctx.lang));
+}
+
+/** Each KR's number format (its Current cell's), so the next quarter shows 70 % as 70 %. */
+function currentFormats(q: QuarterState): Map<string, string> {
+  const krs = q.read.objectives.flatMap((o) => o.krs);
+  const out = new Map<string, string>();
+  const c = q.read.columns.index.current;
+  if (krs.length === 0 || c < 0) return out;
+  const n = q.read.lastRow - q.read.first + 1;
+  const formats = q.sheet.getRange(q.read.first, c + 1, n, 1).getNumberFormats();
+  for (const k of krs) {
+    const f = formats[k.row - q.read.first]?.[0];
+    if (f && f !== 'General') out.set(k.id, f);
+  }
+  return out;
 }
 
 /** Whether the history already holds a review's rows (a finish cut short must not append twice). */
@@ -213,3 +311,5 @@ function historyHas(sheet: GoogleAppsScript.Spreadsheet.Sheet, reviewId: string)
     .getValues()
     .some((r) => r[0] === reviewId);
 }
+
+export type { Lang };

@@ -1,4 +1,4 @@
-import { type DayNumber, isDate, isoOf, parseNumberText } from '../core/cells';
+import { type DayNumber, isDate, isoOf } from '../core/cells';
 
 /** A formula the add-on writes itself: the only strings that reach a cell as formulas. */
 export class Formula {
@@ -16,23 +16,17 @@ export class Day {
 export type CellValue = string | number | boolean | Date | Formula | Day;
 
 /**
- * Text typed by a user, made safe to write with setValues: Sheets would read "=…" (and "+…", "-…",
- * "@…") as a formula and "12.5" or "2026-01-01" as a number or a date. A leading apostrophe keeps
- * it text, exactly as typed; the apostrophe itself is not part of the value.
+ * Text typed by a user, made safe to write with setValues, which reads a string as if it were
+ * typed: "=…" (and "+…", "-…", "@…") would become a formula, "12.5", "$5", "10 %", "1/2", "Jan 5",
+ * "10:30" or "2026-01" a number or a date, "TRUE" a boolean, "#N/A" an error. A leading
+ * apostrophe keeps any of them text, exactly as typed (the apostrophe is not part of the value).
+ * Any text holding a digit gets one: Sheets' date and number readings vary by locale, and an
+ * apostrophe before text that would have stayed text changes nothing.
  */
 export function asText(s: string): string {
   if (s === '') return s;
-  if (/^[=+\-@']/.test(s) || /^\s*\d{4}-\d{1,2}-\d{1,2}/.test(s) || readsAsNumber(s)) return `'${s}`;
+  if (/^[=+\-@'#]/.test(s) || /\d/.test(s) || /^\s*(true|false|vrai|faux)\s*$/i.test(s)) return `'${s}`;
   return s;
-}
-
-function readsAsNumber(s: string): boolean {
-  try {
-    parseNumberText(s);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** A value as it goes into a cell: text made safe, numbers, booleans and dates as they are. */

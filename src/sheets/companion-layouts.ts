@@ -2,9 +2,16 @@ import { layoutOf } from './template';
 import { dropdowns } from './texts';
 
 /** The check-in log: append-only, one row per update of a key result. */
-export const checkinsLayout = layoutOf<
-  'date' | 'quarter' | 'krId' | 'value' | 'confidence' | 'comment' | 'title'
->({
+export type CheckinKey =
+  | 'date'
+  | 'quarter'
+  | 'krId'
+  | 'value'
+  | 'confidence'
+  | 'comment'
+  | 'title'
+  | 'requestId';
+export const checkinsLayout = layoutOf<CheckinKey>({
   headerRow: 1,
   columns: [
     { key: 'date', header: { en: 'Date', fr: 'Date' }, width: 95, format: 'yyyy-mm-dd' },
@@ -14,6 +21,16 @@ export const checkinsLayout = layoutOf<
     { key: 'confidence', header: { en: 'Confidence', fr: 'Confiance' }, width: 85, format: '0%' },
     { key: 'comment', header: { en: 'Comment', fr: 'Commentaire' }, width: 320 },
     { key: 'title', header: { en: 'Key result', fr: 'Résultat clé' }, width: 320 },
+    {
+      key: 'requestId',
+      header: { en: 'Check-in ID', fr: 'ID du suivi' },
+      note: {
+        en: 'Which save wrote the row: a save retried after a failure is not logged twice.',
+        fr: 'L’enregistrement qui a écrit la ligne : un enregistrement repris après un échec n’est pas noté deux fois.',
+      },
+      width: 110,
+      hidden: true,
+    },
   ],
 });
 
@@ -142,7 +159,8 @@ export const kpisLayout = layoutOf<KpiKey>({
 });
 
 /** The alignment view: the current quarter's objectives, their link to the top and rolled-up score. */
-export const alignmentLayout = layoutOf<'id' | 'title' | 'level' | 'owner' | 'parent' | 'score' | 'link'>({
+export type AlignmentKey = 'id' | 'title' | 'level' | 'owner' | 'parent' | 'score' | 'link';
+export const alignmentLayout = layoutOf<AlignmentKey>({
   headerRow: 2,
   columns: [
     { key: 'id', header: { en: 'Objective ID', fr: 'ID objectif' }, width: 90 },

@@ -5,6 +5,7 @@ import { DIRECTIONS } from '../core/words';
 import type { Catalog, SheetKind } from './catalog';
 import { type CellValue, cellValue, Formula } from './cells';
 import {
+  type AlignmentKey,
   alignmentLayout,
   checkinsLayout,
   KPI_PERIODS,
@@ -14,7 +15,7 @@ import {
 } from './companion-layouts';
 import { errorTexts, wordColours } from './conditional';
 import { SHEET_NAMES } from './texts';
-import { STYLE, uniqueSheetName, writeTable } from './write';
+import { headerFormula, STYLE, uniqueSheetName, writeTable } from './write';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -67,8 +68,14 @@ export function pointAlignment(
 ): void {
   const q = quote(quarterSheet.getName());
   const from = (c: string) => `${q}!${c}${cols.first}:${c}`;
-  const pick = (c: string) => new Formula(`=IFERROR(FILTER(${from(c)}, ${from(cols.id)}<>""), "")`);
   const L = alignmentLayout;
+  const pick = (key: AlignmentKey, c: string) =>
+    new Formula(
+      headerFormula(
+        L.columns.find((x) => x.key === key)!.header[lang],
+        `IFERROR(FILTER(${from(c)}, ${from(cols.id)}<>""), "")`,
+      ),
+    );
   const titles = { en: `Alignment — ${quarterLabel}`, fr: `Alignement — ${quarterLabel}` };
   const share = { en: 'Aligned to the top', fr: 'Alignés au sommet' };
   const row1: CellValue[] = [
@@ -79,18 +86,18 @@ export function pointAlignment(
       `=OKR_ALIGNMENT(${L.ctx(lang).range('id')}, ${L.ctx(lang).range('parent')}, ${L.ctx(lang).range('level')})`,
     ),
   ];
-  const row3: CellValue[] = [
-    pick(cols.id),
-    pick(cols.title),
-    pick(cols.level),
-    pick(cols.owner),
-    pick(cols.parent),
-    pick(cols.score),
+  const headers: CellValue[] = [
+    pick('id', cols.id),
+    pick('title', cols.title),
+    pick('level', cols.level),
+    pick('owner', cols.owner),
+    pick('parent', cols.parent),
+    pick('score', cols.score),
   ];
   alignment.getRange(1, 1, 1, row1.length).setValues([row1.map(cellValue)]);
   alignment.getRange(1, 4).setNumberFormat('0%');
   alignment.getRange(1, 1).setFontWeight('bold');
-  alignment.getRange(L.first, 1, 1, row3.length).setValues([row3.map(cellValue)]);
+  alignment.getRange(L.headerRow, 1, 1, headers.length).setValues([headers.map(cellValue)]);
   const link = alignment.getRange(`${L.col('link')}${L.first}:${L.col('link')}`);
   alignment.setConditionalFormatRules([
     errorTexts([link]),

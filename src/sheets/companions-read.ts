@@ -1,47 +1,10 @@
 import { idOf } from '../core/alignment';
-import { type Cell, type DayNumber, isBlank, readDay, readNumber } from '../core/cells';
+import { type Cell, isBlank, readNumber } from '../core/cells';
 import type { KpiRead } from '../core/health';
 import { kpiGrade, latestValue } from '../core/kpi';
-import { checkinsLayout, KPI_PERIODS, kpisLayout } from './companion-layouts';
+import { KPI_PERIODS, kpisLayout } from './companion-layouts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-export interface LogEntry {
-  day: DayNumber;
-  quarter: string;
-  krId: string;
-  value: Cell;
-}
-
-/** The check-in log in one read: the rows of one quarter. */
-export function readLog(sheet: Sheet, quarter: string, timeZone: string): LogEntry[] {
-  const L = checkinsLayout;
-  const last = sheet.getLastRow();
-  if (last < L.first) return [];
-  const values = sheet.getRange(L.first, 1, last - L.first + 1, L.width).getValues() as Cell[][];
-  return values.flatMap((r) => {
-    const q = String(r[L.num('quarter') - 1] ?? '').trim();
-    if (q !== quarter) return [];
-    try {
-      return [
-        {
-          day: readDay(r[L.num('date') - 1], () => timeZone),
-          quarter: q,
-          krId: idOf(r[L.num('krId') - 1]),
-          value: r[L.num('value') - 1],
-        },
-      ];
-    } catch {
-      return [];
-    }
-  });
-}
-
-export function lastCheckIns(entries: readonly LogEntry[]): Map<string, DayNumber> {
-  const out = new Map<string, DayNumber>();
-  for (const e of entries) out.set(e.krId, Math.max(out.get(e.krId) ?? e.day, e.day));
-  return out;
-}
 
 /** The KPI dashboard in one read: each KPI's latest value, status and last period. */
 export function readKpis(sheet: Sheet): KpiRead[] {

@@ -1,11 +1,14 @@
-import type { QuarterDraft } from '../core/draft';
+import type { DraftObjective, QuarterDraft } from '../core/draft';
 import type { Lang } from '../core/i18n';
+import { DATA_COLUMNS } from '../core/read-quarter';
 import { KR_TYPES, LEVELS } from '../core/words';
-import { type CellValue, Day, Formula } from './cells';
+import { type CellValue, cellValue, Day, Formula } from './cells';
 import { errorTexts, prefixColour, scoreColours, wordColours } from './conditional';
 import { META, type QuarterKey, type QuarterLayout } from './quarter-layout';
+import { QUARTER, type SheetRead } from './read';
+import type { Validation } from './template';
 import { NOTES, QUARTER_META, SHEET_NAMES } from './texts';
-import { protectWarning, STYLE, uniqueSheetName, writeTable } from './write';
+import { protectWarning, Rules, STYLE, uniqueSheetName, writeTable } from './write';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -14,10 +17,12 @@ type FontWeight = GoogleAppsScript.Spreadsheet.FontWeight;
 const wordIn = (vocab: Record<string, readonly string[]>, key: string | undefined, lang: Lang) =>
   key === undefined ? '' : (vocab[key]?.[lang === 'en' ? 0 : 1] ?? key);
 
+type RowKind = 'objective' | 'kr' | 'milestone';
+
 /** The rows of a quarter: each objective, then its key results. */
-export function quarterRows(draft: QuarterDraft, lang: Lang) {
+export function quarterRows(draft: { objectives: readonly DraftObjective[] }, lang: Lang) {
   const rows: Partial<Record<QuarterKey, CellValue>>[] = [];
-  const kinds: ('objective' | 'kr' | 'milestone')[] = [];
+  const kinds: RowKind[] = [];
   const formats: (string | undefined)[] = [];
   for (const o of draft.objectives) {
     rows.push({
@@ -91,29 +96,33 @@ export function quarterMetaRow(draft: QuarterDraft, layout: QuarterLayout, lang:
   return { cells, formats, weights };
 }
 
+/** A row's own validation in a column: checkboxes where a row of its kind holds a yes/no. */
+function rowValidation(kind: RowKind, key: QuarterKey): Validation | null | undefined {
+  if (key === 'committed') return kind === 'objective' ? { kind: 'checkbox' } : null;
+  if (key === 'current' && kind === 'milestone') return { kind: 'checkbox' };
+  if (key === 'level') return kind === 'objective' ? undefined : null;
+  if (key === 'type' || key === 'confidence') return kind === 'objective' ? null : undefined;
+  return undefined;
+}
+
+const numberKeys: readonly QuarterKey[] = ['start', 'target', 'current'];
+
 /** Inserts a quarter's OKR sheet (never over an existing one) and returns it. */
 export function insertQuarterSheet(
   ss: Spreadsheet,
   layout: QuarterLayout,
   draft: QuarterDraft,
   lang: Lang,
+  name = uniqueSheetName(ss, SHEET_NAMES.quarter(draft.label, lang)),
 ): Sheet {
-  const sheet = ss.insertSheet(uniqueSheetName(ss, SHEET_NAMES.quarter(draft.label, lang)));
+  const sheet = ss.insertSheet(name);
   const { rows, kinds, formats } = quarterRows(draft, lang);
   const meta = quarterMetaRow(draft, layout, lang);
   writeTable(sheet, layout, lang, {
     above: [meta.cells],
     rows,
-    cellValidation: (r, key) => {
-      const kind = kinds[r];
-      if (key === 'committed') return kind === 'objective' ? { kind: 'checkbox' } : null;
-      if (key === 'current' && kind === 'milestone') return { kind: 'checkbox' };
-      if (key === 'level') return kind === 'objective' ? undefined : null;
-      if (key === 'type' || key === 'confidence') return kind === 'objective' ? null : undefined;
-      return undefined;
-    },
-    cellFormat: (r, key) =>
-      key === 'start' || key === 'target' || key === 'current' ? formats[r] : undefined,
+    cellValidation: (r, key) => rowValidation(kinds[r]!, key),
+    cellFormat: (r, key) => (numberKeys.includes(key) ? formats[r] : undefined),
     rowStyle: (r) =>
       kinds[r] === 'objective' ? { bold: true, background: STYLE.objectiveBackground } : undefined,
   });
@@ -143,4 +152,65 @@ export function insertQuarterSheet(
   ]);
   sheet.setTabColor(STYLE.tab.quarter);
   return sheet;
+}
+
+/**
+ * Appends objectives and their key results below a quarter sheet's data, each value in the column
+ * its header names (a column the user added is left alone), with the formats, dropdowns, checkboxes
+ * and styles the template gives them. The computed columns cover the new rows by themselves: their
+ * formulas sit in the header. Returns the first row written.
+ */
+export function appendQuarterRows(
+  sheet: Sheet,
+  read: SheetRead,
+  objectives: readonly DraftObjective[],
+  lang: Lang,
+): number {
+  const { rows, kinds, formats } = quarterRows({ objectives }, lang);
+  if (rows.length === 0) return read.lastRow + 1;
+  const at = read.lastRow + 1;
+  const max = sheet.getMaxRows();
+  if (at + rows.length - 1 > max) sheet.insertRowsAfter(max, at + rows.length - 1 - max + 20);
+  const rules = new Rules(lang);
+  const columnSpec = new Map(QUARTER.columns.map((c) => [c.key, c]));
+  // runs of adjacent typed columns, by position: one write per run
+  const cols = DATA_COLUMNS.map((key) => ({ key, at: read.columns.index[key] }))
+    .filter((c) => c.at >= 0)
+    .sort((a, b) => a.at - b.at);
+  const runs: { key: QuarterKey; at: number }[][] = [];
+  for (const c of cols) {
+    const run = runs[runs.length - 1];
+    if (run && run[run.length - 1]!.at === c.at - 1) run.push(c);
+    else runs.push([c]);
+  }
+  for (const run of runs) {
+    const range = sheet.getRange(at, run[0]!.at + 1, rows.length, run.length);
+    range.setValues(rows.map((row) => run.map((c) => cellValue(row[c.key]))));
+    range.setNumberFormats(
+      rows.map((_, r) =>
+        run.map(
+          (c) =>
+            (numberKeys.includes(c.key) ? formats[r] : undefined) ??
+            columnSpec.get(c.key)?.format ??
+            'General',
+        ),
+      ),
+    );
+    range.setDataValidations(
+      rows.map((_, r) =>
+        run.map((c) => {
+          const own = rowValidation(kinds[r]!, c.key);
+          const v = own === undefined ? columnSpec.get(c.key)?.validation : own;
+          return v ? rules.get(v) : null;
+        }),
+      ),
+    );
+    range.setFontWeights(rows.map((_, r) => run.map(() => (kinds[r] === 'objective' ? 'bold' : 'normal'))));
+    range.setBackgrounds(
+      rows.map((_, r) =>
+        run.map(() => (kinds[r] === 'objective' ? STYLE.objectiveBackground : null)),
+      ) as string[][],
+    );
+  }
+  return at;
 }

@@ -23,7 +23,8 @@ export interface ColumnSpec<K extends string = string> {
   /** Dropdown or checkbox on every data row (rows of a kind may override, see the writer). */
   validation?: Validation;
   /**
-   * The column's formula, written once in the first data row: it fills the column.
+   * The column's formula, written once in its header cell under the header's text: it fills the
+   * column (see headerFormula).
    * `col(key)` gives another column's letter; `first` is the first data row.
    */
   formula?: (ctx: FormulaContext<K>) => string;

@@ -79,13 +79,11 @@ export function writeTable<K extends string>(
 
   const given = content.above ?? [];
   const above = Array.from({ length: headerRow - 1 }, (_, i) => pad((given[i] ?? []).map(cellValue), width));
-  const header = columns.map((c) => content.headers?.[c.key] ?? c.header[lang]);
-  const data = content.rows.map((row, i) =>
-    columns.map((c) => (c.formula ? (i === 0 ? c.formula(ctx) : '') : cellValue(row[c.key]))),
-  );
-  // a table with no rows still gets its formulas, in the first data row
-  if (n === 0 && columns.some((c) => c.formula))
-    data.push(columns.map((c) => (c.formula ? c.formula(ctx) : '')));
+  const header = columns.map((c) => {
+    const text = content.headers?.[c.key] ?? c.header[lang];
+    return c.formula ? headerFormula(text, c.formula(ctx)) : cellValue(text);
+  });
+  const data = content.rows.map((row) => columns.map((c) => (c.formula ? '' : cellValue(row[c.key]))));
   const rows = data.length;
   sheet.getRange(1, 1, headerRow + rows, width).setValues([...above, header, ...data]);
 
@@ -130,7 +128,16 @@ export function writeTable<K extends string>(
     );
   }
 
-  hideAndProtect(sheet, columns, first, lastRow, lang);
+  hideAndProtect(sheet, columns, headerRow, lastRow, lang);
+}
+
+/**
+ * A computed column's formula, in its header cell: the header's text stacked over the column's
+ * values (`={"KR score"; KR_SCORE(K3:K, …)}`). No edit of the data rows (delete, sort, insert,
+ * paste) can reach it, and its result lines up with the rows below whatever happens to them.
+ */
+export function headerFormula(text: string, formula: string): string {
+  return `={"${text.replace(/"/g, '""')}"; ${formula.replace(/^=/, '')}}`;
 }
 
 function pad(row: Written[], width: number): Written[] {
@@ -174,7 +181,8 @@ export function protectWarning(range: GoogleAppsScript.Spreadsheet.Range, lang: 
 
 /** A sheet name not yet taken: "OKR Q1 2026", then "OKR Q1 2026 (2)"… */
 export function uniqueSheetName(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, base: string): string {
-  const taken = new Set(ss.getSheets().map((s) => s.getName()));
-  if (!taken.has(base)) return base;
-  for (let k = 2; ; k++) if (!taken.has(`${base} (${k})`)) return `${base} (${k})`;
+  // Sheets' names are unique whatever their case: "check-ins" takes "Check-ins"
+  const taken = new Set(ss.getSheets().map((s) => s.getName().toLowerCase()));
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let k = 2; ; k++) if (!taken.has(`${base} (${k})`.toLowerCase())) return `${base} (${k})`;
 }

@@ -84,10 +84,13 @@ describe('check-in', () => {
       /^Request refused, nothing was written \(entries: /,
     );
     expect(() => app.run('checkIn', { entries: [{ krId: 'O1.1', value: 'lots' }] })).toThrow(
-      /entries\.0\.value/,
+      'O1.1, value: "lots" is not a number. Nothing was written.',
     );
     expect(() => app.run('checkIn', { entries: [{ krId: 'O1.1', value: 1, confidence: 2 }] })).toThrow(
-      /entries\.0\.confidence/,
+      'O1.1, confidence: 2 must be between 0 % and 100 %. Nothing was written.',
+    );
+    expect(() => app.run('checkIn', { entries: [{ krId: 'O1.1' }] })).toThrow(
+      'O1.1: nothing to record (a value, a confidence or a comment). Nothing was written.',
     );
     expect(() =>
       app.run('checkIn', {
@@ -106,7 +109,7 @@ describe('check-in', () => {
   test('in French', () => {
     const { app } = withQuarter('fr_FR');
     expect(() => app.run('checkIn', { entries: [{ krId: 'X', value: 1 }] })).toThrow(
-      "Résultat clé introuvable dans « OKR T1 2026 » : X. Rien n'a été écrit.",
+      'Résultat clé introuvable dans « OKR T1 2026 » : X. Rien n’a été écrit.',
     );
   });
 
@@ -157,7 +160,7 @@ describe('health check', () => {
           'Row 4, Start (K): "a lot" is not a number',
           'Row 5, Objective ID (A) / KR ID (C): the id is blank',
           'Row 6, Objective ID (A): duplicate id: O2 (row 3)',
-          'Row 7, Objective (B): no objective O3 above in this sheet',
+          'Row 7, Objective (B): no objective O3 in this sheet (no row has it as its Objective ID)',
         ],
       ],
       [
@@ -166,7 +169,7 @@ describe('health check', () => {
           "Ligne 4, Départ (K) : « a lot » n'est pas un nombre",
           "Ligne 5, ID objectif (A) / ID RC (C) : l'id est vide",
           'Ligne 6, ID objectif (A) : id en double : O2 (ligne 3)',
-          'Ligne 7, Objectif (B) : aucun objectif O3 au-dessus dans la feuille',
+          'Ligne 7, Objectif (B) : aucun objectif O3 dans cette feuille (aucune ligne ne l’a pour ID objectif)',
         ],
       ],
     ] as const) {
@@ -215,8 +218,14 @@ describe('health check', () => {
       s.getRange('A6').setValue('O2'); // O3 now repeats O2's id
       const h = app.run('getHealth') as { problems: string[] };
       expect(h.problems).toEqual(expected);
-      const state = app.run('getCheckInState') as { objectives: { id: string; krs: { id: string }[] }[] };
-      expect(state.objectives.map((o) => [o.id, o.krs.map((k) => k.id)])).toEqual([['O2', ['O2.1']]]);
+      const state = app.run('getCheckInState') as {
+        objectives: { id: string; found: boolean; krs: { id: string }[] }[];
+      };
+      // O3's key result is not filed under O2 nor hidden: it is listed apart, its objective not found
+      expect(state.objectives.map((o) => [o.id, o.found, o.krs.map((k) => k.id)])).toEqual([
+        ['O2', true, ['O2.1']],
+        ['O3', false, ['O3.1']],
+      ]);
       expect(s.getRange('K4').getValue()).toBe('a lot'); // nothing the user typed was changed
     }
   });
@@ -376,7 +385,7 @@ describe('quarterly review', () => {
     const { app } = withQuarter();
     start(app);
     expect(() => app.run('finishReview', { reviewId: 'R-old' })).toThrow(
-      'This review is no longer open: reopen it from the menu.',
+      'This review is no longer open: open the review again from the menu.',
     );
   });
 });

@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import type { Cell } from '../../src/core/cells';
-import { mapColumns, problemText, readQuarter } from '../../src/core/read-quarter';
+import {
+  columnProblems,
+  DATA_COLUMNS,
+  findHeaderRow,
+  findLabelled,
+  mapColumns,
+  problemText,
+  readQuarter,
+} from '../../src/core/read-quarter';
 import { QUARTER } from '../../src/sheets/read';
 import { columnLetter } from '../../src/sheets/template';
 
@@ -117,7 +125,7 @@ describe('reading a hand-edited quarter sheet', () => {
     expect(q.objectives[0]!.krs[0]).toMatchObject({ start: 100, target: 125 });
   });
 
-  test('a KR whose objective is not in the sheet is reported and kept under the one above', () => {
+  test('a KR whose objective is not in the sheet is reported and kept apart, never under the one above', () => {
     const q = read(
       rows(
         { objectiveId: 'O1', objective: 'O1', title: 'G', level: 'team' },
@@ -125,8 +133,77 @@ describe('reading a hand-edited quarter sheet', () => {
       ),
     );
     expect(q.problems.map((p) => problemText(p, 'en'))).toEqual([
-      'Row 4, Objective (B): no objective O9 above in this sheet',
+      'Row 4, Objective (B): no objective O9 in this sheet (no row has it as its Objective ID)',
     ]);
-    expect(q.objectives[0]!.krs[0]!.id).toBe('K');
+    expect(q.objectives[0]!.krs).toEqual([]);
+    expect(q.strays.map((k) => [k.id, k.objectiveId])).toEqual([['K', 'O9']]);
+  });
+
+  test('any row order reads the same: the Objective column says where a KR belongs', () => {
+    const ordered = rows(
+      { objectiveId: 'O1', objective: 'O1', title: 'Grow', level: 'company' },
+      { objective: 'O1', krId: 'O1.1', title: 'Zeta', target: 10, current: 5 },
+      { objective: 'O1', krId: 'O1.2', title: 'Alpha', target: 10, current: 2 },
+      { objectiveId: 'O2', objective: 'O2', title: 'Beta', level: 'team', parent: 'O1' },
+      { objective: 'O2', krId: 'O2.1', title: 'Gamma', target: 4, current: 4 },
+    );
+    const byTitle = [...ordered].sort((a, b) => String(a[3]).localeCompare(String(b[3])));
+    const byKrDesc = [...ordered].sort((a, b) => String(b[2]).localeCompare(String(a[2])));
+    const shape = (values: Cell[][]) => {
+      const q = read(values);
+      expect(q.problems).toEqual([]);
+      return q.objectives.map((o) => [o.id, o.krs.map((k) => k.id).sort()]);
+    };
+    const expected = [
+      ['O1', ['O1.1', 'O1.2']],
+      ['O2', ['O2.1']],
+    ];
+    expect(shape(ordered)).toEqual(expected);
+    expect(shape(byTitle).sort()).toEqual(expected);
+    expect(shape(byKrDesc).sort()).toEqual(expected);
+  });
+
+  test('an objective ID and a KR ID on one row is a problem, not a guess', () => {
+    const q = read(
+      rows(
+        { objectiveId: 'O1', objective: 'O1', title: 'G', level: 'team' },
+        { objectiveId: 'O2', objective: 'O1', krId: 'K', target: 1, current: 0 },
+      ),
+    );
+    expect(q.problems.map((p) => p.row)).toEqual([4]);
+    expect(q.problems[0]!.message).toMatch(/^an objective ID and a KR ID on one row/);
+    expect(q.objectives.map((o) => o.id)).toEqual(['O1']);
+  });
+});
+
+describe('finding columns by their headers only', () => {
+  test('a renamed header is missing, never guessed from the template', () => {
+    const h = headers('en');
+    h[12] = 'Now'; // "Current" renamed
+    h.splice(12, 0, 'My notes'); // and a column of the user's inserted before it
+    const cols = mapColumns(h, QUARTER.columns, columnLetter);
+    expect(cols.missing).toEqual(['current']);
+    expect(cols.index.current).toBe(-1);
+    expect(cols.index.weight).toBe(14);
+    expect(columnProblems(cols, DATA_COLUMNS, 2, 'en')).toEqual([
+      'Column "Current" not found in the header row (row 2): give the column its header back (or undo the change).',
+    ]);
+  });
+
+  test('a doubled header names both columns, in French too', () => {
+    const h = headers('fr');
+    h.push('Cible');
+    const cols = mapColumns(h, QUARTER.columns, columnLetter, 'fr');
+    expect(cols.doubled).toEqual([{ key: 'target', letters: ['L', 'W'] }]);
+    expect(columnProblems(cols, DATA_COLUMNS, 2, 'fr')).toEqual([
+      'La colonne « Cible » apparaît deux fois (L, W) : renommez ou supprimez l’une d’elles.',
+    ]);
+  });
+
+  test('the header row is found below rows inserted above it, never read as data', () => {
+    const values: Cell[][] = [['Quarter', 'Q1 2026'], [], headers('en'), ...rows({ objectiveId: 'O1' })];
+    expect(findHeaderRow(values, QUARTER.columns, ['objectiveId', 'objective', 'krId'])).toBe(2);
+    expect(findLabelled(values.slice(0, 2), { en: 'Quarter', fr: 'Trimestre' })).toEqual({ row: 0, col: 1 });
+    expect(findHeaderRow([['x'], ['y']], QUARTER.columns, ['objectiveId'])).toBe(-1);
   });
 });

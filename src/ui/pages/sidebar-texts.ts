@@ -14,9 +14,13 @@ export const SIDEBAR_TEXTS = {
     save: 'Save check-in',
     saving: 'Saving…',
     saved: (n: number) => (n === 1 ? 'Saved 1 check-in.' : `Saved ${n} check-ins.`),
-    nothing: 'Enter a new value for at least one key result.',
-    notNumber: (kr: string, v: string) => `${kr}: "${v}" is not a number.`,
-    badConfidence: (kr: string) => `${kr}: confidence is a percentage from 0 to 100.`,
+    nothing: 'Enter a new value, a confidence or a comment for at least one key result.',
+    badValue: (kr: string, why: string) => `${kr}, new value: ${why}.`,
+    badConfidence: (kr: string, why: string) => `${kr}, confidence: ${why}.`,
+    inPercent: 'type it in %',
+    live: 'From a formula: its value is not typed here.',
+    strayGroup:
+      'No objective row has this ID: these key results are not counted in any objective’s score. Fix the Objective column (see Health).',
     problems: (n: number) =>
       n === 1
         ? '1 row of the sheet has a problem: see Health.'
@@ -75,9 +79,13 @@ export const SIDEBAR_TEXTS = {
     save: 'Enregistrer le suivi',
     saving: 'Enregistrement…',
     saved: (n: number) => (n === 1 ? '1 point de suivi enregistré.' : `${n} points de suivi enregistrés.`),
-    nothing: 'Saisissez une nouvelle valeur pour au moins un résultat clé.',
-    notNumber: (kr: string, v: string) => `${kr} : « ${v} » n'est pas un nombre.`,
-    badConfidence: (kr: string) => `${kr} : la confiance est un pourcentage de 0 à 100.`,
+    nothing: 'Saisissez une nouvelle valeur, une confiance ou un commentaire pour au moins un résultat clé.',
+    badValue: (kr: string, why: string) => `${kr}, nouvelle valeur : ${why}.`,
+    badConfidence: (kr: string, why: string) => `${kr}, confiance : ${why}.`,
+    inPercent: 'saisie en %',
+    live: 'Issu d’une formule : sa valeur ne se saisit pas ici.',
+    strayGroup:
+      'Aucune ligne d’objectif n’a cet ID : ces résultats clés ne comptent dans le score d’aucun objectif. Corrigez la colonne Objectif (voir Santé).',
     problems: (n: number) =>
       n === 1
         ? '1 ligne de la feuille pose problème : voir Santé.'

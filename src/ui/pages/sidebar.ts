@@ -1,3 +1,5 @@
+import { InputError } from '../../core/errors';
+import { readConfidence, readTyped } from '../../core/typed';
 import { $, h, show, status } from '../lib/dom';
 import { type Result, run } from '../lib/run';
 import { SIDEBAR_TEXTS, type SidebarTexts } from './sidebar-texts';
@@ -8,12 +10,6 @@ let lang: Lang = 'en';
 const tx = (): SidebarTexts => SIDEBAR_TEXTS[lang];
 const pct = (x: number | null | undefined) =>
   x === null || x === undefined ? '–' : `${Math.round(x * 100)} %`;
-
-/** "12,5" or "12.5" → 12.5; "15 %" → 15 (a percentage field); anything else → undefined. */
-function parseNumber(text: string): number | undefined {
-  const s = text.trim().replace(/\s/g, '').replace(',', '.').replace(/%$/, '');
-  return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(s) ? Number(s) : undefined;
-}
 
 function tabs(active: Tab, onPick: (t: Tab) => void): HTMLElement {
   const names: Tab[] = ['checkin', 'health', 'review'];
@@ -44,22 +40,113 @@ function tabs(active: Tab, onPick: (t: Tab) => void): HTMLElement {
 
 // ——— check-in ———
 
+/** A save's id, kept until it succeeds: a save retried after a failure is logged once. */
+let pendingRequest: string | undefined;
+const newRequestId = () => `C${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+
+type CheckInState = Result<'getCheckInState'>;
+type KrState = CheckInState['objectives'][number]['krs'][number];
+
+/** The check-in form of one KR: what it sends, or why what was typed can't be read. */
+interface KrForm {
+  kr: KrState;
+  value?: HTMLInputElement;
+  confidence: HTMLInputElement;
+  comment: HTMLInputElement;
+}
+
+type Entry = { krId: string; value?: string | boolean; confidence?: string; comment?: string };
+
+/**
+ * What a KR's form sends, or an error naming the KR. Values are read here by the very parser the
+ * server uses (core/typed), so the user hears at once what the server would refuse; the server
+ * reads the text again in the cell's own format.
+ */
+function entryOf(f: KrForm): Entry | string | undefined {
+  const t = tx();
+  const e: Entry = { krId: f.kr.id };
+  if (f.value?.type === 'checkbox') {
+    if (f.value.checked !== (f.kr.current === true)) e.value = f.value.checked;
+  } else if (f.value && f.value.value.trim() !== '') {
+    const text = f.value.value.trim();
+    try {
+      readTyped(text, { percent: f.kr.percent, ...(f.kr.currency ? { currency: f.kr.currency } : {}) }, lang);
+    } catch (err) {
+      return t.badValue(f.kr.id, err instanceof InputError ? err.text(lang) : String(err));
+    }
+    e.value = text;
+  }
+  const conf = f.confidence.value.trim();
+  if (conf !== '') {
+    try {
+      readConfidence(conf, lang);
+    } catch (err) {
+      return t.badConfidence(f.kr.id, err instanceof InputError ? err.text(lang) : String(err));
+    }
+    e.confidence = conf;
+  }
+  const comment = f.comment.value.trim();
+  if (comment !== '') e.comment = comment;
+  return e.value === undefined && e.confidence === undefined && e.comment === undefined ? undefined : e;
+}
+
+function krCard(k: KrState, forms: KrForm[]): HTMLElement {
+  const t = tx();
+  const milestone = k.type === 'milestone';
+  const unit = k.percent || k.currency ? '' : k.unit;
+  const shown = (v: string) => (v === '' ? '–' : `${v} ${unit}`.trim());
+  let value: HTMLInputElement | undefined;
+  if (milestone) value = h('input', { type: 'checkbox', id: `v-${k.id}`, checked: k.current === true });
+  else if (!k.live)
+    value = h('input', {
+      type: 'text',
+      inputmode: 'decimal',
+      id: `v-${k.id}`,
+      autocomplete: 'off',
+      placeholder: k.shown.current,
+      'aria-describedby': `u-${k.id}`,
+    });
+  const confidence = h('input', {
+    type: 'text',
+    inputmode: 'decimal',
+    id: `c-${k.id}`,
+    autocomplete: 'off',
+    placeholder: k.confidence === null ? '' : `${Math.round(k.confidence * 100)} %`,
+  });
+  const comment = h('input', { type: 'text', id: `m-${k.id}`, maxlength: 1000 });
+  forms.push({ kr: k, value, confidence, comment });
+  const now = milestone ? (k.current === true ? '✓' : '✗') : shown(k.shown.current);
+  return h(
+    'div',
+    { class: 'kr', 'data-kr': k.id },
+    h('div', {}, h('strong', {}, k.id), ' ', k.title),
+    h(
+      'div',
+      { class: 'muted', id: `u-${k.id}` },
+      `${t.now}: `,
+      h('span', { class: 'now' }, now),
+      milestone || k.shown.target === '' ? '' : ` · ${t.target}: ${shown(k.shown.target)}`,
+      k.percent && !milestone ? ` · ${t.inPercent}` : '',
+    ),
+    k.live ? h('div', { class: 'muted live' }, t.live) : null,
+    h(
+      'div',
+      { class: 'row' },
+      value ? h('div', {}, h('label', { for: `v-${k.id}` }, milestone ? t.done : t.value), value) : null,
+      h('div', {}, h('label', { for: `c-${k.id}` }, t.confidence), confidence),
+    ),
+    h('label', { for: `m-${k.id}` }, t.comment),
+    comment,
+  );
+}
+
 async function checkInTab(panel: HTMLElement, sheet?: string): Promise<void> {
   // no argument rather than undefined: google.script.run sends an undefined argument as null
   const s = await (sheet ? run('getCheckInState', { sheet }) : run('getCheckInState'));
   lang = s.lang;
   const t = tx();
   const line = h('p', { id: 'checkin-status' });
-  const rows: {
-    id: string;
-    title: string;
-    milestone: boolean;
-    /** A milestone's state as shown: unticking a done one, or ticking, is a check-in. */
-    wasDone: boolean;
-    value: HTMLInputElement;
-    confidence: HTMLInputElement;
-    comment: HTMLInputElement;
-  }[] = [];
+  const forms: KrForm[] = [];
   const picker = h(
     'select',
     { id: 'quarter-sheet', 'aria-label': t.quarterSheet },
@@ -70,97 +157,37 @@ async function checkInTab(panel: HTMLElement, sheet?: string): Promise<void> {
   const cards = s.objectives.map((o) =>
     h(
       'section',
-      { class: 'card' },
-      h('h3', {}, `${o.id} · ${o.title}`),
-      ...o.krs.map((k) => {
-        const milestone = k.type === 'milestone';
-        const value = milestone
-          ? h('input', { type: 'checkbox', id: `v-${k.id}`, checked: k.current === true })
-          : h('input', {
-              type: 'text',
-              inputmode: 'decimal',
-              id: `v-${k.id}`,
-              placeholder: k.current === null ? '' : String(k.current),
-            });
-        const confidence = h('input', {
-          type: 'text',
-          inputmode: 'numeric',
-          id: `c-${k.id}`,
-          placeholder: k.confidence === null ? '' : String(Math.round(k.confidence * 100)),
-        });
-        const comment = h('input', { type: 'text', id: `m-${k.id}`, maxlength: 1000 });
-        rows.push({
-          id: k.id,
-          title: k.title,
-          milestone,
-          wasDone: k.current === true,
-          value,
-          confidence,
-          comment,
-        });
-        const now =
-          k.current === null
-            ? '–'
-            : typeof k.current === 'boolean'
-              ? k.current
-                ? '✓'
-                : '✗'
-              : `${k.current} ${k.unit}`.trim();
-        return h(
-          'div',
-          { class: 'kr', 'data-kr': k.id },
-          h('div', {}, h('strong', {}, k.id), ' ', k.title),
-          h(
-            'div',
-            { class: 'muted' },
-            `${t.now}: ${now}`,
-            k.target === null ? '' : ` · ${t.target}: ${k.target} ${k.unit}`.trimEnd(),
-          ),
-          h(
-            'div',
-            { class: 'row' },
-            h('div', {}, h('label', { for: `v-${k.id}` }, milestone ? t.done : t.value), value),
-            h('div', {}, h('label', { for: `c-${k.id}` }, t.confidence), confidence),
-          ),
-          h('label', { for: `m-${k.id}` }, t.comment),
-          comment,
-        );
-      }),
+      { class: o.found ? 'card' : 'card stray', 'data-objective': o.id },
+      h('h3', {}, o.found ? `${o.id} · ${o.title}` : o.title),
+      o.found ? null : h('p', { class: 'status error' }, t.strayGroup),
+      ...o.krs.map((k) => krCard(k, forms)),
     ),
   );
   const save = h('button', { class: 'action', id: 'save-checkin' }, t.save);
   save.addEventListener('click', async () => {
-    const entries: { krId: string; value: number | boolean; confidence?: number; comment?: string }[] = [];
-    for (const r of rows) {
-      const conf = r.confidence.value.trim();
-      const changed = r.milestone
-        ? r.value.checked !== r.wasDone || conf !== ''
-        : r.value.value.trim() !== '';
-      if (!changed) continue;
-      let value: number | boolean;
-      if (r.milestone) value = r.value.checked;
-      else {
-        const n = parseNumber(r.value.value);
-        if (n === undefined) return status(line, 'error', t.notNumber(r.id, r.value.value));
-        value = n;
+    const entries: Entry[] = [];
+    for (const f of forms) {
+      const e = entryOf(f);
+      if (typeof e === 'string') {
+        (f.value ?? f.confidence).focus();
+        return status(line, 'error', e);
       }
-      let confidence: number | undefined;
-      if (conf !== '') {
-        const c = parseNumber(conf);
-        if (c === undefined || c < 0 || c > 100) return status(line, 'error', t.badConfidence(r.id));
-        confidence = c / 100;
-      }
-      entries.push({ krId: r.id, value, confidence, comment: r.comment.value.trim() || undefined });
+      if (e) entries.push(e);
     }
     if (entries.length === 0) return status(line, 'error', t.nothing);
     save.disabled = true;
     status(line, 'busy', t.saving);
+    pendingRequest ??= newRequestId();
     try {
-      const r = await run('checkIn', { sheet: s.sheet, entries });
+      const r = await run('checkIn', { sheet: s.sheet, requestId: pendingRequest, entries });
+      pendingRequest = undefined;
       await checkInTab(panel, s.sheet);
-      status($('#checkin-status'), 'ok', t.saved(r.updated));
+      const done = $('#checkin-status');
+      status(done, 'ok', t.saved(r.updated));
+      done.scrollIntoView({ block: 'nearest' });
     } catch (e) {
       status(line, 'error', (e as Error).message);
+      line.scrollIntoView({ block: 'nearest' });
       save.disabled = false;
     }
   });

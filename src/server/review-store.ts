@@ -1,0 +1,173 @@
+import * as z from 'zod/mini';
+import type { Lang } from '../core/i18n';
+import { type Answer, answerSchema } from '../core/review';
+import { UserError } from '../sheets/user-error';
+import { REVIEW_TEXTS } from './review-texts';
+
+const PREFIX = 'okrkpi.review.';
+/** The document store holds 500 KB in all: a review's answers leave room for the rest. */
+const BUDGET = 450 * 1024;
+
+export interface FinishStep {
+  /** A planned sheet the carried objectives go into, from row `at`, with these objective ids. */
+  into?: number;
+  at?: number;
+  ids?: string[];
+  renamed?: { from: string; to: string }[];
+  /** A new sheet about to be made, by name. */
+  create?: string;
+}
+
+export interface ReviewRecord {
+  id: string;
+  sheetId: number;
+  quarter: string;
+  started: string;
+  /** What a finish under way is about to write, so a retry can tell it done or redo it. */
+  step?: FinishStep;
+  finished?: {
+    at: string;
+    nextSheet: string;
+    rows: number;
+    carried: number;
+    renamed: { from: string; to: string }[];
+    intoPlanned: boolean;
+  };
+}
+
+/** Bytes of a text in UTF-8, as the properties quota counts them. */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // a surrogate pair is one 4-byte character: count it once, on its high half
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 4 : c >= 0xdc00 && c < 0xe000 ? 0 : 3;
+  }
+  return n;
+}
+
+/**
+ * The reviews in the document's properties, read in one call: a small record per quarter sheet,
+ * and one property per saved answer while the review is open. A finished review's answers leave
+ * the store (the history holds them), and records of deleted sheets are forgotten, so the store
+ * does not grow with the quarters.
+ */
+export class ReviewStore {
+  private constructor(
+    private readonly props: GoogleAppsScript.Properties.Properties,
+    private readonly all: Record<string, string>,
+  ) {}
+
+  static open(_ss?: unknown): ReviewStore {
+    const props = PropertiesService.getDocumentProperties();
+    return new ReviewStore(props, props.getProperties());
+  }
+
+  private records(): [string, ReviewRecord][] {
+    return Object.entries(this.all).flatMap(([k, v]) => {
+      if (!/^okrkpi\.review\.\d+$/.test(k)) return [];
+      try {
+        return [[k, JSON.parse(v) as ReviewRecord] as [string, ReviewRecord]];
+      } catch {
+        return [];
+      }
+    });
+  }
+
+  private put(key: string, value: string): void {
+    this.props.setProperty(key, value);
+    this.all[key] = value;
+  }
+
+  private drop(keys: readonly string[]): void {
+    for (const k of keys) {
+      this.props.deleteProperty(k);
+      delete this.all[k];
+    }
+  }
+
+  /** The open (or finished) review of a quarter sheet, made when there is none. */
+  recordFor(sheetId: number, quarter: string, today: string): ReviewRecord {
+    const key = `${PREFIX}${sheetId}`;
+    const raw = this.all[key];
+    if (raw) {
+      try {
+        return JSON.parse(raw) as ReviewRecord;
+      } catch {
+        // a damaged record starts a new review
+      }
+    }
+    const record: ReviewRecord = {
+      id: `R${sheetId}-${Date.now().toString(36)}`,
+      sheetId,
+      quarter,
+      started: today,
+    };
+    this.put(key, JSON.stringify(record));
+    return record;
+  }
+
+  byId(reviewId: string): ReviewRecord | undefined {
+    return this.records().find(([, r]) => r.id === reviewId)?.[1];
+  }
+
+  private answerKeys(reviewId: string): string[] {
+    const prefix = `${PREFIX}${reviewId}.`;
+    return Object.keys(this.all).filter((k) => k.startsWith(prefix));
+  }
+
+  answers(reviewId: string): Map<string, Answer> {
+    const out = new Map<string, Answer>();
+    for (const k of this.answerKeys(reviewId)) {
+      try {
+        const parsed = z.safeParse(answerSchema, JSON.parse(this.all[k]!));
+        if (parsed.success) out.set(parsed.data.objectiveId, parsed.data);
+      } catch {
+        // a damaged answer is as if not saved
+      }
+    }
+    return out;
+  }
+
+  /** Saves an answer, refused with a clear word when the store would pass its budget. */
+  saveAnswer(reviewId: string, answer: Answer, lang: Lang): void {
+    const key = `${PREFIX}${reviewId}.${answer.objectiveId}`;
+    const value = JSON.stringify(answer);
+    let total = 0;
+    for (const [k, v] of Object.entries(this.all)) if (k !== key) total += utf8Length(k) + utf8Length(v);
+    total += utf8Length(key) + utf8Length(value);
+    if (total > BUDGET) throw new UserError(REVIEW_TEXTS[lang].full(Math.round(total / 1024)));
+    this.put(key, value);
+  }
+
+  forgetAnswers(reviewId: string, objectiveIds: readonly string[]): void {
+    this.drop(objectiveIds.map((id) => `${PREFIX}${reviewId}.${id}`).filter((k) => k in this.all));
+  }
+
+  step(reviewId: string): FinishStep | undefined {
+    return this.byId(reviewId)?.step;
+  }
+
+  setStep(reviewId: string, step: FinishStep): void {
+    const found = this.records().find(([, r]) => r.id === reviewId);
+    if (found) this.put(found[0], JSON.stringify({ ...found[1], step }));
+  }
+
+  /** The review is done: its record says so, and its answers leave the store. */
+  finish(reviewId: string, finished: NonNullable<ReviewRecord['finished']>): void {
+    const found = this.records().find(([, r]) => r.id === reviewId);
+    if (!found) return;
+    const { step: _done, ...record } = found[1];
+    this.put(found[0], JSON.stringify({ ...record, finished }));
+    this.drop(this.answerKeys(reviewId));
+  }
+
+  /** Records (and answers) of quarter sheets that no longer exist. */
+  forgetDeletedSheets(sheetIds: readonly number[]): void {
+    const live = new Set(sheetIds);
+    for (const [k, r] of this.records()) {
+      if (live.has(r.sheetId)) continue;
+      this.drop([k, ...this.answerKeys(r.id)]);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import type { Lang } from '../core/i18n';
+
+/** What the review's endpoints say, in both languages. */
+export const REVIEW_TEXTS = {
+  en: {
+    notOpen: 'This review is no longer open: open the review again from the menu.',
+    sheetGone: 'The quarter sheet of this review was deleted: nothing was written.',
+    alreadyFinished: (at: string, next: string) =>
+      `This review was already finished on ${at} (next quarter: "${next}"): nothing was changed.`,
+    noObjective: (id: string, sheet: string) =>
+      `${id} is no longer an objective of "${sheet}" (its ID was changed or its row deleted): open the review again.`,
+    orphans: (ids: string[]) =>
+      `Answers were saved for ${ids.join(', ')}, which ${ids.length === 1 ? 'is' : 'are'} no longer in the sheet (ID changed or row deleted): give the ID back, or discard these answers.`,
+    unreadable: (lines: string[], total: number) =>
+      `The review can't be finished while rows of the sheet can't be read (fix them, then finish): ${lines.join(' · ')}${total > lines.length ? ` · and ${total - lines.length} more (see Health)` : ''}. Nothing was written.`,
+    closedBy: (label: string, id: string) => `OKR & KPI: quarter ${label} closed by its review (${id})`,
+    full: (kb: number) =>
+      `The review's notes no longer fit in the document's storage (${kb} KB of 500 KB): shorten what went well and what to improve, then save again. Nothing was written.`,
+  },
+  fr: {
+    notOpen: 'Cette revue n’est plus en cours : rouvrez la revue depuis le menu.',
+    sheetGone: 'La feuille du trimestre de cette revue a été supprimée : rien n’a été écrit.',
+    alreadyFinished: (at: string, next: string) =>
+      `Cette revue a déjà été terminée le ${at} (trimestre suivant : « ${next} ») : rien n’a changé.`,
+    noObjective: (id: string, sheet: string) =>
+      `${id} n’est plus un objectif de « ${sheet} » (ID modifié ou ligne supprimée) : rouvrez la revue.`,
+    orphans: (ids: string[]) =>
+      `Des réponses ont été enregistrées pour ${ids.join(', ')}, qui ${ids.length === 1 ? 'n’est' : 'ne sont'} plus dans la feuille (ID modifié ou ligne supprimée) : rendez l’ID, ou abandonnez ces réponses.`,
+    unreadable: (lines: string[], total: number) =>
+      `La revue ne peut pas être terminée tant que des lignes de la feuille sont illisibles (corrigez-les, puis terminez) : ${lines.join(' · ')}${total > lines.length ? ` · et ${total - lines.length} de plus (voir Santé)` : ''}. Rien n’a été écrit.`,
+    closedBy: (label: string, id: string) => `OKR & KPI : trimestre ${label} clos par sa revue (${id})`,
+    full: (kb: number) =>
+      `Les notes de la revue ne tiennent plus dans le stockage du document (${kb} Ko sur 500 Ko) : raccourcissez ce qui a bien marché et ce qui est à améliorer, puis enregistrez à nouveau. Rien n’a été écrit.`,
+  },
+} satisfies Record<Lang, Record<string, unknown>>;
