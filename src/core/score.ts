@@ -149,21 +149,36 @@ export function readWeight(v: Cell): number {
 
 /**
  * Σ w·s / Σ w; nothing to weigh → blank; weights that are all 0 → an error. The weights are
- * divided by the largest first: weights of 1e308 would make Σ w overflow, tiny ones underflow.
+ * divided by the largest first (weights of 1e308 would make Σ w overflow, tiny ones underflow), and
+ * the sums are compensated: 200,000 scores of 0.2 and 0.6 average 0.4, not 0.399999999999.
  */
 export function weightedMean(items: readonly { value: number; weight: number }[]): number | '' {
   if (items.length === 0) return '';
   let top = 0;
   for (const { weight } of items) if (weight > top) top = weight;
   if (top === 0) throw new InputError('zeroWeights');
-  let sum = 0;
-  let weights = 0;
+  const sum = new Sum();
+  const weights = new Sum();
   for (const { value, weight } of items) {
     const w = weight / top;
-    sum += value * w;
-    weights += w;
+    sum.add(value * w);
+    weights.add(w);
   }
-  return tidy(sum / weights);
+  return tidy(sum.total() / weights.total());
+}
+
+/** Neumaier's compensated sum: the rounding error of each addition is kept and added back. */
+class Sum {
+  private s = 0;
+  private c = 0;
+  add(x: number): void {
+    const t = this.s + x;
+    this.c += Math.abs(this.s) >= Math.abs(x) ? this.s - t + x : x - t + this.s;
+    this.s = t;
+  }
+  total(): number {
+    return this.s + this.c;
+  }
 }
 
 /** committed: TRUE/FALSE or committed/engagé, aspirational/ambitieux; blank = aspirational. */
