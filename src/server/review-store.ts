@@ -79,11 +79,16 @@ export class ReviewStore {
     this.all[key] = value;
   }
 
+  /**
+   * Deletes keys: one deleteProperty for one key, else the store rewritten without them in one
+   * call (a call per key would grow with the objectives). The store was read under the lock.
+   */
   private drop(keys: readonly string[]): void {
-    for (const k of keys) {
-      this.props.deleteProperty(k);
-      delete this.all[k];
-    }
+    const gone = keys.filter((k) => k in this.all);
+    if (gone.length === 0) return;
+    for (const k of gone) delete this.all[k];
+    if (gone.length === 1) this.props.deleteProperty(gone[0]!);
+    else this.props.setProperties({ ...this.all }, true);
   }
 
   /** The open (or finished) review of a quarter sheet, made when there is none. */
