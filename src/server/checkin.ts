@@ -92,6 +92,8 @@ export function checkInState(payload?: unknown) {
       })),
     ],
     problems: q.read.problems.length,
+    /** The quarter's first day when it has not started: no check-in is dated in the future. */
+    opensOn: ctx.today < q.quarter.first ? isoOf(q.quarter.first) : null,
   };
 }
 

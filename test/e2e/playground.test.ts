@@ -39,7 +39,8 @@ const tmp = tempDir();
 let browser: Browser;
 let page: Page;
 let pg: Pg;
-/** The quarter the test inserts from the menu, and the one its review opens. */
+/** The example quarter (today's), the quarter the test inserts from the menu, and the one its review opens. */
+let exampleSheet = '';
 let quarterSheet = '';
 let nextSheet = '';
 
@@ -83,6 +84,7 @@ describe('the playground, in Chromium', { timeout: 60_000 }, () => {
     expect(tabs).toEqual(expect.arrayContaining(['Check-ins', 'Reviews', 'Alignment', 'KPI dashboard']));
     const example = tabs.find((t) => /^OKR Q\d \d{4}$/.test(t));
     expect(example).toBeDefined();
+    exampleSheet = example!;
     expect(await activeTab()).toBe(example);
     expect(await page.locator('#tabs [aria-selected="true"] .swatch').count()).toBe(1);
     const text = (await gridText(page)).flat();
@@ -150,7 +152,20 @@ describe('the playground, in Chromium', { timeout: 60_000 }, () => {
     expect(await cell(page, score).textContent()).toBe(before);
   });
 
+  test('a quarter not started yet takes no check-in; the picker opens today’s quarter', async () => {
+    await menu(page, 'Check-in…');
+    const bar = sidebar(page);
+    await expect
+      .poll(() => bar.locator('#opens-on').textContent())
+      .toMatch(/starts on \d{4}-\d{2}-01: its check-ins open then/);
+    expect(await bar.locator('#save-checkin').isDisabled()).toBe(true);
+    await bar.locator('#quarter-sheet').selectOption(exampleSheet);
+    await expect.poll(() => bar.locator('#opens-on').count()).toBe(0);
+    expect(await bar.locator('#save-checkin').isDisabled()).toBe(false);
+  });
+
   test('a check-in from the sidebar updates the current value and logs a row', async () => {
+    await showTab(exampleSheet);
     await menu(page, 'Check-in…');
     const bar = sidebar(page);
     await bar.locator('#v-O1\\.2').fill('123');
@@ -166,7 +181,7 @@ describe('the playground, in Chromium', { timeout: 60_000 }, () => {
     expect(logged).toBeDefined();
     expect(logged).toContain('O1.2');
     expect(logged).toContain('123');
-    await showTab(quarterSheet);
+    await showTab(exampleSheet);
   });
 
   test('a done milestone is checked in once: the next check-in does not send it again', async () => {
@@ -181,6 +196,7 @@ describe('the playground, in Chromium', { timeout: 60_000 }, () => {
     await bar.locator('#save-checkin').click();
     await expect.poll(() => bar.locator('#checkin-status').textContent()).toBe('Saved 1 check-in.');
     await idle(page);
+    await showTab(quarterSheet);
   });
 
   test('a full quarterly review from the sidebar: history rows, the quarter protected, the next quarter opened', async () => {

@@ -18,6 +18,8 @@ export const SIDEBAR_TEXTS = {
     badValue: (kr: string, why: string) => `${kr}, new value: ${why}.`,
     badConfidence: (kr: string, why: string) => `${kr}, confidence: ${why}.`,
     inPercent: 'type it in %',
+    opensOn: (q: string, d: string) =>
+      `${q} starts on ${d}: its check-ins open then. Pick the current quarter above.`,
     live: 'From a formula: its value is not typed here.',
     strayGroup:
       'No objective row has this ID: these key results are not counted in any objective’s score. Fix the Objective column (see Health).',
@@ -83,6 +85,8 @@ export const SIDEBAR_TEXTS = {
     badValue: (kr: string, why: string) => `${kr}, nouvelle valeur : ${why}.`,
     badConfidence: (kr: string, why: string) => `${kr}, confiance : ${why}.`,
     inPercent: 'saisie en %',
+    opensOn: (q: string, d: string) =>
+      `${q} commence le ${d} : ses points de suivi s’ouvrent alors. Choisissez le trimestre en cours ci-dessus.`,
     live: 'Issu d’une formule : sa valeur ne se saisit pas ici.',
     strayGroup:
       'Aucune ligne d’objectif n’a cet ID : ces résultats clés ne comptent dans le score d’aucun objectif. Corrigez la colonne Objectif (voir Santé).',

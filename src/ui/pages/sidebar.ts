@@ -191,10 +191,12 @@ async function checkInTab(panel: HTMLElement, sheet?: string): Promise<void> {
       save.disabled = false;
     }
   });
+  if (s.opensOn) save.disabled = true;
   show(
     panel,
     s.quarters.length > 1 ? h('div', {}, h('label', { for: 'quarter-sheet' }, t.quarterSheet), picker) : null,
     h('p', { class: 'muted' }, `${s.quarter} · ${t.asOf(s.asOf)}`),
+    s.opensOn ? h('p', { class: 'status', id: 'opens-on' }, t.opensOn(s.quarter, s.opensOn)) : null,
     s.problems ? h('p', { class: 'status error' }, t.problems(s.problems)) : null,
     ...(cards.length ? cards : [h('p', {}, t.noKr)]),
     h('div', { class: 'buttons' }, save),
