@@ -219,12 +219,20 @@ describe('the playground, in Chromium', { timeout: 60_000 }, () => {
     await expect.poll(() => bar.locator('#finish').isVisible()).toBe(true);
     expect(await bar.locator('#recap li').count()).toBe(5);
     await bar.locator('#finish').click();
+    // Finish can't be undone: it says what it will write and asks first
+    await expect
+      .poll(() => bar.locator('#confirm').textContent())
+      .toMatch(/^Finishing appends 5 rows to Reviews/);
+    await bar.locator('#confirm-finish').click();
     await expect
       .poll(() => bar.locator('#finish-status').textContent(), { timeout: 15_000 })
       .toMatch(/^Review recorded \(5 objectives\)/);
     nextSheet = /Next quarter: "([^"]+)"/.exec(
       (await bar.locator('#finish-status').textContent()) ?? '',
     )![1]!;
+    // the finished review is read-only: no Back, no Finish
+    expect(await bar.locator('#back').count()).toBe(0);
+    expect(await bar.locator('#finish').count()).toBe(0);
     await idle(page);
     expect(await tabNames()).toContain(nextSheet);
 

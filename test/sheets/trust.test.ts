@@ -147,7 +147,11 @@ describe('3. any row order reads the same', () => {
           answer: { objectiveId: o.id, grade: 'red', wentWell: '', toImprove: '', decision: 'carry_over' },
         });
       app.run('finishReview', { reviewId: s.reviewId });
-      expect(historyRows(wb).map((r) => r[2]).sort()).toEqual(['O1', 'O2', 'O3', 'O4', 'O5']);
+      expect(
+        historyRows(wb)
+          .map((r) => r[2])
+          .sort(),
+      ).toEqual(['O1', 'O2', 'O3', 'O4', 'O5']);
       const next = table(wb, 'OKR Q2 2026');
       const krs = next.filter((r) => r['KR ID'] !== '');
       expect(krs).toHaveLength(12);
@@ -164,7 +168,9 @@ describe('4. broken ids: nothing hidden, nothing dropped', () => {
     const o5 = rows.find((r) => r['Objective ID'] === 'O5')!.row;
     sheet.getRange(`A${o4}`).setValue('');
     sheet.getRange(`A${o5}`).setValue('O2');
-    const state = app.run('getCheckInState') as { objectives: { id: string; found: boolean; krs: unknown[] }[] };
+    const state = app.run('getCheckInState') as {
+      objectives: { id: string; found: boolean; krs: unknown[] }[];
+    };
     expect(state.objectives.flatMap((o) => o.krs)).toHaveLength(12);
     expect(state.objectives.filter((o) => !o.found).map((o) => o.id)).toEqual(['O4', 'O5']);
     const s = app.run('getReviewState') as { reviewId: string; blocking: string[] };
@@ -232,7 +238,7 @@ describe('5. writes go only where a header says', () => {
     expect(krState(app, 'O2.2')).toMatchObject({ live: true });
     const before = snapshot(wb);
     expect(() => app.run('checkIn', { entries: [{ krId: 'O2.2', value: 14 }] })).toThrow(
-      'O2.2: its current value is computed by a formula (=10+3): it can\'t be typed over from here. Nothing was written.',
+      "O2.2: its current value is computed by a formula (=10+3): it can't be typed over from here. Nothing was written.",
     );
     expect(snapshot(wb)).toBe(before);
   });
@@ -284,12 +290,19 @@ describe('7. the review’s storage stays bounded, and a finish completes whatev
         },
       ],
     }));
-    app.run('insertQuarter', { quarter: 'Q1 2026', fiscalStart: 1, levels: ALL_LEVELS, content: 'given', objectives });
+    app.run('insertQuarter', {
+      quarter: 'Q1 2026',
+      fiscalStart: 1,
+      levels: ALL_LEVELS,
+      content: 'given',
+      objectives,
+    });
     const long = 'é'.repeat(1000);
     const sizes: number[] = [];
     for (let q = 0; q < 3; q++) {
       const s = app.run('getReviewState') as { reviewId: string; summary: { objectives: { id: string }[] } };
-      for (const o of s.summary.objectives) app.run('saveReviewStep', { reviewId: s.reviewId, answer: answer(o.id, long) });
+      for (const o of s.summary.objectives)
+        app.run('saveReviewStep', { reviewId: s.reviewId, answer: answer(o.id, long) });
       app.run('finishReview', { reviewId: s.reviewId });
       sizes.push(JSON.stringify(docProps(app)).length);
     }
@@ -305,9 +318,9 @@ describe('7. the review’s storage stays bounded, and a finish completes whatev
     app.services.globals.PropertiesService.getDocumentProperties().setProperties(
       Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`other.${i}`, 'x'.repeat(7800)])),
     );
-    expect(() => app.run('saveReviewStep', { reviewId: s.reviewId, answer: answer('O2', 'x'.repeat(1000)) })).toThrow(
-      /^The review's notes no longer fit in the document's storage \(\d+ KB of 500 KB\)/,
-    );
+    expect(() =>
+      app.run('saveReviewStep', { reviewId: s.reviewId, answer: answer('O2', 'x'.repeat(1000)) }),
+    ).toThrow(/^The review's notes no longer fit in the document's storage \(\d+ KB of 500 KB\)/);
     const again = app.run('getReviewState') as { answers: { objectiveId: string; wentWell: string }[] };
     expect(again.answers[0]!.wentWell).toBe('kept');
   });
@@ -328,7 +341,7 @@ describe('7. the review’s storage stays bounded, and a finish completes whatev
     const { wb, app, name, sheet } = withQuarter();
     const s = app.run('getReviewState') as { reviewId: string };
     app.run('saveReviewStep', { reviewId: s.reviewId, answer: answer('O3', 'kept words') });
-    const row = table(wb, name).find((r) => r['Objective ID'] === 'O3')!.row;
+    const row = table(wb, name).find((r) => r['Objective ID'] === 'O3')!.row as number;
     sheet.getRange(`A${row}`).setValue('O3x');
     sheet.getRange(`B${row}:B${row + 2}`).setValues([['O3x'], ['O3x'], ['O3x']]);
     const again = app.run('getReviewState') as { orphans: { objectiveId: string }[]; blocking: string[] };
@@ -347,9 +360,15 @@ describe('8. blank fields arrive as null; a comment or a confidence alone is a c
     const { wb, app, name, sheet } = withQuarter();
     const row = rowOf(wb, name, 'O2.2');
     const before = logRows(wb).length;
-    app.run('checkIn', { sheet: null, requestId: null, entries: [{ krId: 'O2.2', value: 14, confidence: null, comment: null }] });
+    app.run('checkIn', {
+      sheet: null,
+      requestId: null,
+      entries: [{ krId: 'O2.2', value: 14, confidence: null, comment: null }],
+    });
     expect(sheet.getRange(`M${row}`).getValue()).toBe(14);
-    app.run('checkIn', { entries: [{ krId: 'O2.2', value: null, confidence: null, comment: 'blocked by legal' }] });
+    app.run('checkIn', {
+      entries: [{ krId: 'O2.2', value: null, confidence: null, comment: 'blocked by legal' }],
+    });
     expect(sheet.getRange(`M${row}`).getValue()).toBe(14);
     app.run('checkIn', { entries: [{ krId: 'O2.2', confidence: 0.3 }] });
     expect(sheet.getRange(`O${row}`).getValue()).toBe(0.3);
@@ -376,7 +395,12 @@ describe('9. sheet names are compared as Sheets does, whatever their case', () =
   test('a user’s own "check-ins" sheet: inserting a quarter works and leaves it alone', () => {
     const { wb, app } = addon();
     wb.spreadsheet.insertSheet('check-ins').getRange('A1').setValue('mine');
-    const r = app.run('insertQuarter', { quarter: 'Q1 2026', fiscalStart: 1, levels: ALL_LEVELS, content: 'blank' }) as {
+    const r = app.run('insertQuarter', {
+      quarter: 'Q1 2026',
+      fiscalStart: 1,
+      levels: ALL_LEVELS,
+      content: 'blank',
+    }) as {
       sheet: string;
     };
     expect(r.sheet).toBe('OKR Q1 2026');

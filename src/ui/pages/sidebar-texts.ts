@@ -57,6 +57,13 @@ export const SIDEBAR_TEXTS = {
     recapIntro:
       'Finishing appends the history, protects this quarter’s sheet (warning only) and opens the next quarter with the objectives carried over.',
     finish: 'Finish the review',
+    confirmFinish: 'Yes, finish',
+    cancel: 'Cancel',
+    willWrite: (n: number, sheet: string, carried: number) =>
+      `Finishing appends ${n} rows to Reviews, protects "${sheet}" (warning only) and carries ${carried} objective${carried === 1 ? '' : 's'} into the next quarter. It can't be undone.`,
+    cannotFinish: 'Before the review can be finished',
+    discard: 'Discard these answers',
+    renamed: (list: string) => `IDs already used in the next quarter got new ones: ${list}.`,
     finishing: 'Finishing…',
     finished: (rows: number, sheet: string) =>
       `Review recorded (${rows} objectives). Next quarter: "${sheet}".`,
@@ -124,6 +131,13 @@ export const SIDEBAR_TEXTS = {
     recapIntro:
       'Terminer ajoute l’historique, protège la feuille du trimestre (avertissement seulement) et ouvre le trimestre suivant avec les objectifs reportés.',
     finish: 'Terminer la revue',
+    confirmFinish: 'Oui, terminer',
+    cancel: 'Annuler',
+    willWrite: (n: number, sheet: string, carried: number) =>
+      `Terminer ajoute ${n} lignes à Revues, protège « ${sheet} » (avertissement seulement) et reporte ${carried} objectif${carried > 1 ? 's' : ''} au trimestre suivant. C’est définitif.`,
+    cannotFinish: 'Avant de pouvoir terminer la revue',
+    discard: 'Abandonner ces réponses',
+    renamed: (list: string) => `Des ID déjà pris au trimestre suivant en ont reçu de nouveaux : ${list}.`,
     finishing: 'Clôture…',
     finished: (rows: number, sheet: string) =>
       `Revue enregistrée (${rows} objectifs). Trimestre suivant : « ${sheet} ».`,

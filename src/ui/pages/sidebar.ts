@@ -253,7 +253,7 @@ async function reviewTab(panel: HTMLElement): Promise<void> {
   const saved = new Set(s.saved);
   const objectives = s.summary.objectives;
   const render = (step: number): void => {
-    if (s.finished) finishedView(panel, s.finished);
+    if (s.finished) finishedView(panel, s, answers, s.finished);
     else if (step === 0) summaryView(panel, s, render, saved.size > 0);
     else if (step > objectives.length) recapView(panel, s, answers, render);
     else
@@ -333,7 +333,56 @@ function summaryView(panel: HTMLElement, s: ReviewState, go: (n: number) => void
         )
       : null,
     sum.findings.length ? h('p', { class: 'muted' }, t.findings(sum.findings.length)) : null,
+    blockingView(s),
     h('div', { class: 'buttons' }, start),
+  );
+}
+
+/**
+ * Why the review can't be finished yet: the rows to fix (the sheet says which), and answers saved
+ * for objectives no longer in the sheet, which go only at the user's word.
+ */
+function blockingView(s: ReviewState): HTMLElement | null {
+  if (s.blocking.length === 0) return null;
+  const t = tx();
+  const line = h('p', {});
+  const discard = s.orphans.length ? h('button', { id: 'discard-orphans' }, t.discard) : null;
+  discard?.addEventListener('click', async () => {
+    discard.disabled = true;
+    try {
+      await run('discardReviewAnswers', {
+        reviewId: s.reviewId,
+        objectiveIds: s.orphans.map((a) => a.objectiveId),
+      });
+      await reviewTab($('#panel'));
+    } catch (e) {
+      status(line, 'error', (e as Error).message);
+      discard.disabled = false;
+    }
+  });
+  return h(
+    'div',
+    { class: 'card blocking', id: 'blocking' },
+    h('h2', {}, t.cannotFinish),
+    h('ul', { class: 'findings' }, ...s.blocking.map((b) => h('li', {}, b))),
+    s.orphans.length
+      ? h(
+          'ul',
+          { class: 'findings', id: 'orphans' },
+          ...s.orphans.map((a) =>
+            h(
+              'li',
+              {},
+              h('strong', {}, a.objectiveId),
+              ` · ${t.grades[a.grade]} · ${t.decisions[a.decision]}`,
+              h('div', { class: 'muted' }, a.wentWell),
+              h('div', { class: 'muted' }, a.toImprove),
+            ),
+          ),
+        )
+      : null,
+    discard ? h('div', { class: 'buttons' }, discard) : null,
+    line,
   );
 }
 
@@ -411,16 +460,40 @@ function recapView(
 ): void {
   const t = tx();
   const line = h('p', { id: 'finish-status' });
+  const carried = s.summary.objectives.filter((o) => answers.get(o.id)?.decision === 'carry_over').length;
   const finish = h('button', { class: 'action', id: 'finish' }, t.finish);
-  finish.addEventListener('click', async () => {
+  const confirm = h('div', { class: 'card confirm', id: 'confirm', hidden: true });
+  const yes = h('button', { class: 'action', id: 'confirm-finish' }, t.confirmFinish);
+  const no = h('button', { id: 'cancel-finish' }, t.cancel);
+  confirm.append(
+    h('p', {}, t.willWrite(s.summary.objectives.length, s.sheet, carried)),
+    h('div', { class: 'buttons' }, no, yes),
+  );
+  finish.disabled = s.blocking.length > 0;
+  finish.addEventListener('click', () => {
+    confirm.hidden = false;
     finish.disabled = true;
+    yes.focus();
+  });
+  no.addEventListener('click', () => {
+    confirm.hidden = true;
+    finish.disabled = false;
+  });
+  yes.addEventListener('click', async () => {
+    yes.disabled = true;
+    no.disabled = true;
+    back.disabled = true;
     status(line, 'busy', t.finishing);
     try {
       const r = await run('finishReview', { reviewId: s.reviewId, sheet: s.sheet });
-      status(line, 'ok', t.finished(r.rows, r.nextSheet));
+      finishedView(panel, s, answers, r);
     } catch (e) {
       status(line, 'error', (e as Error).message);
-      finish.disabled = false;
+      confirm.hidden = true;
+      finish.disabled = s.blocking.length > 0;
+      yes.disabled = false;
+      no.disabled = false;
+      back.disabled = false;
     }
   });
   const back = h('button', { id: 'back' }, t.back);
@@ -437,13 +510,42 @@ function recapView(
         return h('li', {}, `${o.id} · ${o.title}: `, gradeChip(a.grade), ` · ${t.decisions[a.decision]}`);
       }),
     ),
+    blockingView(s),
     h('div', { class: 'buttons' }, back, finish),
+    confirm,
     line,
   );
 }
 
-function finishedView(panel: HTMLElement, f: NonNullable<ReviewState['finished']>): void {
-  show(panel, h('p', { class: 'status ok', id: 'finish-status' }, tx().finishedAt(f.at, f.nextSheet)));
+type Finished = NonNullable<ReviewState['finished']> & { alreadyFinished?: boolean };
+
+/** After the finish (or opening a finished review): what was recorded, read-only. */
+function finishedView(panel: HTMLElement, s: ReviewState, answers: Map<string, Answer>, f: Finished): void {
+  const t = tx();
+  show(
+    panel,
+    h('h1', {}, t.reviewTitle(s.summary.quarter)),
+    h(
+      'p',
+      { class: 'status ok', id: 'finish-status' },
+      f.alreadyFinished === false ? t.finished(f.rows, f.nextSheet) : t.finishedAt(f.at, f.nextSheet),
+    ),
+    f.renamed?.length
+      ? h(
+          'p',
+          { class: 'muted', id: 'renamed' },
+          t.renamed(f.renamed.map((r) => `${r.from} → ${r.to}`).join(', ')),
+        )
+      : null,
+    h(
+      'ul',
+      { class: 'findings', id: 'recap' },
+      ...s.summary.objectives.map((o) => {
+        const a = answers.get(o.id) ?? s.answers.find((x) => x.objectiveId === o.id)!;
+        return h('li', {}, `${o.id} · ${o.title}: `, gradeChip(a.grade), ` · ${t.decisions[a.decision]}`);
+      }),
+    ),
+  );
 }
 
 // ——— shell ———
