@@ -168,6 +168,7 @@ export const EXAMPLE_OBJECTIVES: readonly ExampleObjective[] = [
         current: 41,
         weight: 1,
         confidence: 0.5,
+        format: '#,##0.00 [$€]',
       },
     ],
   },

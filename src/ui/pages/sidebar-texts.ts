@@ -5,6 +5,7 @@ export const SIDEBAR_TEXTS = {
     loading: 'Loading…',
     quarterSheet: 'Quarter sheet',
     asOf: (d: string) => `As of ${d}`,
+    colon: ': ',
     now: 'now',
     target: 'target',
     value: 'New value',
@@ -79,6 +80,8 @@ export const SIDEBAR_TEXTS = {
     loading: 'Chargement…',
     quarterSheet: 'Feuille du trimestre',
     asOf: (d: string) => `Au ${d}`,
+    /** French sets a no-break space before the colon. */
+    colon: '\u00a0: ',
     now: 'actuel',
     target: 'cible',
     value: 'Nouvelle valeur',

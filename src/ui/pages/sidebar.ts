@@ -123,9 +123,9 @@ function krCard(k: KrState, forms: KrForm[]): HTMLElement {
     h(
       'div',
       { class: 'muted', id: `u-${k.id}` },
-      `${t.now}: `,
+      `${t.now}${t.colon}`,
       h('span', { class: 'now' }, now),
-      milestone || k.shown.target === '' ? '' : ` · ${t.target}: ${shown(k.shown.target)}`,
+      milestone || k.shown.target === '' ? '' : ` · ${t.target}${t.colon}${shown(k.shown.target)}`,
       k.percent && !milestone ? ` · ${t.inPercent}` : '',
     ),
     k.live ? h('div', { class: 'muted live' }, t.live) : null,
