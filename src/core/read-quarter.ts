@@ -246,7 +246,8 @@ export function readQuarter(
   const present = DATA_COLUMNS.filter((k) => cols.index[k] >= 0);
   const rows = values.flatMap((cells, i) => {
     const get = (k: QuarterColumn): Cell => (cols.index[k] >= 0 ? (cells[cols.index[k]] ?? '') : '');
-    if (present.every((k) => isBlank(get(k)))) return [];
+    // an unticked checkbox (FALSE) is what an inserted or spare row holds: still an empty row
+    if (present.every((k) => isBlank(get(k)) || get(k) === false)) return [];
     return [{ row: firstRow + i, get, objectiveId: idOf(get('objectiveId')), krId: idOf(get('krId')) }];
   });
 

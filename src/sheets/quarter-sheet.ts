@@ -49,7 +49,9 @@ export function quarterRows(draft: { objectives: readonly DraftObjective[] }, la
         weight: kr.weight,
         confidence: kr.confidence,
       });
-      kinds.push(kr.type === 'milestone' ? 'milestone' : 'kr');
+      // a milestone not reached yet and not checked in (a carried one) stays blank, not an
+      // unticked box: Sheets may read an empty checkbox as FALSE, a 0 score on day one
+      kinds.push(kr.type === 'milestone' && typeof kr.current === 'boolean' ? 'milestone' : 'kr');
       formats.push(kr.format);
     }
   }

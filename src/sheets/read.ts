@@ -87,7 +87,10 @@ export function readQuarterSheet(sheet: Sheet, lang: Lang, timeZone: string): Sh
   const typed = DATA_COLUMNS.map((k) => columns.index[k]).filter((i) => i >= 0);
   let dataLast = Math.max(headerRow, 1);
   values.forEach((row, i) => {
-    if (i >= first - 1 && typed.some((c) => row[c] !== '' && row[c] !== null && row[c] !== undefined))
+    if (
+      i >= first - 1 &&
+      typed.some((c) => row[c] !== '' && row[c] !== null && row[c] !== undefined && row[c] !== false)
+    )
       dataLast = i + 1;
   });
   return { ...read, columns, headerRow, first, lastRow: dataLast, values, meta, structure };
