@@ -119,7 +119,8 @@ export const KR_FORECAST: FunctionSpec = {
       if (id === '' || mine instanceof InputError) continue;
       const date = at(logDates, r, c);
       const value = at(logValues, r, c);
-      if (isBlank(date) && isBlank(value)) continue;
+      // a check-in with a comment or a confidence only is no point of the line
+      if (isBlank(value)) continue;
       try {
         const day = inArg('log_dates', () => readDay(date, call.timeZone));
         const v = inArg('log_values', () => readLogValue(value));
@@ -141,6 +142,8 @@ export const KR_FORECAST: FunctionSpec = {
         if (id === '') return '';
         const mine = points.get(id);
         if (mine instanceof InputError) throw mine;
+        // no check-in yet: nothing to project, whatever the row still lacks (a new quarter)
+        if (!mine) return '';
         const type = readKrType(at(types, r, c), 'types');
         const targetCell = at(targets, r, c);
         if (type !== 'milestone' && isBlank(targetCell)) throw new InputError('required', {}, 'targets');
@@ -148,7 +151,6 @@ export const KR_FORECAST: FunctionSpec = {
         const startCell = at(starts, r, c);
         const start = isBlank(startCell) ? 0 : inArg('starts', () => readNumber(startCell));
         const end: DayNumber = inArg('end_date', () => readDay(at(ends, r, c), call.timeZone));
-        if (!mine) return '';
         return forecastScore({ start, target, type, startBlank: isBlank(startCell) }, mine, end);
       } catch (e) {
         return call.fail(e);

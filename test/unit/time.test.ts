@@ -123,6 +123,26 @@ describe('KR_FORECAST', () => {
       call('KR_FORECAST', 'm', '', '', 'milestone', '2026-03-31', done.ids, done.dates, done.values),
     ).toEqual([[1]]);
   });
+  test('a KR with no check-in yet is blank, whatever its row still lacks (a quarter not filled in)', () => {
+    expect(
+      call(
+        'KR_FORECAST',
+        col('new1', 'new2'),
+        '',
+        col('', ''),
+        '',
+        '2026-03-31',
+        log.ids,
+        log.dates,
+        log.values,
+      ),
+    ).toEqual([[''], ['']]);
+  });
+  test('a check-in with a comment or a confidence only (no value) is no point of the line', () => {
+    const ids = col('k1', 'k1', 'k1');
+    const dates = col('2026-01-01', '2026-01-15', '2026-01-31');
+    expect(call('KR_FORECAST', 'k1', 0, 100, '', '2026-03-31', ids, dates, col(0, '', 30))).toEqual([[0.89]]);
+  });
   test('single cells throw, naming the argument', () => {
     expect(() => call('KR_FORECAST', 'k1', 0, '', '', '2026-03-31', 'k1', '2026-01-01', 1)).toThrow(
       'KR_FORECAST: argument targets: blank, a value is needed.',
