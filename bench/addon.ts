@@ -5,7 +5,7 @@
  */
 import type { Workbook } from '../emulator/index';
 import { type Cost, costOf, type Hit, measure, newWorkbook } from './counter';
-import { type Answer, checkInEntries, FIRST_QUARTER, insertPayload, LEVELS } from './workload';
+import { type Answer, checkInPayload, FIRST_QUARTER, insertPayload, LEVELS } from './workload';
 
 export interface AddonRun {
   wb: Workbook;
@@ -39,8 +39,10 @@ export function addonWorkbook(extraSheets = 0) {
  * finishReview's calls split where the next quarter starts: the closed sheet's protection
  * (Sheet.protect, then its description and warning) is the last thing done to the old quarter; the
  * next quarter's sheet is what follows (its name looked up, inserted, written, catalogued and
- * pointed at by the alignment view), up to the review's record (the last property written), which
- * with the flush and the lock's release closes the call.
+ * pointed at by the alignment view; the closed quarter's Current formats, read to carry them over,
+ * and the finish's step recorded before the sheet is made come first), up to the review's record
+ * (the last setProperty), which with the answers' removal (one setProperties), the flush and the
+ * lock's release closes the call.
  */
 export function nextQuarterPart(hits: readonly Hit[]): Hit[] | undefined {
   const own = (name: string) => (h: Hit) => h.name === name && !h.inCustomFunction;
@@ -61,7 +63,7 @@ export function runAddon(n: number, k = 4, answersOf?: (n: number) => Answer[], 
   const sheetsAtStart = wb.spreadsheet.getSheets().length;
   const insert = measure(counter, () => app.run('insertQuarter', insertPayload(n, k)) as { sheet: string });
   const sheet = insert.result.sheet;
-  const checkIn = measure(counter, () => app.run('checkIn', { sheet, entries: checkInEntries(n) }));
+  const checkIn = measure(counter, () => app.run('checkIn', checkInPayload(sheet, n)));
   const load = measure(
     counter,
     () => app.run('getReviewState', { sheet }) as { reviewId: string; answers: Answer[] },

@@ -4,7 +4,8 @@
  */
 import type { EmuRange, EmuSheet, Workbook } from '../emulator/index';
 import type { Cell } from '../src/core/cells';
-import type { Lang } from '../src/core/i18n';
+import type { Lang, Text } from '../src/core/i18n';
+import { findHeaderRow } from '../src/core/read-quarter';
 import { type OutputWord, word } from '../src/core/words';
 import { type CellValue, cellValue, Formula } from '../src/sheets/cells';
 import type { Validation } from '../src/sheets/template';
@@ -82,11 +83,32 @@ export function readRowsUntilBlank(
 }
 
 /**
+ * Reads rows cell by cell from the top until one names every `keys` column of the template (the
+ * header, found by its labels as the add-on finds it, within the first `scan` rows). Returns the
+ * rows read, the header's last; throws when there is none.
+ */
+export function readUntilHeader(
+  sheet: EmuSheet,
+  width: number,
+  template: readonly { key: string; header: Text }[],
+  keys: readonly string[],
+  scan = 10,
+): Cell[][] {
+  const rows: Cell[][] = [];
+  for (let r = 1; r <= scan; r++) {
+    rows.push(readRow(sheet, r, width));
+    if (findHeaderRow(rows, template, keys, scan) >= 0) return rows;
+  }
+  throw new Error(`naive: no header row in ${sheet.getName()}`);
+}
+
+/**
  * A grid read cell by cell, handed to the add-on's own parsers (which take a Sheet and make one
  * getValues): the naive version computes exactly what the add-on computes, only its reads differ.
  */
 export function gridSheet(grid: readonly Cell[][], width: number): GoogleAppsScript.Spreadsheet.Sheet {
   const fake = {
+    getName: () => 'naive',
     getLastRow: () => grid.length,
     getLastColumn: () => width,
     getRange: (row: number, col: number, rows: number, cols: number) => ({

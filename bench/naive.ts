@@ -4,30 +4,48 @@
  * straight through the emulator's SpreadsheetApp API. They produce the same cells as the add-on
  * (test/bench checks it) and compute with the add-on's own pure code: only the sheet access differs.
  *
+ * Like the add-on, it finds a sheet's header row, columns and settings by their labels (reading
+ * the rows above the data cell by cell), writes each computed column's formula in its header cell,
+ * reads what a user typed in the sidebar ("7", "70 %") in the cell's own number format, logs a
+ * check-in (with its request id) before it writes the values, and carries the Current cells'
+ * number formats into the next quarter.
+ *
  * Kind to the beginner, so that the ratios are floors: blank cells and default formats are not
  * written, each dropdown rule is built once, the empty rows below the data get their formats and
  * dropdowns one call per column, formulas go in last (no recalculation while the data is typed),
- * and the bookkeeping the add-on does besides the sheets (document lock, properties: the catalog
- * of its sheets, the review's record and answers) is left out.
+ * only the cells an operation needs are read (a check-in reads the KR ID and Objective columns,
+ * not whole rows), and what the add-on does besides writing these cells is left out: the document
+ * lock, the properties (the catalog of its sheets, the review's record and answers), and the
+ * guards of a write (a formula in a Current cell, a KR ID on two rows, history or protection
+ * already there from a finish cut short, a next quarter already planned).
  */
 import type { EmuSheet, EmuSpreadsheet, Workbook } from '../emulator/index';
-import { type DayNumber, dayInZone, isoOf, readDay } from '../src/core/cells';
+import { type DayNumber, dayInZone, isoOf } from '../src/core/cells';
 import { asOfFor, blankDraft, type DraftObjective, type QuarterDraft } from '../src/core/draft';
 import { healthCheck } from '../src/core/health';
 import { langOf } from '../src/core/i18n';
 import { nextQuarter, parseQuarterLabel, quarterLabel, quarterOf } from '../src/core/quarter';
+import { mapColumns } from '../src/core/read-quarter';
 import { type Answer, carryOver, defaultAnswer, historyRows, reviewSummary } from '../src/core/review';
+import { readConfidence, readTyped, styleOf } from '../src/core/typed';
+import type { Decision } from '../src/core/words';
 import { alignmentSource, localLabel, logColumns } from '../src/server/insert';
-import { Day, Formula } from '../src/sheets/cells';
-import { alignmentLayout, checkinsLayout } from '../src/sheets/companion-layouts';
+import { REVIEW_TEXTS } from '../src/server/review-texts';
+import { type CellValue, Day, Formula } from '../src/sheets/cells';
+import {
+  type AlignmentKey,
+  alignmentLayout,
+  type CheckinKey,
+  checkinsLayout,
+} from '../src/sheets/companion-layouts';
 import { historyCells } from '../src/sheets/history';
 import { lastCheckIns, readLog } from '../src/sheets/log';
 import { META, type QuarterKey, type QuarterLayout, quarterLayout } from '../src/sheets/quarter-layout';
 import { quarterMetaRow, quarterRows } from '../src/sheets/quarter-sheet';
-import { QUARTER, readQuarterSheet } from '../src/sheets/read';
-import type { Validation } from '../src/sheets/template';
+import { QUARTER, readQuarterSheet, type SheetRead } from '../src/sheets/read';
+import { columnLetter, type Validation } from '../src/sheets/template';
 import { NOTES, SHEET_NAMES } from '../src/sheets/texts';
-import { STYLE } from '../src/sheets/write';
+import { headerFormula, STYLE } from '../src/sheets/write';
 import {
   gridSheet,
   NaiveRules,
@@ -35,6 +53,7 @@ import {
   protectWarning,
   readRow,
   readRowsUntilBlank,
+  readUntilHeader,
   setCell,
   setRow,
 } from './naive-cells';
@@ -94,10 +113,10 @@ function naiveQuarterSheet(ctx: Ctx, layout: QuarterLayout, draft: QuarterDraft)
   });
   sheet.getRange(META.asOf).setNote(NOTES.asOf[lang]);
 
-  // the header
+  // the header: a computed column's formula sits in its header cell, written last (below)
   columns.forEach((c, i) => {
     const cell = sheet.getRange(headerRow, i + 1);
-    cell.setValue(c.header[lang]);
+    if (!c.formula) setCell(cell, c.header[lang]);
     cell.setFontWeight('bold');
     cell.setBackground(STYLE.headerBackground);
     cell.setWrap(true);
@@ -139,9 +158,11 @@ function naiveQuarterSheet(ctx: Ctx, layout: QuarterLayout, draft: QuarterDraft)
     if (c.hidden) sheet.hideColumns(i + 1);
   });
 
-  // the formulas last, one per computed column, then their protection (one per run of columns)
+  // the formulas last, one per computed column in its header cell (`={"KR score"; KR_SCORE(…)}`),
+  // then their protection from the header down (one per run of columns)
   columns.forEach((c, i) => {
-    if (c.formula) sheet.getRange(first, i + 1).setFormula(c.formula(formulaCtx));
+    if (c.formula)
+      sheet.getRange(headerRow, i + 1).setFormula(headerFormula(c.header[lang], c.formula(formulaCtx)));
   });
   let runStart = -1;
   columns.forEach((c, i) => {
@@ -149,7 +170,8 @@ function naiveQuarterSheet(ctx: Ctx, layout: QuarterLayout, draft: QuarterDraft)
     if (isFormula && runStart < 0) runStart = i;
     if (runStart >= 0 && (!isFormula || i === columns.length - 1)) {
       const end = isFormula ? i : i - 1;
-      protectWarning(sheet.getRange(first, runStart + 1, lastRow - first + 1, end - runStart + 1), lang);
+      const rows = lastRow - headerRow + 1;
+      protectWarning(sheet.getRange(headerRow, runStart + 1, rows, end - runStart + 1), lang);
       runStart = -1;
     }
   });
@@ -183,8 +205,14 @@ function naivePointAlignment(ctx: Ctx, quarterSheet: EmuSheet, label: string, la
   const cols = alignmentSource(layout);
   const q = `'${quarterSheet.getName().replace(/'/g, "''")}'`;
   const from = (c: string) => `${q}!${c}${cols.first}:${c}`;
-  const pick = (c: string) => new Formula(`=IFERROR(FILTER(${from(c)}, ${from(cols.id)}<>""), "")`);
   const L = alignmentLayout;
+  const pick = (key: AlignmentKey, c: string) =>
+    new Formula(
+      headerFormula(
+        L.columns.find((x) => x.key === key)!.header[lang],
+        `IFERROR(FILTER(${from(c)}, ${from(cols.id)}<>""), "")`,
+      ),
+    );
   const r = L.ctx(lang).range;
   setRow(alignment, 1, [
     lang === 'fr' ? `Alignement — ${label}` : `Alignment — ${label}`,
@@ -194,11 +222,14 @@ function naivePointAlignment(ctx: Ctx, quarterSheet: EmuSheet, label: string, la
   ]);
   alignment.getRange(1, 4).setNumberFormat('0%');
   alignment.getRange(1, 1).setFontWeight('bold');
-  setRow(
-    alignment,
-    L.first,
-    [cols.id, cols.title, cols.level, cols.owner, cols.parent, cols.score].map(pick),
-  );
+  setRow(alignment, L.headerRow, [
+    pick('id', cols.id),
+    pick('title', cols.title),
+    pick('level', cols.level),
+    pick('owner', cols.owner),
+    pick('parent', cols.parent),
+    pick('score', cols.score),
+  ]);
   const link = alignment.getRange(`${L.col('link')}${L.first}:${L.col('link')}`);
   const f = naiveFormats(ctx.wb);
   alignment.setConditionalFormatRules([
@@ -233,85 +264,153 @@ export function naiveInsertQuarter(
   return sheet.getName();
 }
 
-/** Where each KR is: the KR id column read cell by cell, down to the first blank row. */
-function krRows(sheet: EmuSheet): Map<string, number> {
+/**
+ * A quarter sheet's rows above its data, cell by cell from the top down to its header row (found by
+ * its labels, as the add-on finds it), parsed by the add-on's reader: the header row, the columns
+ * by their headers, the settings by their labels (label, "as of", fiscal start). `width` is the
+ * sheet's last column, asked once.
+ */
+function quarterHead(ctx: Ctx, sheet: EmuSheet) {
+  const width = sheet.getLastColumn();
+  const rows = readUntilHeader(sheet, width, QUARTER.columns, ['objectiveId', 'objective', 'krId']);
+  return { width, rows, head: readQuarterSheet(gridSheet(rows, width), ctx.lang, ctx.timeZone) };
+}
+
+/** The quarter a sheet read says it is, and its "as of" day, as the add-on works them out. */
+function quarterOfRead(ctx: Ctx, read: Pick<SheetRead, 'label' | 'fiscalStart' | 'asOf'>) {
+  const label = read.label;
+  const fiscalStart = read.fiscalStart || 1;
+  const quarter = parseQuarterLabel(label, fiscalStart) ?? quarterOf(read.asOf ?? ctx.today, fiscalStart);
+  const asOf: DayNumber = read.asOf ?? Math.min(Math.max(ctx.today, quarter.first), quarter.next - 1);
+  return { label, fiscalStart, quarter, asOf };
+}
+
+/** Where each KR is: its KR ID and Objective cells read one by one, down to the first blank row. */
+function krRows(sheet: EmuSheet, first: number, kr: number, objective: number): Map<string, number> {
   const rows = new Map<string, number>();
-  const kr = QUARTER.num('krId');
-  const objective = QUARTER.num('objective');
-  for (let r = QUARTER.first; ; r++) {
+  for (let r = first; ; r++) {
     const id = String(sheet.getRange(r, kr).getValue());
     if (id !== '') rows.set(id, r);
     else if (sheet.getRange(r, objective).getValue() === '') return rows;
   }
 }
 
-/** The quarter's label, fiscal start and "as of" day, read cell by cell. */
-function quarterMeta(ctx: Ctx, sheet: EmuSheet) {
-  const label = String(sheet.getRange(META.quarter).getValue());
-  const fiscalStart = Number(sheet.getRange(META.fiscalStart).getValue()) || 1;
-  const asOfCell = sheet.getRange(META.asOf).getValue() as Date | string;
-  const quarter = parseQuarterLabel(label, fiscalStart) ?? quarterOf(ctx.today, fiscalStart);
-  const asOf = asOfCell === '' ? undefined : readDay(asOfCell, () => ctx.timeZone);
-  return { label, fiscalStart, quarter, asOf };
+/**
+ * The check-in log's columns, found by the headers of its first row read cell by cell (1-based, 0
+ * when a header is not there), and its width.
+ */
+function logColumnsOf(ctx: Ctx, log: EmuSheet) {
+  const width = log.getLastColumn();
+  const map = mapColumns(readRow(log, 1, width), checkinsLayout.columns, columnLetter, ctx.lang);
+  const index = map.index as unknown as Record<CheckinKey, number>;
+  const col = (key: CheckinKey) => index[key] + 1;
+  return { width, col };
 }
 
-/** A check-in: each KR's current value and confidence, the "as of" date and the log, cell by cell. */
+/** What the sidebar sends for one KR: text as typed (or a milestone's done), a confidence, a comment. */
+export interface NaiveEntry {
+  krId: string;
+  value?: number | boolean | string;
+  confidence?: number | string;
+  comment?: string;
+}
+
+const typed = (v: unknown): v is string | number =>
+  typeof v === 'number' || (typeof v === 'string' && v.trim() !== '');
+
+/**
+ * A check-in, cell by cell: the quarter's header and settings found by their labels, each KR's row
+ * by its KR ID, what was typed read in its Current cell's number format; the log's rows first (its
+ * columns found by their headers; a save already logged under its request id is not logged
+ * again), then each KR's current value and confidence, and the "as of" date when it moves.
+ */
 export function naiveCheckIn(
   wb: Workbook,
   sheetName: string,
-  entries: readonly { krId: string; value: number | boolean; confidence?: number; comment?: string }[],
+  payload: { requestId?: string; entries: readonly NaiveEntry[] },
 ): void {
   const ctx = open(wb);
   const sheet = ctx.ss.getSheetByName(sheetName)!;
-  const rows = krRows(sheet);
-  const q = quarterMeta(ctx, sheet);
-  const today = Math.min(Math.max(ctx.today, q.quarter.first), q.quarter.next - 1);
-  const titles = new Map<string, string>();
-  for (const e of entries) {
+  const { head } = quarterHead(ctx, sheet);
+  const q = quarterOfRead(ctx, head);
+  if (ctx.today < q.quarter.first) throw new Error(`naive: ${q.label} has not started`);
+  const col = (key: QuarterKey) => head.columns.index[key] + 1;
+  const rows = krRows(sheet, head.first, col('krId'), col('objective'));
+  const parsed = payload.entries.map((e) => {
     const row = rows.get(e.krId);
     if (row === undefined) throw new Error(`naive: no KR ${e.krId}`);
-    sheet.getRange(row, QUARTER.num('current')).setValue(e.value);
-    if (e.confidence !== undefined) sheet.getRange(row, QUARTER.num('confidence')).setValue(e.confidence);
-    titles.set(e.krId, String(sheet.getRange(row, QUARTER.num('title')).getValue()));
-  }
-  sheet.getRange(META.asOf).setValue(isoOf(Math.max(today, q.asOf ?? today)));
+    let value: number | boolean | undefined;
+    if (typeof e.value === 'string' && e.value.trim() !== '') {
+      const format = String(sheet.getRange(row, col('current')).getNumberFormat());
+      value = readTyped(e.value, styleOf(format), ctx.lang);
+    } else if (typeof e.value === 'number' || typeof e.value === 'boolean') value = e.value;
+    const confidence = typed(e.confidence) ? readConfidence(e.confidence, ctx.lang) : undefined;
+    const title = String(sheet.getRange(row, col('title')).getValue());
+    return { e, row, value, confidence, title, comment: e.comment?.trim() ?? '' };
+  });
+
   const log = companion(ctx, 'checkins');
-  let at = log.getLastRow() + 1;
-  for (const e of entries) {
-    setRow(log, at++, [
-      new Day(today),
-      q.label,
-      e.krId,
-      e.value,
-      e.confidence ?? '',
-      e.comment ?? '',
-      titles.get(e.krId) ?? '',
-    ]);
+  const L = logColumnsOf(ctx, log);
+  const idCol = L.col('requestId');
+  let logged = false;
+  if (payload.requestId && idCol > 0) {
+    const last = log.getLastRow();
+    for (let r = Math.max(2, last - 499); r <= last && !logged; r++)
+      logged = log.getRange(r, idCol).getValue() === payload.requestId;
   }
+  if (!logged) {
+    let at = log.getLastRow() + 1;
+    for (const x of parsed) {
+      const cells: Partial<Record<CheckinKey, CellValue>> = {
+        date: new Day(ctx.today),
+        quarter: q.label,
+        krId: x.e.krId,
+        value: x.value ?? '',
+        confidence: x.confidence ?? '',
+        comment: x.comment,
+        title: x.title,
+        ...(payload.requestId ? { requestId: payload.requestId } : {}),
+      };
+      const line = new Array<CellValue>(L.width).fill('');
+      for (const [k, v] of Object.entries(cells) as [CheckinKey, CellValue][])
+        if (L.col(k) > 0) line[L.col(k) - 1] = v;
+      setRow(log, at++, line);
+    }
+  }
+
+  for (const x of parsed) {
+    if (x.value !== undefined) setCell(sheet.getRange(x.row, col('current')), x.value);
+    if (x.confidence !== undefined) setCell(sheet.getRange(x.row, col('confidence')), x.confidence);
+  }
+  const asOf = Math.max(Math.min(ctx.today, q.quarter.next - 1), q.asOf);
+  const at = head.meta.asOf;
+  if (asOf !== q.asOf && at) sheet.getRange(at.row, at.col).setValue(isoOf(asOf));
 }
 
 /**
- * The review's summary from reads cell by cell: the quarter sheet's settings, header and rows down to
- * the first blank one, and the check-in log's rows; then the add-on's own parsing and scoring.
+ * The review's summary from reads cell by cell: the quarter sheet's rows from the top down to its
+ * header (found by its labels), its data rows down to the first blank one, and the check-in log's
+ * header and rows; then the add-on's own parsing and scoring.
  */
 function naiveSummary(ctx: Ctx, sheetName: string) {
   const sheet = ctx.ss.getSheetByName(sheetName)!;
-  const width = QUARTER.width;
-  const metaRow = readRow(sheet, 1, width);
-  const header = readRow(sheet, QUARTER.headerRow, width);
-  const keys = [QUARTER.num('objectiveId'), QUARTER.num('objective'), QUARTER.num('krId')];
-  const data = readRowsUntilBlank(sheet, QUARTER.first, width, keys);
-  const read = readQuarterSheet(gridSheet([metaRow, header, ...data], width), ctx.lang, ctx.timeZone);
+  const { width, rows: above, head } = quarterHead(ctx, sheet);
+  const keys = (['objectiveId', 'objective', 'krId'] as const).map((k) => head.columns.index[k] + 1);
+  const data = readRowsUntilBlank(sheet, head.first, width, keys);
+  const read = readQuarterSheet(gridSheet([...above, ...data], width), ctx.lang, ctx.timeZone);
+  const { label, fiscalStart, quarter, asOf } = quarterOfRead(ctx, read);
 
-  const L = checkinsLayout;
-  const logRows = readRowsUntilBlank(companion(ctx, 'checkins'), L.first, L.width, [L.num('date')]);
-  const label = read.label;
-  const fiscalStart = read.fiscalStart || 1;
-  const quarter = parseQuarterLabel(label, fiscalStart) ?? quarterOf(read.asOf ?? ctx.today, fiscalStart);
-  const asOf: DayNumber = read.asOf ?? Math.min(Math.max(ctx.today, quarter.first), quarter.next - 1);
-  const logSheet = gridSheet([[], ...logRows], L.width);
-  const col = Object.fromEntries(L.columns.map((c, i) => [c.key, i + 1]));
-  const log = readLog({ sheet: logSheet, col, width: L.width, recreated: false }, label, ctx.timeZone);
+  const logSheet = companion(ctx, 'checkins');
+  const L = logColumnsOf(ctx, logSheet);
+  const logRows = readRowsUntilBlank(logSheet, 2, L.width, [L.col('date')]);
+  const col = Object.fromEntries(
+    checkinsLayout.columns.flatMap((c) => (L.col(c.key) > 0 ? [[c.key, L.col(c.key)]] : [])),
+  );
+  const log = readLog(
+    { sheet: gridSheet([[], ...logRows], L.width), col, width: L.width, recreated: false },
+    label,
+    ctx.timeZone,
+  );
   const findings = healthCheck({
     objectives: read.objectives,
     lastCheckIn: lastCheckIns(log),
@@ -352,37 +451,39 @@ export function naiveCloseQuarter(
   const reviews = companion(ctx, 'reviews');
   let at = reviews.getLastRow() + 1;
   for (const r of rows) setRow(reviews, at++, historyCells(r, ctx.lang));
-  sheet
-    .protect()
-    .setDescription(
-      ctx.lang === 'fr'
-        ? `OKR & KPI : trimestre ${label} clos par la revue`
-        : `OKR & KPI: quarter ${label} closed by its review`,
-    )
-    .setWarningOnly(true);
-  const decisions = new Map(
+  sheet.protect().setDescription(REVIEW_TEXTS[ctx.lang].closedBy(label, reviewId)).setWarningOnly(true);
+  const decisions = new Map<string, Decision>(
     summary.objectives.map((o) => [o.id, (answers.get(o.id) ?? defaultAnswer(o)).decision]),
   );
-  const carried = carryOver(read.objectives, decisions);
-  const levels = read.objectives.flatMap((o) => (o.level ? [o.level] : []));
-  const next = nextQuarter(quarter, fiscalStart);
-  return {
-    rows: rows.length,
-    draft: {
-      quarter: next,
-      fiscalStart,
-      label: localLabel(quarterLabel(next, fiscalStart), ctx),
-      asOf: next.first,
-      objectives: carried.length ? carried : blankDraft(levels.length ? levels : ['team']),
-    } satisfies QuarterDraft,
-  };
+  return { rows: rows.length, sheet, read, label, fiscalStart, quarter, decisions };
 }
 
-/** Finish the review, second part: the next quarter's sheet, cell by cell. Returns its name. */
-export function naiveOpenQuarter(wb: Workbook, draft: QuarterDraft): string {
+/**
+ * Finish the review, second part: the closed quarter's KRs carried over with their Current cells'
+ * number formats (read one by one) into the next quarter's sheet, cell by cell. Returns its name.
+ */
+export function naiveOpenQuarter(wb: Workbook, closed: ReturnType<typeof naiveCloseQuarter>): string {
   const ctx = open(wb);
+  const { sheet: old, read, fiscalStart, quarter, decisions } = closed;
+  const current = read.columns.index.current + 1;
+  const formats = new Map<string, string>();
+  for (const k of read.objectives.flatMap((o) => o.krs)) {
+    const f = String(old.getRange(k.row, current).getNumberFormat());
+    if (f && f !== 'General') formats.set(k.id, f);
+  }
+  const carried = carryOver(read.objectives, decisions, formats);
+  const levels = read.objectives.flatMap((o) => (o.level ? [o.level] : []));
+  const next = nextQuarter(quarter, fiscalStart);
+  const draft: QuarterDraft = {
+    quarter: next,
+    fiscalStart,
+    label: localLabel(quarterLabel(next, fiscalStart), ctx),
+    asOf: next.first,
+    objectives: carried.length ? carried : blankDraft(levels.length ? levels : ['team']),
+  };
   const layout = layoutOf(ctx);
   const sheet = naiveQuarterSheet(ctx, layout, draft);
   naivePointAlignment(ctx, sheet, draft.label, layout);
+  sheet.activate();
   return sheet.getName();
 }

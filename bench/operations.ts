@@ -11,7 +11,7 @@ import {
   naiveLoadReview,
   naiveOpenQuarter,
 } from './naive';
-import { answers, checkInEntries, insertPayload } from './workload';
+import { answers, checkInPayload, insertPayload } from './workload';
 
 export type OperationKey = 'insert' | 'checkIn' | 'loadReview' | 'finishReview' | 'nextQuarter';
 
@@ -30,11 +30,12 @@ export function runNaive(n: number, k = 4, reviewId = 'R-naive') {
   const { wb, counter } = addonWorkbook();
   const insert = measure(counter, () => naiveInsertQuarter(wb, insertPayload(n, k)));
   const sheet = insert.result;
-  const checkIn = measure(counter, () => naiveCheckIn(wb, sheet, checkInEntries(n)));
+  const { sheet: _, ...checkInBody } = checkInPayload(sheet, n);
+  const checkIn = measure(counter, () => naiveCheckIn(wb, sheet, checkInBody));
   const load = measure(counter, () => naiveLoadReview(wb, sheet));
   const byObjective = new Map(answers(n).map((a) => [a.objectiveId, a]));
   const close = measure(counter, () => naiveCloseQuarter(wb, sheet, byObjective, reviewId));
-  const open = measure(counter, () => naiveOpenQuarter(wb, close.result.draft));
+  const open = measure(counter, () => naiveOpenQuarter(wb, close.result));
   const costs: Costs = {
     insert: insert.cost,
     checkIn: checkIn.cost,

@@ -40,12 +40,20 @@ export function insertPayload(n: number, k = 4) {
   return { quarter: QUARTER, fiscalStart: 1, levels: LEVELS, content: 'given', objectives: objectives(n, k) };
 }
 
-/** count KRs spread evenly over the quarter's objectives (teams check in all over the sheet). */
+/**
+ * count KRs spread evenly over the quarter's objectives (teams check in all over the sheet), each
+ * as the check-in sidebar sends it: the value and confidence as typed ("8", "70 %"), a comment.
+ */
 export function checkInEntries(n: number, count = 10) {
   return Array.from({ length: count }, (_, i) => {
     const o = Math.floor((i * n) / count) + 1;
-    return { krId: `O${o}.1`, value: 7 + (i % 3), confidence: 0.7, comment: `Check-in ${i + 1}` };
+    return { krId: `O${o}.1`, value: String(7 + (i % 3)), confidence: '70 %', comment: `Check-in ${i + 1}` };
   });
+}
+
+/** The check-in endpoint's payload for a sheet, with the request id the sidebar sends with a save. */
+export function checkInPayload(sheet: string, n: number) {
+  return { sheet, requestId: 'Cbench01', entries: checkInEntries(n) };
 }
 
 export interface Answer {
