@@ -8,7 +8,8 @@
  */
 import { type CellValue, DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
 import { a1Of } from './a1';
-import { type CustomFunctionHost, registerPlugins } from './plugins';
+import { arrayLiteralsFromEngine, arrayLiteralsToEngine } from './formulas';
+import { type CustomFunctionHost, HELD_FUNCTION, registerPlugins } from './plugins';
 
 registerPlugins();
 
@@ -26,6 +27,24 @@ export const isEngineError = (v: unknown): v is EngineError =>
 export type Content = { formula: string } | { text: string } | { date: number } | number | boolean | null;
 
 export const key = (sheet: number, row: number, col: number) => `${sheet}:${row}:${col}`;
+
+/** A cell's 0-based engine address. */
+export interface Address {
+  sheet: number;
+  row: number;
+  col: number;
+}
+
+/** Where a cell goes when rows, columns or a sheet go (undefined: it went with them). */
+type Move = (at: Address) => Address | undefined;
+
+const HELD = new RegExp(`^=\\s*${HELD_FUNCTION.replace('.', '\\.')}\\(([\\s\\S]*)\\)\\s*$`, 'i');
+
+/** The formula inside a held one ('=…'), undefined when the text is not a held formula. */
+function heldBody(formula: string | undefined): string | undefined {
+  const m = formula === undefined ? null : HELD.exec(formula);
+  return m ? `=${m[1]}` : undefined;
+}
 
 /**
  * A date as HyperFormula takes one, so that it types the cell as a date and formulas on it keep the
@@ -79,9 +98,10 @@ export class Engine {
   }
 
   removeSheet(sheet: number): void {
-    this.hf.removeSheet(sheet);
-    for (const k of [...this.blocked]) if (k.startsWith(`${sheet}:`)) this.blocked.delete(k);
-    this.reflow();
+    this.structural(
+      () => this.hf.removeSheet(sheet),
+      (a) => (a.sheet === sheet ? undefined : a),
+    );
   }
 
   renameSheet(sheet: number, name: string): void {
@@ -93,7 +113,7 @@ export class Engine {
     // Text always goes in behind an apostrophe, so the engine never parses it as a number or date.
     if ('text' in c) return `'${c.text}`;
     if ('date' in c) return engineDate(c.date);
-    return c.formula;
+    return arrayLiteralsToEngine(c.formula);
   }
 
   /** Writes a block of contents, then lets blocked array results expand if they now can. */
@@ -161,29 +181,134 @@ export class Engine {
     this.reflow();
   }
 
+  /** Formula cells of every sheet whose text passes a test (a scan: used when the array map is not there). */
+  private formulaCells(test: (formula: string) => boolean): Address[] {
+    const found: Address[] = [];
+    for (const name of this.hf.getSheetNames()) {
+      const sheet = this.hf.getSheetId(name)!;
+      this.hf.getSheetFormulas(sheet).forEach((row, r) => {
+        row.forEach((f, c) => {
+          if (f !== undefined && test(f)) found.push({ sheet, row: r, col: c });
+        });
+      });
+    }
+    return found;
+  }
+
+  /** HyperFormula's map of array formulas by anchor ("sheet,row,col"), when it is where 3.5 keeps it. */
+  private arrayMap(): Map<string, unknown> | undefined {
+    const graph = this.hf.dependencyGraph as unknown as {
+      arrayMapping?: { arrayMapping?: unknown };
+      getCell?: (a: Address) => unknown;
+    };
+    const map = graph.arrayMapping?.arrayMapping;
+    return map instanceof Map ? (map as Map<string, unknown>) : undefined;
+  }
+
+  /**
+   * HyperFormula 3.5 leaves a blocked array formula in its array map when the anchor is overwritten
+   * (its cell then holds something else); the next row deletion through that entry throws "Unknown
+   * node". Entries whose cell no longer holds their formula are dropped.
+   */
+  private purgeStaleArrays(): void {
+    const map = this.arrayMap();
+    const graph = this.hf.dependencyGraph as unknown as { getCell?: (a: Address) => unknown };
+    if (!map || typeof graph.getCell !== 'function') return;
+    for (const [k, vertex] of [...map]) {
+      const [sheet, row, col] = k.split(',').map(Number) as [number, number, number];
+      const live = row >= 0 && col >= 0 && this.hf.doesSheetExist(this.hf.getSheetName(sheet) ?? '');
+      if (!live || graph.getCell({ sheet, row, col }) !== vertex) map.delete(k);
+    }
+  }
+
+  /**
+   * The anchors of array formulas, blocked ones included: read off HyperFormula's array map (keys
+   * "sheet,row,col"), or found by a scan if a later version keeps it elsewhere.
+   */
+  private arrayAnchors(): Address[] {
+    const map = this.arrayMap();
+    const candidates = map
+      ? [...map.keys()].map((k) => {
+          const [sheet, row, col] = String(k).split(',').map(Number) as [number, number, number];
+          return { sheet, row, col };
+        })
+      : this.formulaCells(() => true);
+    return candidates.filter((a) => this.hf.getCellType(a) === 'ARRAYFORMULA');
+  }
+
+  /**
+   * Runs a change of rows, columns or sheets the way Sheets does it for array formulas, which
+   * HyperFormula 3.5 gets wrong (stale or misplaced results, "Cannot move cell. Destination already
+   * occupied.", "Resizing to smaller array", spills past the sheet): every array formula is first
+   * held as a one-cell EMULATOR.HELD(…) (plugins.ts), whose references the engine rewrites as for
+   * any formula; after the change each is put back where its cell went — gone with a deleted row —
+   * and spills anew, all in one batch so it is computed once.
+   */
+  private structural(change: () => void, move: Move): void {
+    this.purgeStaleArrays();
+    const held = this.arrayAnchors().map((at) => ({ at, formula: this.hf.getCellFormula(at)! }));
+    const run = () => {
+      for (const h of held) this.hf.setCellContents(h.at, [[`=${HELD_FUNCTION}(${h.formula.slice(1)})`]]);
+      this.purgeStaleArrays();
+      change();
+      let lost = false;
+      for (const h of held) {
+        const to = move(h.at);
+        if (!to) continue;
+        const body = heldBody(this.hf.getCellFormula(to));
+        if (body === undefined) lost = true;
+        else this.hf.setCellContents(to, [[body]]);
+      }
+      // Not where expected (a case the moves above missed): find what is still held.
+      if (lost) {
+        for (const at of this.formulaCells((f) => heldBody(f) !== undefined)) {
+          this.hf.setCellContents(at, [[heldBody(this.hf.getCellFormula(at))!]]);
+        }
+      }
+    };
+    if (this.hf.isEvaluationSuspended()) run();
+    else this.hf.batch(run);
+    for (const name of this.hf.getSheetNames()) this.rescan(this.hf.getSheetId(name)!);
+  }
+
   addRows(sheet: number, at: number, count: number): void {
-    this.hf.addRows(sheet, [at, count]);
-    this.rescan(sheet);
+    this.structural(
+      () => this.hf.addRows(sheet, [at, count]),
+      (a) => (a.sheet === sheet && a.row >= at ? { ...a, row: a.row + count } : a),
+    );
   }
 
   removeRows(sheet: number, at: number, count: number): void {
-    this.hf.removeRows(sheet, [at, count]);
-    this.rescan(sheet);
+    this.structural(
+      () => this.hf.removeRows(sheet, [at, count]),
+      (a) => {
+        if (a.sheet !== sheet || a.row < at) return a;
+        return a.row < at + count ? undefined : { ...a, row: a.row - count };
+      },
+    );
   }
 
   addColumns(sheet: number, at: number, count: number): void {
-    this.hf.addColumns(sheet, [at, count]);
-    this.rescan(sheet);
+    this.structural(
+      () => this.hf.addColumns(sheet, [at, count]),
+      (a) => (a.sheet === sheet && a.col >= at ? { ...a, col: a.col + count } : a),
+    );
   }
 
   removeColumns(sheet: number, at: number, count: number): void {
-    this.hf.removeColumns(sheet, [at, count]);
-    this.rescan(sheet);
+    this.structural(
+      () => this.hf.removeColumns(sheet, [at, count]),
+      (a) => {
+        if (a.sheet !== sheet || a.col < at) return a;
+        return a.col < at + count ? undefined : { ...a, col: a.col - count };
+      },
+    );
   }
 
   /** The formula of a cell that holds one (an array's anchor, not the cells it spilled into). */
   formula(sheet: number, row: number, col: number): string | undefined {
-    return this.hf.getCellFormula({ sheet, row, col });
+    const f = this.hf.getCellFormula({ sheet, row, col });
+    return f === undefined ? undefined : arrayLiteralsFromEngine(f);
   }
 
   value(sheet: number, row: number, col: number): EngineValue {
@@ -207,21 +332,39 @@ export class Engine {
     return this.hf.isCellEmpty({ sheet, row, col });
   }
 
-  /** Rows and columns holding something (0 when empty). */
-  extent(sheet: number): { rows: number; cols: number } {
+  /**
+   * Whether a cell holds something: typed content, a formula, or a value an array formula spilled
+   * into it. HyperFormula sizes some results before computing them (FILTER as tall as its input)
+   * and pads the rest with nothing: those padding cells are empty, as Sheets has no such cells.
+   */
+  private filled(sheet: number, row: number, col: number): boolean {
+    const at = { sheet, row, col };
+    if (this.hf.isCellEmpty(at)) return false;
+    return this.hf.getCellType(at) !== 'ARRAY' || this.hf.getCellValue(at) !== null;
+  }
+
+  /** Rows and columns holding something within the first maxRows × maxCols (0 when empty). */
+  extent(sheet: number, maxRows: number, maxCols: number): { rows: number; cols: number } {
     const d = this.hf.getSheetDimensions(sheet);
-    let rows = d.height;
-    let cols = d.width;
-    const filled = (r: number, c: number) => !this.hf.isCellEmpty({ sheet, row: r, col: c });
-    while (rows > 0 && !Array.from({ length: cols }, (_, c) => filled(rows - 1, c)).some(Boolean)) rows--;
-    while (cols > 0 && !Array.from({ length: rows }, (_, r) => filled(r, cols - 1)).some(Boolean)) cols--;
+    let rows = Math.min(d.height, maxRows);
+    let cols = Math.min(d.width, maxCols);
+    const rowFilled = (r: number) => {
+      for (let c = 0; c < cols; c++) if (this.filled(sheet, r, c)) return true;
+      return false;
+    };
+    const colFilled = (c: number) => {
+      for (let r = 0; r < rows; r++) if (this.filled(sheet, r, c)) return true;
+      return false;
+    };
+    while (rows > 0 && !rowFilled(rows - 1)) rows--;
+    while (cols > 0 && !colFilled(cols - 1)) cols--;
     return { rows, cols };
   }
 
   /** A formula evaluated in a sheet's context, for conditional formats. */
   calculate(formula: string, sheet: number): EngineValue {
     try {
-      const v = this.hf.calculateFormula(formula, sheet);
+      const v = this.hf.calculateFormula(arrayLiteralsToEngine(formula), sheet);
       if (Array.isArray(v)) return this.read((v[0]?.[0] ?? null) as CellValue, sheet, 0, 0);
       return this.read(v as CellValue, sheet, 0, 0);
     } catch (e) {

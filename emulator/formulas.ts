@@ -190,3 +190,151 @@ export function delocalize(formula: string): string {
   }
   return out;
 }
+
+// --- array literals ---
+//
+// HyperFormula 3.5 computes `{"Header"; FN(A3:A)}` once but records no dependency for references
+// inside braces (its collectDependencies skips ARRAY nodes), so the result goes stale when the cells
+// change or rows move. Such literals reach the engine as ARRAY_LITERAL(row; …) / ARRAY_ROW(cell, …)
+// calls (plugins.ts; the names Sheets itself gives them in its error messages) and are shown as
+// braces again on read. Literals of constants only ({1, 2}, {"charttype", "line"}) stay as typed.
+
+/** The index just past a quoted run starting at i ("…" or '…', doubled quote = escaped). */
+function skipQuoted(s: string, i: number): number {
+  const q = s[i]!;
+  let j = i + 1;
+  while (j < s.length) {
+    if (s[j] === q) {
+      if (s[j + 1] === q) j += 2;
+      else return j + 1;
+    } else j++;
+  }
+  return j;
+}
+
+/** The index of the bracket closing the one at i ('(' or '{'), quotes and nesting skipped. */
+function closing(s: string, i: number): number {
+  let depth = 0;
+  let j = i;
+  while (j < s.length) {
+    const ch = s[j]!;
+    if (ch === '"' || ch === "'") {
+      j = skipQuoted(s, j);
+      continue;
+    }
+    if (ch === '(' || ch === '{') depth++;
+    else if (ch === ')' || ch === '}') {
+      depth--;
+      if (depth === 0) return j;
+    }
+    j++;
+  }
+  return -1;
+}
+
+/** Splits s at the separators in `seps` that are outside quotes and brackets. */
+function splitTop(s: string, seps: string): { parts: string[]; seps: string[] } {
+  const parts: string[] = [];
+  const found: string[] = [];
+  let depth = 0;
+  let start = 0;
+  let j = 0;
+  while (j < s.length) {
+    const ch = s[j]!;
+    if (ch === '"' || ch === "'") {
+      j = skipQuoted(s, j);
+      continue;
+    }
+    if (ch === '(' || ch === '{') depth++;
+    else if (ch === ')' || ch === '}') depth--;
+    else if (depth === 0 && seps.includes(ch)) {
+      parts.push(s.slice(start, j));
+      found.push(ch);
+      start = j + 1;
+    }
+    j++;
+  }
+  parts.push(s.slice(start));
+  return { parts, seps: found };
+}
+
+const CONSTANT =
+  /^\s*(?:[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?%?|"(?:[^"]|"")*"|TRUE|FALSE|#[A-Z0-9/!?]+)\s*$/i;
+
+/** Rewrites every `{…}` holding more than constants into ARRAY_LITERAL/ARRAY_ROW calls. */
+export function arrayLiteralsToEngine(formula: string): string {
+  if (!formula.includes('{')) return formula;
+  let out = '';
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i]!;
+    if (ch === '"' || ch === "'") {
+      const j = skipQuoted(formula, i);
+      out += formula.slice(i, j);
+      i = j;
+      continue;
+    }
+    if (ch !== '{') {
+      out += ch;
+      i++;
+      continue;
+    }
+    const end = closing(formula, i);
+    if (end < 0) return out + formula.slice(i); // unbalanced: the engine reports the parse error
+    const rows = splitTop(formula.slice(i + 1, end), ';').parts.map((row) =>
+      splitTop(row, ',').parts.map(arrayLiteralsToEngine),
+    );
+    if (rows.every((r) => r.every((cell) => CONSTANT.test(cell)))) {
+      out += `{${rows.map((r) => r.join(',')).join(';')}}`;
+    } else {
+      const rowText = rows.map((r) => (r.length === 1 ? r[0]! : `ARRAY_ROW(${r.join(',')})`));
+      out += `ARRAY_LITERAL(${rowText.join(',')})`;
+    }
+    i = end + 1;
+  }
+  return out;
+}
+
+/** A call `NAME(…)` filling the whole of s (bar spaces): its arguments' text, else undefined. */
+function wholeCall(s: string, name: string): { lead: string; args: string; trail: string } | undefined {
+  const m = new RegExp(`^(\\s*)${name}\\(`, 'i').exec(s);
+  if (!m) return undefined;
+  const open = m[0].length - 1;
+  const close = closing(s, open);
+  if (close < 0 || s.slice(close + 1).trim() !== '') return undefined;
+  return { lead: m[1]!, args: s.slice(open + 1, close), trail: s.slice(close + 1) };
+}
+
+/** The reverse: ARRAY_LITERAL/ARRAY_ROW calls (as the engine prints them) shown as braces. */
+export function arrayLiteralsFromEngine(formula: string): string {
+  if (!/ARRAY_LITERAL\(/i.test(formula)) return formula;
+  let out = '';
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i]!;
+    if (ch === '"' || ch === "'") {
+      const j = skipQuoted(formula, i);
+      out += formula.slice(i, j);
+      i = j;
+      continue;
+    }
+    const head = /^ARRAY_LITERAL\(/i.exec(formula.slice(i));
+    if (!head || /[A-Za-z0-9_.]/.test(formula[i - 1] ?? '')) {
+      out += ch;
+      i++;
+      continue;
+    }
+    const open = i + head[0].length - 1;
+    const close = closing(formula, open);
+    if (close < 0) return out + formula.slice(i);
+    const rows = splitTop(formula.slice(open + 1, close), ',').parts.map((row) => {
+      const call = wholeCall(row, 'ARRAY_ROW');
+      if (!call) return arrayLiteralsFromEngine(row);
+      const cells = splitTop(call.args, ',').parts.map(arrayLiteralsFromEngine);
+      return `${call.lead}${cells.join(',')}${call.trail}`;
+    });
+    out += `{${rows.join(';')}}`;
+    i = close + 1;
+  }
+  return out;
+}

@@ -273,14 +273,124 @@ export class CustomFunctionsPlugin extends FunctionPlugin {
   }
 }
 
+/**
+ * Array literals that hold references, as formulas.ts hands them to the engine (see
+ * arrayLiteralsToEngine there): ARRAY_LITERAL stacks its rows, ARRAY_ROW puts its cells side by
+ * side. Unlike a brace literal in HyperFormula, these are ordinary calls, so the engine tracks the
+ * references inside and recomputes when they change. Sheets refuses pieces of different sizes
+ * instead of padding them (VSTACK pads with #N/A).
+ */
+export class ArrayLiteralPlugin extends FunctionPlugin {
+  static override implementedFunctions: ImplementedFunctions = {
+    ARRAY_LITERAL: {
+      method: 'arrayLiteral',
+      sizeOfResultArrayMethod: 'arrayLiteralSize',
+      enableArrayArithmeticForArguments: true,
+      parameters: [{ argumentType: FunctionArgumentType.RANGE }],
+      repeatLastArgs: 1,
+    },
+    ARRAY_ROW: {
+      method: 'arrayRow',
+      sizeOfResultArrayMethod: 'arrayRowSize',
+      enableArrayArithmeticForArguments: true,
+      parameters: [{ argumentType: FunctionArgumentType.RANGE }],
+      repeatLastArgs: 1,
+    },
+  };
+
+  private sizes(ast: ProcedureAst, state: InterpreterState): ArraySize[] {
+    return ast.args.map((arg) => this.arraySizeForAst(arg, state));
+  }
+
+  /** Rows stacked: one width for all, else a scalar error (a fresh size: a ref-flagged one collapses). */
+  arrayLiteralSize(ast: ProcedureAst, state: InterpreterState): ArraySize {
+    const sizes = this.sizes(ast, state);
+    if (sizes.length === 0 || sizes.some((s) => s.width !== sizes[0]!.width)) return ArraySize.scalar();
+    return new ArraySize(
+      sizes[0]!.width,
+      sizes.reduce((n, s) => n + s.height, 0),
+    );
+  }
+
+  arrayRowSize(ast: ProcedureAst, state: InterpreterState): ArraySize {
+    const sizes = this.sizes(ast, state);
+    if (sizes.length === 0 || sizes.some((s) => s.height !== sizes[0]!.height)) return ArraySize.scalar();
+    return new ArraySize(
+      sizes.reduce((n, s) => n + s.width, 0),
+      sizes[0]!.height,
+    );
+  }
+
+  /** Sheets' message for rows of different widths [OBS: a user's note quotes it under #REF!]. */
+  arrayLiteral(ast: ProcedureAst, state: InterpreterState): InterpreterValue {
+    return this.runFunction(
+      ast.args,
+      state,
+      this.metadata('ARRAY_LITERAL'),
+      (...parts: SimpleRangeValue[]) => {
+        const width = parts[0]!.width();
+        if (parts.some((p) => p.width() !== width)) {
+          return new CellError(
+            ErrorType.REF,
+            'In ARRAY_LITERAL, an Array Literal was missing values for one or more rows.',
+          );
+        }
+        return SimpleRangeValue.onlyValues(parts.flatMap((p) => p.data));
+      },
+    );
+  }
+
+  /** Sheets' message for cells of different heights [UNVERIFIED: the pattern other emulations copy]. */
+  arrayRow(ast: ProcedureAst, state: InterpreterState): InterpreterValue {
+    return this.runFunction(ast.args, state, this.metadata('ARRAY_ROW'), (...parts: SimpleRangeValue[]) => {
+      const height = parts[0]!.height();
+      const bad = parts.findIndex((p) => p.height() !== height);
+      if (bad >= 0) {
+        return new CellError(
+          ErrorType.VALUE,
+          `Function ARRAY_ROW parameter ${bad + 1} has mismatched row size. Expected: ${height}. Actual: ${parts[bad]!.height()}.`,
+        );
+      }
+      return SimpleRangeValue.onlyValues(
+        Array.from({ length: height }, (_, r) => parts.flatMap((p) => p.data[r]!)),
+      );
+    });
+  }
+}
+
+/** The function formulas.ts's heldFormula wraps array formulas in while rows move (engine.ts). */
+export const HELD_FUNCTION = 'EMULATOR.HELD';
+
+/**
+ * EMULATOR.HELD(formula): a stand-in that the engine never spills and never computes (its value is
+ * blank), while it still rewrites the references inside when rows, columns or sheets change. An
+ * array formula is held in it during such a change, then put back (see Engine.structural).
+ */
+export class HeldFormulaPlugin extends FunctionPlugin {
+  static override implementedFunctions: ImplementedFunctions = {
+    [HELD_FUNCTION]: {
+      method: 'held',
+      doesNotNeedArgumentsToBeComputed: true,
+      vectorizationForbidden: true,
+      parameters: [{ argumentType: FunctionArgumentType.ANY }],
+    },
+  };
+
+  held(): InterpreterValue {
+    return '';
+  }
+}
+
 let registered = false;
 
 /** Registers the plugin once per process (HyperFormula's plugin registry is global). */
 export function registerPlugins(): void {
   if (registered) return;
-  const names = Object.keys(CustomFunctionsPlugin.implementedFunctions);
-  const translations = Object.fromEntries(names.map((n) => [n, n]));
-  HyperFormula.registerFunctionPlugin(CustomFunctionsPlugin, { enGB: translations });
+  for (const plugin of [CustomFunctionsPlugin, ArrayLiteralPlugin, HeldFormulaPlugin]) {
+    const names = Object.keys(plugin.implementedFunctions);
+    const translations = Object.fromEntries(names.map((n) => [n, n]));
+    HyperFormula.registerFunctionPlugin(plugin, { enGB: translations });
+  }
   registered = true;
 }
 

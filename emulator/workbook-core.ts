@@ -282,9 +282,9 @@ export class WorkbookCore implements CustomFunctionHost {
     return isEngineError(v) ? v.message : '';
   }
 
-  /** Last row and column with content (0 on an empty sheet). */
+  /** Last row and column with content (0 on an empty sheet), never past the sheet's size. */
   extent(sheet: SheetModel): { rows: number; cols: number } {
-    return this.engine.extent(sheet.engineId);
+    return this.engine.extent(sheet.engineId, sheet.maxRows, sheet.maxCols);
   }
 
   // --- writing cells ---
