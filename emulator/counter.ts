@@ -1,12 +1,59 @@
 /**
  * Counts every service call the add-on makes, by "Class.method" (e.g. "Range.getValues").
  * Apps Script's cost is its round trips: tests and the benchmark read these counts.
+ *
+ * Writes (a call that changes the document or its properties) are counted apart, and a test can
+ * arm a fault that cuts a run short at a given write, as a quota or a timeout does in Apps Script:
+ * the writes made before stay made (there is no rollback), and the fault then disarms itself, so a
+ * retry runs normally.
  */
+import { exception } from './errors';
+
+/**
+ * Apps Script's daily-quota error, `Service invoked too many times for one day: email.` [OBS: users'
+ * logs]; the service word for spreadsheets and properties is [UNVERIFIED].
+ */
+export function quotaMessage(call: string): string {
+  const service = call.startsWith('Properties.') ? 'properties' : 'spreadsheets';
+  return `Service invoked too many times for one day: ${service}.`;
+}
+
 export class CallCounter {
   private readonly counts = new Map<string, number>();
+  private writeCount = 0;
+  private fault: { remaining: number; message: string | undefined } | undefined;
 
-  hit(name: string): void {
+  /** Counts a call; a write is refused (thrown, not made) when an armed fault's turn has come. */
+  hit(name: string, write = false): void {
+    if (write && this.fault) {
+      if (this.fault.remaining === 0) {
+        const message = this.fault.message ?? quotaMessage(name);
+        this.fault = undefined;
+        throw exception(message);
+      }
+      this.fault.remaining--;
+    }
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+    if (write) this.writeCount++;
+  }
+
+  /**
+   * The next `writes` writes go through and the one after throws `message` (Apps Script's quota
+   * error by default); undefined disarms. Writes are the Spreadsheet and Properties calls that
+   * change something (setValues, insertRows, setProperty…), not reads.
+   */
+  failAfterWrites(writes: number | undefined, message?: string): void {
+    if (writes === undefined) {
+      this.fault = undefined;
+      return;
+    }
+    if (!Number.isInteger(writes) || writes < 0) throw new Error(`emulator: failAfterWrites(${writes})`);
+    this.fault = { remaining: writes, message };
+  }
+
+  /** Whether a fault is armed and has not fired yet. */
+  faultArmed(): boolean {
+    return this.fault !== undefined;
   }
 
   get(name: string): number {
@@ -20,11 +67,18 @@ export class CallCounter {
     return n;
   }
 
+  /** Write calls made (and not refused) since the last reset. */
+  writes(): number {
+    return this.writeCount;
+  }
+
   snapshot(): Record<string, number> {
     return Object.fromEntries([...this.counts].sort(([a], [b]) => a.localeCompare(b)));
   }
 
+  /** Clears the counts (an armed fault stays armed). */
   reset(): void {
     this.counts.clear();
+    this.writeCount = 0;
   }
 }

@@ -87,6 +87,21 @@ export class Workbook extends WorkbookCore {
     return this.loaded;
   }
 
+  /**
+   * Cuts a run short: the next `writes` write calls (Spreadsheet or Properties calls that change
+   * something) go through and the one after throws `message` — Apps Script's quota error,
+   * `Service invoked too many times for one day: spreadsheets.`, by default — then the fault is
+   * disarmed. Writes already made stay made, as in Apps Script. undefined disarms.
+   */
+  failAfterWrites(writes: number | undefined, message?: string): void {
+    this.counter.failAfterWrites(writes, message);
+  }
+
+  /** Write calls counted so far (counter.reset() starts again from 0). */
+  get writeCount(): number {
+    return this.counter.writes();
+  }
+
   sheet(name: string): EmuSheet {
     const model = this.sheetByName(name);
     if (!model) throw new Error(`emulator: no sheet named ${name}`);

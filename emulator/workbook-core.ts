@@ -92,12 +92,16 @@ export class WorkbookCore implements CustomFunctionHost {
 
   // --- calls ---
 
-  /** Counts a service call; a write inside a custom function is refused, as in Sheets [DOC CF]. */
+  /**
+   * Counts a service call; a write inside a custom function is refused, as in Sheets [DOC CF], and
+   * an armed fault (counter.failAfterWrites) may refuse a write.
+   */
   hit(name: string, write = false): void {
-    this.counter.hit(name);
     if (write && this.customFunctionDepth > 0) {
+      this.counter.hit(name);
       throw exception(`You do not have permission to call ${name.slice(name.indexOf('.') + 1)}`);
     }
+    this.counter.hit(name, write);
   }
 
   changed(): void {

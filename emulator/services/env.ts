@@ -74,9 +74,9 @@ export class Env {
 
   constructor(private readonly counter: CallCounter) {}
 
-  /** Counts one service call, "Class.method". */
-  hit(name: string): void {
-    this.counter.hit(name);
+  /** Counts one service call, "Class.method"; a write may meet an armed fault (CallCounter). */
+  hit(name: string, write = false): void {
+    this.counter.hit(name, write);
   }
 
   /**

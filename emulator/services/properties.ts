@@ -62,7 +62,7 @@ export class EmuProperties implements GoogleAppsScript.Properties.Properties {
   }
 
   setProperty(key: string, value: string): EmuProperties {
-    this.env.hit('Properties.setProperty');
+    this.env.hit('Properties.setProperty', true);
     this.write([[String(key), asString(value)]], false);
     return this;
   }
@@ -70,7 +70,7 @@ export class EmuProperties implements GoogleAppsScript.Properties.Properties {
   setProperties(properties: { [key: string]: string }): EmuProperties;
   setProperties(properties: { [key: string]: string }, deleteAllOthers: boolean): EmuProperties;
   setProperties(properties: { [key: string]: string }, deleteAllOthers = false): EmuProperties {
-    this.env.hit('Properties.setProperties');
+    this.env.hit('Properties.setProperties', true);
     this.write(
       Object.entries(properties).map(([k, v]) => [k, asString(v)]),
       Boolean(deleteAllOthers),
@@ -79,13 +79,13 @@ export class EmuProperties implements GoogleAppsScript.Properties.Properties {
   }
 
   deleteProperty(key: string): EmuProperties {
-    this.env.hit('Properties.deleteProperty');
+    this.env.hit('Properties.deleteProperty', true);
     this.store.map.delete(String(key));
     return this;
   }
 
   deleteAllProperties(): EmuProperties {
-    this.env.hit('Properties.deleteAllProperties');
+    this.env.hit('Properties.deleteAllProperties', true);
     this.store.map.clear();
     return this;
   }
