@@ -8,7 +8,13 @@ import { registry } from './functions/registry';
 import { checkIn, checkInState } from './server/checkin';
 import { healthState } from './server/health';
 import { insertKpis, insertOptions, insertQuarter } from './server/insert';
-import { discardReviewAnswers, finishReview, reviewState, saveReviewStep } from './server/review';
+import {
+  discardReviewAnswers,
+  finishReview,
+  reopenQuarter,
+  reviewState,
+  saveReviewStep,
+} from './server/review';
 import { sheetsEnv } from './sheets/env';
 import { UI } from './ui/texts';
 
@@ -47,6 +53,7 @@ export const triggers = {
       .addItem(t.checkIn, 'showCheckIn')
       .addItem(t.health, 'showHealth')
       .addItem(t.review, 'showReview')
+      .addItem(t.reopen, 'showReopen')
       .addSeparator()
       .addItem(t.reference, 'showFunctionReference')
       .addToUi();
@@ -79,6 +86,19 @@ export const menu = {
   showReview(): void {
     showPage('review', UI[menuLang()].menuTitle, 'sidebar');
   },
+  /** Reopening lifts a closing on purpose: the user says yes to what it does first. */
+  showReopen(): void {
+    const lang = menuLang();
+    const ui = SpreadsheetApp.getUi();
+    const t = UI[lang];
+    if (ui.alert(t.reopenTitle, t.reopenAsk, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
+    try {
+      const r = reopenQuarter();
+      ui.alert(t.reopenTitle, t.reopened(r.quarter), ui.ButtonSet.OK);
+    } catch (e) {
+      ui.alert(t.reopenTitle, (e as Error).message, ui.ButtonSet.OK);
+    }
+  },
   showFunctionReference(): void {
     const lang = menuLang();
     const list = registry.map((f) => `${f.name}: ${f.summary[lang]}`).join('\n');
@@ -98,4 +118,5 @@ export const endpoints = {
   saveReviewStep: (payload: unknown) => saveReviewStep(payload),
   finishReview: (payload: unknown) => finishReview(payload),
   discardReviewAnswers: (payload: unknown) => discardReviewAnswers(payload),
+  reopenQuarter: (payload?: unknown) => reopenQuarter(payload),
 };

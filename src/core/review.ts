@@ -4,7 +4,7 @@ import type { DraftObjective } from './draft';
 import type { Finding, KpiRead } from './health';
 import { decisionSchema, gradeSchema } from './model';
 import { elapsedShare } from './quarter';
-import { confidenceOf, gradeOf, objectiveScores, type Pace, paceOf } from './quarter-model';
+import { confidenceOf, gradeOf, krScoreOf, objectiveScores, type Pace, paceOf } from './quarter-model';
 import type { ObjectiveRead } from './read-quarter';
 import { weightedMean } from './score';
 import type { Decision, Grade } from './words';
@@ -12,7 +12,8 @@ import type { Decision, Grade } from './words';
 /** One objective's answers in the review: what the user decided. */
 export const answerSchema = z.object({
   objectiveId: z.string().check(z.minLength(1), z.maxLength(100)),
-  grade: gradeSchema,
+  /** '' when the objective has no score and the user gave no grade: no grade is made up. */
+  grade: z.union([gradeSchema, z.literal('')]),
   wentWell: z.string().check(z.maxLength(1000)),
   toImprove: z.string().check(z.maxLength(1000)),
   decision: decisionSchema,
@@ -29,7 +30,15 @@ export interface ObjectiveSummary {
   grade?: Grade;
   confidence?: number;
   pace?: Pace;
-  krs: { id: string; title: string; current?: number | boolean; target?: number; unit: string }[];
+  krs: {
+    id: string;
+    title: string;
+    start?: number;
+    current?: number | boolean;
+    target?: number;
+    unit: string;
+    score?: number;
+  }[];
 }
 
 export interface ReviewSummary {
@@ -72,9 +81,11 @@ export function reviewSummary(input: {
       krs: o.krs.map((k) => ({
         id: k.id,
         title: k.title,
+        start: k.start,
         current: k.current,
         target: k.target,
         unit: k.unit,
+        score: krScoreOf(k),
       })),
     };
   });
@@ -96,7 +107,7 @@ export function reviewSummary(input: {
 export function defaultAnswer(o: ObjectiveSummary): Answer {
   return {
     objectiveId: o.id,
-    grade: o.grade ?? 'red',
+    grade: o.grade ?? '',
     wentWell: '',
     toImprove: '',
     decision: o.grade === 'green' ? 'close' : 'carry_over',
@@ -135,6 +146,25 @@ export function carryOver(
       ...(formats.get(k.id) ? { format: formats.get(k.id) } : {}),
     })),
   }));
+}
+
+/**
+ * What the recap should tell about a carry-over: KRs that arrive already achieved (their target
+ * needs raising), and carried objectives whose parent stays behind (their link is cut).
+ */
+export function carryNotes(
+  objectives: readonly ObjectiveRead[],
+  decisions: ReadonlyMap<string, Decision>,
+): { achieved: string[]; unlinked: { id: string; parent: string }[] } {
+  const kept = new Set(objectives.filter((o) => decisions.get(o.id) === 'carry_over').map((o) => o.id));
+  const achieved: string[] = [];
+  const unlinked: { id: string; parent: string }[] = [];
+  for (const o of objectives) {
+    if (!kept.has(o.id)) continue;
+    if (o.parent && !kept.has(o.parent)) unlinked.push({ id: o.id, parent: o.parent });
+    for (const k of o.krs) if (k.type !== 'milestone' && krScoreOf(k) === 1) achieved.push(k.id);
+  }
+  return { achieved, unlinked };
 }
 
 /** The first id not taken: "O3" → "O4"…, "Growth" → "Growth 2"… */
@@ -186,7 +216,7 @@ export interface HistoryRow {
   level: string;
   score: number | '';
   computedGrade: Grade | '';
-  grade: Grade;
+  grade: Grade | '';
   confidence: number | '';
   wentWell: string;
   toImprove: string;

@@ -14,6 +14,8 @@ import { ColumnWrite } from '../sheets/write-back';
 import { openContext, parsePayload, UserError, withDocumentLock } from './context';
 import { logColumns } from './insert';
 import { assertWritable, currentQuarter, nothingWritten, type QuarterState } from './quarter';
+import { ReviewStore } from './review-store';
+import { REVIEW_TEXTS } from './review-texts';
 
 /** google.script.run sends a blank field as null: every optional field takes null as blank. */
 const blankable = <T extends z.core.SomeType>(s: T) => z.optional(z.nullable(s));
@@ -94,6 +96,8 @@ export function checkInState(payload?: unknown) {
     problems: q.read.problems.length,
     /** The quarter's first day when it has not started: no check-in is dated in the future. */
     opensOn: ctx.today < q.quarter.first ? isoOf(q.quarter.first) : null,
+    /** Why the quarter takes no check-in: closed by its review (reopen it to change it). */
+    closed: closedText(ctx, q),
   };
 }
 
@@ -145,6 +149,9 @@ export function checkIn(payload: unknown) {
     const catalog = Catalog.read(ctx.ss);
     const q = currentQuarter(ctx, catalog, p.sheet);
     assertWritable(q, ctx.lang);
+    const closed = ReviewStore.open(ctx.ss).recordOf(q.sheet.getSheetId())?.finished;
+    if (closed)
+      throw new UserError(`${REVIEW_TEXTS[ctx.lang].closed(q.label, closed.at)} ${nothingWritten(ctx.lang)}`);
     if (ctx.today < q.quarter.first)
       throw new UserError(`${tx.notStarted(q.label, isoOf(q.quarter.first))} ${nothingWritten(ctx.lang)}`);
     const cols = q.read.columns.index;
@@ -268,4 +275,9 @@ function quarterCtx(layout: ReturnType<typeof quarterLayout>, q: QuarterState, l
     col: letter,
     range: (key: Parameters<typeof ctx.col>[0]) => `${letter(key)}${q.read.first}:${letter(key)}`,
   };
+}
+
+function closedText(ctx: ReturnType<typeof openContext>, q: QuarterState): string | null {
+  const finished = ReviewStore.open(ctx.ss).recordOf(q.sheet.getSheetId())?.finished;
+  return finished ? REVIEW_TEXTS[ctx.lang].closed(q.label, finished.at) : null;
 }

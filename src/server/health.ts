@@ -9,9 +9,16 @@ export function healthState(payload?: unknown) {
   const p =
     payload === undefined || payload === null
       ? {}
-      : parsePayload(z.object({ sheet: z.optional(z.string()) }), payload, ctx.lang);
+      : parsePayload(z.object({ sheet: z.optional(z.nullable(z.string())) }), payload, ctx.lang);
   const catalog = Catalog.read(ctx.ss);
   const q = currentQuarter(ctx, catalog, p.sheet);
   const { findings, problems } = healthOf(ctx, catalog, q);
-  return { lang: ctx.lang, sheet: q.sheet.getName(), quarter: q.label, findings, problems };
+  return {
+    lang: ctx.lang,
+    sheet: q.sheet.getName(),
+    quarters: catalog.find('quarter').map((x) => x.sheet.getName()),
+    quarter: q.label,
+    findings,
+    problems,
+  };
 }

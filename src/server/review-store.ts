@@ -32,7 +32,13 @@ export interface ReviewRecord {
     carried: number;
     renamed: { from: string; to: string }[];
     intoPlanned: boolean;
+    /** Carried KRs already at their target: the recap asks for a new one. */
+    achieved?: string[];
+    /** Carried objectives whose parent stayed behind: their link was cut. */
+    unlinked?: { id: string; parent: string }[];
   };
+  /** Each time the closed quarter was reopened on purpose, and the finish it lifted. */
+  reopened?: { at: string; finishedAt: string; reviewId: string }[];
 }
 
 /** Bytes of a text in UTF-8, as the properties quota counts them. */
@@ -87,8 +93,14 @@ export class ReviewStore {
     const gone = keys.filter((k) => k in this.all);
     if (gone.length === 0) return;
     for (const k of gone) delete this.all[k];
-    if (gone.length === 1) this.props.deleteProperty(gone[0]!);
-    else this.props.setProperties({ ...this.all }, true);
+    if (gone.length === 1) {
+      this.props.deleteProperty(gone[0]!);
+      return;
+    }
+    // read again: others (the catalog…) may have written since this store was read
+    const now = this.props.getProperties();
+    for (const k of gone) delete now[k];
+    this.props.setProperties(now, true);
   }
 
   /** The open (or finished) review of a quarter sheet, made when there is none. */
@@ -109,6 +121,34 @@ export class ReviewStore {
       started: today,
     };
     this.put(key, JSON.stringify(record));
+    return record;
+  }
+
+  /** The review of a quarter sheet, if one was ever opened (never made here). */
+  recordOf(sheetId: number): ReviewRecord | undefined {
+    const raw = this.all[`${PREFIX}${sheetId}`];
+    try {
+      return raw ? (JSON.parse(raw) as ReviewRecord) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Lifts a quarter's closing: its review becomes a new one (a new id, so finishing again records
+   * a new set of history rows), and the reopening is kept in the record.
+   */
+  reopen(sheetId: number, today: string): ReviewRecord | undefined {
+    const old = this.recordOf(sheetId);
+    if (!old?.finished) return undefined;
+    const record: ReviewRecord = {
+      id: `R${sheetId}-${Date.now().toString(36)}`,
+      sheetId,
+      quarter: old.quarter,
+      started: today,
+      reopened: [...(old.reopened ?? []), { at: today, finishedAt: old.finished.at, reviewId: old.id }],
+    };
+    this.put(`${PREFIX}${sheetId}`, JSON.stringify(record));
     return record;
   }
 

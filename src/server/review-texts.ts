@@ -14,6 +14,10 @@ export const REVIEW_TEXTS = {
     unreadable: (lines: string[], total: number) =>
       `The review can't be finished while rows of the sheet can't be read (fix them, then finish): ${lines.join(' · ')}${total > lines.length ? ` · and ${total - lines.length} more (see Health)` : ''}. Nothing was written.`,
     closedBy: (label: string, id: string) => `OKR & KPI: quarter ${label} closed by its review (${id})`,
+    notClosed: (label: string) => `${label} is not closed: there is nothing to reopen.`,
+    reopenedLine: (at: string) => `Quarter reopened (its review of ${at} was lifted)`,
+    closed: (label: string, at: string) =>
+      `${label} was closed by its review on ${at}: it takes no check-in. To change it on purpose, reopen it (Extensions › OKR & KPI › Reopen the quarter).`,
     full: (kb: number) =>
       `The review's notes no longer fit in the document's storage (${kb} KB of 500 KB): shorten what went well and what to improve, then save again. Nothing was written.`,
   },
@@ -29,6 +33,10 @@ export const REVIEW_TEXTS = {
     unreadable: (lines: string[], total: number) =>
       `La revue ne peut pas être terminée tant que des lignes de la feuille sont illisibles (corrigez-les, puis terminez) : ${lines.join(' · ')}${total > lines.length ? ` · et ${total - lines.length} de plus (voir Santé)` : ''}. Rien n’a été écrit.`,
     closedBy: (label: string, id: string) => `OKR & KPI : trimestre ${label} clos par sa revue (${id})`,
+    notClosed: (label: string) => `${label} n’est pas clos : il n’y a rien à rouvrir.`,
+    reopenedLine: (at: string) => `Trimestre rouvert (sa revue du ${at} a été levée)`,
+    closed: (label: string, at: string) =>
+      `${label} a été clos par sa revue le ${at} : il ne prend plus de point de suivi. Pour le modifier volontairement, rouvrez-le (Extensions › OKR & KPI › Rouvrir le trimestre).`,
     full: (kb: number) =>
       `Les notes de la revue ne tiennent plus dans le stockage du document (${kb} Ko sur 500 Ko) : raccourcissez ce qui a bien marché et ce qui est à améliorer, puis enregistrez à nouveau. Rien n’a été écrit.`,
   },

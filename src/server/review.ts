@@ -6,6 +6,7 @@ import { nextQuarter, quarterLabel } from '../core/quarter';
 import {
   type Answer,
   answerSchema,
+  carryNotes,
   carryOver,
   defaultAnswer,
   historyRows,
@@ -14,6 +15,7 @@ import {
 } from '../core/review';
 import { appendRows } from '../sheets/append';
 import { Catalog } from '../sheets/catalog';
+import { Day } from '../sheets/cells';
 import { reviewsLayout } from '../sheets/companion-layouts';
 import { ensureCompanions, pointAlignment } from '../sheets/companion-sheets';
 import { historyCells } from '../sheets/history';
@@ -25,7 +27,7 @@ import { uniqueSheetName } from '../sheets/write';
 import { type Context, openContext, parsePayload, UserError, withDocumentLock } from './context';
 import { alignmentSource, localLabel, logColumns } from './insert';
 import { currentQuarter, healthOf, nothingWritten, type QuarterState } from './quarter';
-import { ReviewStore } from './review-store';
+import { type ReviewRecord, ReviewStore } from './review-store';
 import { REVIEW_TEXTS } from './review-texts';
 
 const blankable = <T extends z.core.SomeType>(s: T) => z.optional(z.nullable(s));
@@ -70,6 +72,8 @@ export function reviewState(payload?: unknown) {
     quarters: catalog.find('quarter').map((x) => x.sheet.getName()),
     reviewId: record.id,
     finished: record.finished ?? null,
+    /** The quarter's last day while it is not over: finishing now would close it early. */
+    early: ctx.today < q.quarter.next - 1 ? isoOf(q.quarter.next - 1) : null,
     summary: { ...summary, asOf: isoOf(summary.asOf) },
     answers: summary.objectives.map((o) => answers.get(o.id) ?? defaultAnswer(o)),
     saved: [...answers.keys()].filter((id) => ids.has(id)),
@@ -179,7 +183,8 @@ export function finishReview(payload: unknown) {
     const decisions = new Map(
       summary.objectives.map((o) => [o.id, (answers.get(o.id) ?? defaultAnswer(o)).decision]),
     );
-    const next = openNext(ctx, catalog, store, record.id, q, decisions, companions.checkins.getName());
+    const next = openNext(ctx, catalog, store, record, q, decisions, companions.checkins.getName());
+    const notes = carryNotes(q.read.objectives, decisions);
     pointAlignment(companions.alignment, next.sheet, next.label, ctx.lang, alignmentSource(next.layout));
     next.sheet.activate();
     const finished = {
@@ -189,6 +194,8 @@ export function finishReview(payload: unknown) {
       carried: next.carried,
       renamed: next.renamed,
       intoPlanned: next.planned,
+      achieved: notes.achieved,
+      unlinked: notes.unlinked,
     };
     store.finish(record.id, finished);
     return { ...finished, alreadyFinished: false };
@@ -204,7 +211,7 @@ function openNext(
   ctx: Context,
   catalog: Catalog,
   store: ReviewStore,
-  reviewId: string,
+  record: ReviewRecord,
   q: QuarterState,
   decisions: ReadonlyMap<string, Answer['decision']>,
   logName: string,
@@ -217,6 +224,7 @@ function openNext(
   const planned = catalog
     .find('quarter')
     .find((x) => x.sheet.getSheetId() !== q.sheet.getSheetId() && x.entry.quarter === label);
+  const reviewId = record.id;
   const step = store.step(reviewId);
   if (planned) {
     const read = readQuarterSheet(planned.sheet, ctx.lang, ctx.timeZone);
@@ -243,7 +251,9 @@ function openNext(
       ...read.objectives.flatMap((o) => o.krs.map((k) => k.id)),
       ...read.strays.map((k) => k.id),
     ];
-    const { objectives, renamed } = renameClashes(carried, taken);
+    // a quarter reopened and finished again: what the first finish carried is there already
+    const fresh = record.reopened?.length ? carried.filter((o) => !taken.includes(o.id)) : carried;
+    const { objectives, renamed } = renameClashes(fresh, taken);
     store.setStep(reviewId, {
       into: planned.sheet.getSheetId(),
       at: read.lastRow + 1,
@@ -313,3 +323,41 @@ function historyHas(sheet: GoogleAppsScript.Spreadsheet.Sheet, reviewId: string)
 }
 
 export type { Lang };
+
+export const reopenSchema = z.object({ sheet: blankable(z.string()) });
+
+/**
+ * Lifts a quarter's closing on purpose (menu › Reopen the quarter): check-ins are taken again, the
+ * review's protection goes, and the reopening is recorded in the history. Finishing again records
+ * a new review and carries over nothing twice.
+ */
+export function reopenQuarter(payload?: unknown) {
+  const ctx = openContext();
+  const p = payload === undefined || payload === null ? {} : parsePayload(reopenSchema, payload, ctx.lang);
+  const tx = REVIEW_TEXTS[ctx.lang];
+  return withDocumentLock(ctx.lang, () => {
+    const catalog = Catalog.read(ctx.ss);
+    const q = currentQuarter(ctx, catalog, p.sheet);
+    const store = ReviewStore.open(ctx.ss);
+    const old = store.recordOf(q.sheet.getSheetId());
+    const record = store.reopen(q.sheet.getSheetId(), isoOf(ctx.today));
+    if (!record || !old?.finished) throw new UserError(tx.notClosed(q.label));
+    const description = tx.closedBy(q.label, old.id);
+    for (const x of q.sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET))
+      if (x.getDescription() === description) x.remove();
+    const companions = ensureCompanions(ctx.ss, catalog, ctx.lang);
+    appendRows(companions.reviews, reviewsLayout.width, [reopenedRow(ctx, q.label, old.finished.at, old.id)]);
+    return { sheet: q.sheet.getName(), quarter: q.label, reviewId: record.id };
+  });
+}
+
+/** The history's line for a reopening: when, which quarter, and the review it lifted. */
+function reopenedRow(ctx: Context, quarter: string, finishedAt: string, reviewId: string) {
+  const L = reviewsLayout;
+  const row = new Array<string | Day>(L.width).fill('');
+  row[L.num('date') - 1] = new Day(ctx.today);
+  row[L.num('quarter') - 1] = quarter;
+  row[L.num('title') - 1] = REVIEW_TEXTS[ctx.lang].reopenedLine(finishedAt);
+  row[L.num('reviewId') - 1] = reviewId;
+  return row;
+}

@@ -14,7 +14,7 @@ export function historyCells(r: HistoryRow, lang: Lang): CellValue[] {
     r.level,
     r.score,
     r.computedGrade ? word(r.computedGrade, lang) : '',
-    word(r.grade, lang),
+    r.grade ? word(r.grade, lang) : '',
     r.confidence,
     r.wentWell,
     r.toImprove,

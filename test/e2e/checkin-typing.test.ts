@@ -109,9 +109,14 @@ for (const [locale, c] of Object.entries(cases)) {
       tmp.remove();
     });
 
-    /** Types a value (and a confidence) for one KR, saves, waits for the answer. */
+    let open = false;
+    /**
+     * Types a value (and a confidence) for one KR, saves, waits for the answer. The sidebar stays
+     * open between check-ins, as a user keeps it (after a save it shows the KRs anew, then the word).
+     */
     async function checkIn(id: string, value: string, confidence = ''): Promise<string> {
-      await menu(page, c.menu);
+      if (!open) await menu(page, c.menu);
+      open = true;
       const bar = sidebar(page);
       const sel = id.replace('.', '\\.');
       await bar.locator(`#v-${sel}`).fill(value);
@@ -124,6 +129,7 @@ for (const [locale, c] of Object.entries(cases)) {
 
     test('each card shows its values as the sheet shows them', async () => {
       await menu(page, c.menu);
+      open = true;
       const bar = sidebar(page);
       const line = (id: string) => bar.locator(`[data-kr="${id}"] .muted`).first().textContent();
       await expect.poll(() => line('O2.3')).toMatch(c.shown.pct);

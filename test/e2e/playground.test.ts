@@ -219,10 +219,12 @@ describe('the playground, in Chromium', { timeout: 60_000 }, () => {
     await expect.poll(() => bar.locator('#finish').isVisible()).toBe(true);
     expect(await bar.locator('#recap li').count()).toBe(5);
     await bar.locator('#finish').click();
-    // Finish can't be undone: it says what it will write and asks first
+    // Finish can't be undone: it says what it will write, warns that the quarter isn't over, and asks first
     await expect
       .poll(() => bar.locator('#confirm').textContent())
-      .toMatch(/^Finishing appends 5 rows to Reviews/);
+      .toMatch(
+        /^This quarter ends on \d{4}-\d{2}-\d{2}: finishing now closes it early\.Finishing appends 5 rows/,
+      );
     await bar.locator('#confirm-finish').click();
     await expect
       .poll(() => bar.locator('#finish-status').textContent(), { timeout: 15_000 })

@@ -255,6 +255,7 @@ describe('the menu', () => {
           'showCheckIn',
           'showHealth',
           'showReview',
+          'showReopen',
           'showFunctionReference',
         ]);
       }

@@ -70,6 +70,21 @@ export const SIDEBAR_TEXTS = {
       `Review recorded (${rows} objectives). Next quarter: "${sheet}".`,
     finishedAt: (d: string, sheet: string) => `This review was finished on ${d}. Next quarter: "${sheet}".`,
     noScore: 'no score yet',
+    noGrade: '— no grade —',
+    kr: 'KR',
+    startCol: 'start',
+    targetCol: 'target',
+    lastCol: 'last',
+    decisionHelp: {
+      carry_over: 'it goes on next quarter, its KRs starting from their last value',
+      close: 'it is done (reached, or no longer needed): recorded, not carried',
+      drop: 'it is abandoned: recorded as dropped, not carried',
+    },
+    achieved: (ids: string) =>
+      `Already at their target when carried: ${ids}. Give them a new target in the next quarter.`,
+    unlinked: (list: string) =>
+      `Carried without their parent objective (not carried over): ${list}. Link them to another parent.`,
+    early: (ends: string) => `This quarter ends on ${ends}: finishing now closes it early.`,
     lowestConfidence: 'confidence',
     grades: { green: 'green', yellow: 'yellow', red: 'red' },
     decisions: { carry_over: 'carry over', close: 'close', drop: 'drop' },
@@ -147,6 +162,21 @@ export const SIDEBAR_TEXTS = {
     finishedAt: (d: string, sheet: string) =>
       `Cette revue a été terminée le ${d}. Trimestre suivant : « ${sheet} ».`,
     noScore: 'pas encore de score',
+    noGrade: '— sans note —',
+    kr: 'RC',
+    startCol: 'départ',
+    targetCol: 'cible',
+    lastCol: 'dernière',
+    decisionHelp: {
+      carry_over: 'il continue au trimestre suivant, ses RC partant de leur dernière valeur',
+      close: 'il est terminé (atteint, ou plus utile) : noté, non reporté',
+      drop: 'il est abandonné : noté comme abandonné, non reporté',
+    },
+    achieved: (ids: string) =>
+      `Déjà à leur cible au report : ${ids}. Donnez-leur une nouvelle cible au trimestre suivant.`,
+    unlinked: (list: string) =>
+      `Reportés sans leur objectif parent (non reporté) : ${list}. Rattachez-les à un autre parent.`,
+    early: (ends: string) => `Ce trimestre se termine le ${ends} : le terminer maintenant le clôt en avance.`,
     lowestConfidence: 'confiance',
     grades: { green: 'vert', yellow: 'jaune', red: 'rouge' },
     decisions: { carry_over: 'reporter', close: 'clore', drop: 'abandonner' },

@@ -8,8 +8,13 @@ type Lang = 'en' | 'fr';
 type Tab = 'checkin' | 'health' | 'review';
 let lang: Lang = 'en';
 const tx = (): SidebarTexts => SIDEBAR_TEXTS[lang];
+/** A share as a percentage, as each language writes it (French: a no-break space before %). */
 const pct = (x: number | null | undefined) =>
-  x === null || x === undefined ? '–' : `${Math.round(x * 100)} %`;
+  x === null || x === undefined ? '–' : `${Math.round(x * 100)}${lang === 'fr' ? '\u00a0%' : '%'}`;
+const num = (x: number | boolean | null | undefined) =>
+  x === null || x === undefined || typeof x === 'boolean'
+    ? '–'
+    : x.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-US');
 
 function tabs(active: Tab, onPick: (t: Tab) => void): HTMLElement {
   const names: Tab[] = ['checkin', 'health', 'review'];
@@ -191,12 +196,13 @@ async function checkInTab(panel: HTMLElement, sheet?: string): Promise<void> {
       save.disabled = false;
     }
   });
-  if (s.opensOn) save.disabled = true;
+  if (s.opensOn || s.closed) save.disabled = true;
   show(
     panel,
     s.quarters.length > 1 ? h('div', {}, h('label', { for: 'quarter-sheet' }, t.quarterSheet), picker) : null,
     h('p', { class: 'muted' }, `${s.quarter} · ${t.asOf(s.asOf)}`),
     s.opensOn ? h('p', { class: 'status', id: 'opens-on' }, t.opensOn(s.quarter, s.opensOn)) : null,
+    s.closed ? h('p', { class: 'status', id: 'closed' }, s.closed) : null,
     s.problems ? h('p', { class: 'status error' }, t.problems(s.problems)) : null,
     ...(cards.length ? cards : [h('p', {}, t.noKr)]),
     h('div', { class: 'buttons' }, save),
@@ -206,14 +212,15 @@ async function checkInTab(panel: HTMLElement, sheet?: string): Promise<void> {
 
 // ——— health ———
 
-async function healthTab(panel: HTMLElement): Promise<void> {
-  const s = await run('getHealth');
+async function healthTab(panel: HTMLElement, sheet?: string): Promise<void> {
+  const s = await (sheet ? run('getHealth', { sheet }) : run('getHealth'));
   lang = s.lang;
   const t = tx();
   const again = h('button', { id: 'recheck' }, t.recheck);
-  again.addEventListener('click', () => void healthTab(panel));
+  again.addEventListener('click', () => void healthTab(panel, s.sheet));
   show(
     panel,
+    quarterPicker(s.quarters, s.sheet, (x) => void healthTab(panel, x)),
     h('h1', {}, `${t.healthTitle} — ${s.quarter}`),
     h('p', { class: 'muted' }, t.healthIntro),
     s.findings.length === 0
@@ -246,8 +253,26 @@ async function healthTab(panel: HTMLElement): Promise<void> {
 type ReviewState = Result<'getReviewState'>;
 type Answer = ReviewState['answers'][number];
 
-async function reviewTab(panel: HTMLElement): Promise<void> {
-  const s = await run('getReviewState');
+/** The quarter picker of a tab: another quarter's sheet opens the same tab on it. */
+function quarterPicker(
+  quarters: readonly string[],
+  current: string,
+  open: (sheet: string) => void,
+): HTMLElement | null {
+  if (quarters.length < 2) return null;
+  const t = tx();
+  const picker = h(
+    'select',
+    { id: 'quarter-sheet', 'aria-label': t.quarterSheet },
+    ...quarters.map((q) => h('option', { value: q }, q)),
+  );
+  picker.value = current;
+  picker.addEventListener('change', () => open(picker.value));
+  return h('div', {}, h('label', { for: 'quarter-sheet' }, t.quarterSheet), picker);
+}
+
+async function reviewTab(panel: HTMLElement, sheet?: string): Promise<void> {
+  const s = await (sheet ? run('getReviewState', { sheet }) : run('getReviewState'));
   lang = s.lang;
   const answers = new Map<string, Answer>(s.answers.map((a) => [a.objectiveId, a]));
   const saved = new Set(s.saved);
@@ -269,7 +294,7 @@ async function reviewTab(panel: HTMLElement): Promise<void> {
   render(saved.size === 0 ? 0 : firstUnsaved < 0 ? objectives.length + 1 : firstUnsaved + 1);
 }
 
-function gradeChip(g: string | undefined): HTMLElement {
+function gradeChip(g: string | undefined | null): HTMLElement {
   return g
     ? h('span', { class: `chip ${g}` }, tx().grades[g as 'green'])
     : h('span', { class: 'muted' }, tx().noScore);
@@ -283,8 +308,10 @@ function summaryView(panel: HTMLElement, s: ReviewState, go: (n: number) => void
   start.addEventListener('click', () => go(resume ? Math.max(1, s.saved.length + 1) : 1));
   show(
     panel,
+    quarterPicker(s.quarters, s.sheet, (sheet) => void reviewTab(panel, sheet)),
     h('h1', {}, t.reviewTitle(sum.quarter)),
-    h('p', {}, `${t.overall}: `, h('strong', { id: 'overall' }, pct(sum.overall))),
+    s.early ? h('p', { class: 'status', id: 'early' }, t.early(s.early)) : null,
+    h('p', {}, `${t.overall}${t.colon}`, h('strong', { id: 'overall' }, pct(sum.overall))),
     h('h2', {}, t.spread),
     h(
       'div',
@@ -374,7 +401,7 @@ function blockingView(s: ReviewState): HTMLElement | null {
               'li',
               {},
               h('strong', {}, a.objectiveId),
-              ` · ${t.grades[a.grade]} · ${t.decisions[a.decision]}`,
+              ` · ${a.grade ? t.grades[a.grade] : t.noGrade} · ${t.decisions[a.decision]}`,
               h('div', { class: 'muted' }, a.wentWell),
               h('div', { class: 'muted' }, a.toImprove),
             ),
@@ -399,6 +426,8 @@ function objectiveView(
   const grade = h(
     'select',
     { id: 'grade' },
+    // no grade is made up for an objective with no score: the user picks one, or leaves it blank
+    h('option', { value: '' }, t.noGrade),
     ...(['green', 'yellow', 'red'] as const).map((g) => h('option', { value: g }, t.grades[g])),
   );
   grade.value = a.grade;
@@ -434,6 +463,30 @@ function objectiveView(
     h('p', { class: 'muted' }, t.step(step, s.summary.objectives.length)),
     h('h1', {}, `${o.id} · ${o.title}`),
     h('p', {}, t.computed(pct(o.score), o.grade ? t.grades[o.grade] : t.noScore)),
+    h(
+      'table',
+      { class: 'krs', id: 'step-krs' },
+      h(
+        'thead',
+        {},
+        h('tr', {}, ...[t.kr, t.startCol, t.targetCol, t.lastCol, t.score].map((x) => h('th', {}, x))),
+      ),
+      h(
+        'tbody',
+        {},
+        ...o.krs.map((k) =>
+          h(
+            'tr',
+            {},
+            h('td', { title: k.title }, k.id),
+            h('td', {}, num(k.start)),
+            h('td', {}, num(k.target)),
+            h('td', {}, typeof k.current === 'boolean' ? (k.current ? '✓' : '✗') : num(k.current)),
+            h('td', {}, pct(k.score)),
+          ),
+        ),
+      ),
+    ),
     h('label', { for: 'grade' }, t.finalGrade),
     grade,
     h('label', { for: 'went-well' }, t.wentWell),
@@ -444,7 +497,20 @@ function objectiveView(
       'fieldset',
       {},
       h('legend', {}, t.decision),
-      ...decisions.map((d) => h('label', { class: 'inline' }, d, t.decisions[d.value as 'close'])),
+      ...decisions.map((d) =>
+        h(
+          'label',
+          { class: 'decision' },
+          d,
+          h(
+            'span',
+            {},
+            h('strong', {}, t.decisions[d.value as 'close']),
+            ' — ',
+            t.decisionHelp[d.value as 'close'],
+          ),
+        ),
+      ),
     ),
     h('div', { class: 'buttons' }, back, next),
     line,
@@ -466,6 +532,7 @@ function recapView(
   const yes = h('button', { class: 'action', id: 'confirm-finish' }, t.confirmFinish);
   const no = h('button', { id: 'cancel-finish' }, t.cancel);
   confirm.append(
+    s.early ? h('p', { class: 'status error' }, t.early(s.early)) : '',
     h('p', {}, t.willWrite(s.summary.objectives.length, s.sheet, carried)),
     h('div', { class: 'buttons' }, no, yes),
   );
@@ -535,6 +602,14 @@ function finishedView(panel: HTMLElement, s: ReviewState, answers: Map<string, A
           'p',
           { class: 'muted', id: 'renamed' },
           t.renamed(f.renamed.map((r) => `${r.from} → ${r.to}`).join(', ')),
+        )
+      : null,
+    f.achieved?.length ? h('p', { class: 'muted', id: 'achieved' }, t.achieved(f.achieved.join(', '))) : null,
+    f.unlinked?.length
+      ? h(
+          'p',
+          { class: 'muted', id: 'unlinked' },
+          t.unlinked(f.unlinked.map((u) => `${u.id} (${u.parent})`).join(', ')),
         )
       : null,
     h(

@@ -1,0 +1,172 @@
+/**
+ * Issue 12, the quarter's life: a closed quarter takes no check-in until it is reopened on purpose,
+ * a planned next quarter receives the carry-over (one sheet per quarter), the carried quarter keeps
+ * formats and starts with blank scores, and what the recap must say.
+ */
+import { describe, expect, test } from 'vitest';
+import { ALL_LEVELS, addon } from './support';
+
+type App = ReturnType<typeof addon>['app'];
+type Wb = ReturnType<typeof addon>['wb'];
+
+function withQuarter(locale = 'en_US') {
+  const { wb, app } = addon(locale);
+  const r = app.run('insertQuarter', {
+    quarter: 'Q1 2026',
+    fiscalStart: 1,
+    levels: ALL_LEVELS,
+    content: 'examples',
+  }) as { sheet: string };
+  return { wb, app, name: r.sheet };
+}
+const finish = (app: App, sheet?: string) => {
+  const s = app.run('getReviewState', sheet ? { sheet } : null) as { reviewId: string };
+  return app.run('finishReview', { reviewId: s.reviewId }) as {
+    nextSheet: string;
+    renamed: { from: string; to: string }[];
+    achieved: string[];
+    unlinked: { id: string; parent: string }[];
+    intoPlanned: boolean;
+  };
+};
+const history = (wb: Wb) =>
+  wb
+    .sheet('Reviews')
+    .getDataRange()
+    .getValues()
+    .slice(1)
+    .filter((r) => r[0] !== '');
+
+describe('a closed quarter', () => {
+  test('refuses check-ins, says why and how to reopen it; reopening is recorded and lets them in', () => {
+    const { wb, app, name } = withQuarter();
+    finish(app, name);
+    const state = app.run('getCheckInState', { sheet: name }) as { closed: string | null };
+    expect(state.closed).toMatch(
+      /^Q1 2026 was closed by its review on \d{4}-\d{2}-\d{2}: it takes no check-in/,
+    );
+    expect(() => app.run('checkIn', { sheet: name, entries: [{ krId: 'O2.2', value: 13 }] })).toThrow(
+      /Reopen the quarter\)\. Nothing was written\.$/,
+    );
+    // Extensions › OKR & KPI › Reopen the quarter…, on the closed sheet, answered Yes
+    wb.sheet(name).activate();
+    app.services.ui.answer('YES').answer('OK');
+    app.call('showReopen');
+    expect(history(wb).at(-1)!.slice(1, 4)).toEqual([
+      'Q1 2026',
+      '',
+      expect.stringMatching(/^Quarter reopened/),
+    ]);
+    expect(wb.sheet(name).getProtections('SHEET' as never)).toHaveLength(0);
+    app.run('checkIn', { sheet: name, entries: [{ krId: 'O2.2', value: 13 }] });
+    // finishing again records a new review and carries nothing twice into the next quarter
+    const before = wb
+      .sheet('OKR Q2 2026')
+      .getDataRange()
+      .getValues()
+      .filter((r) => r[0] !== '' || r[2] !== '').length;
+    finish(app, name);
+    const after = wb
+      .sheet('OKR Q2 2026')
+      .getDataRange()
+      .getValues()
+      .filter((r) => r[0] !== '' || r[2] !== '').length;
+    expect(after).toBe(before);
+    expect(wb.spreadsheet.getSheets().filter((s) => s.getName().startsWith('OKR Q2 2026'))).toHaveLength(1);
+  });
+
+  test('answered No, nothing is reopened', () => {
+    const { wb, app, name } = withQuarter();
+    finish(app, name);
+    wb.sheet(name).activate();
+    app.services.ui.answer('NO');
+    app.call('showReopen');
+    expect((app.run('getCheckInState', { sheet: name }) as { closed: string | null }).closed).not.toBeNull();
+  });
+});
+
+describe('the next quarter', () => {
+  test('already planned: the carry-over goes into it, its own rows kept, a clashing id renamed and said', () => {
+    const { wb, app, name } = withQuarter();
+    const planned = app.run('insertQuarter', {
+      quarter: 'Q2 2026',
+      fiscalStart: 1,
+      levels: ALL_LEVELS,
+      content: 'blank',
+    }) as { sheet: string };
+    wb.sheet(planned.sheet).getRange('D3').setValue('Our own plan for O1');
+    const done = finish(app, name);
+    expect(done.nextSheet).toBe(planned.sheet);
+    expect(done.intoPlanned).toBe(true);
+    expect(wb.spreadsheet.getSheets().filter((s) => s.getName().startsWith('OKR Q2 2026'))).toHaveLength(1);
+    const rows = wb.sheet(planned.sheet).getDataRange().getValues();
+    expect(rows.find((r) => r[0] === 'O1')![3]).toBe('Our own plan for O1');
+    // the blank plan used O1…O3: the carried ones that clash got new ids, their KRs follow
+    expect(done.renamed.map((r) => r.from)).toEqual(expect.arrayContaining(['O1', 'O2', 'O3']));
+    const moved = done.renamed.find((r) => r.from === 'O2')!.to;
+    expect(rows.filter((r) => r[1] === moved && r[2] !== '').map((r) => String(r[2]).split('.')[0])).toEqual([
+      moved,
+      moved,
+      moved,
+    ]);
+    // the review state of the next quarter reads every row: nothing blocks it
+    expect((app.run('getReviewState', { sheet: planned.sheet }) as { blocking: string[] }).blocking).toEqual(
+      [],
+    );
+  });
+
+  test('carried KRs keep their number format, start from their last value, and show no score before a check-in', () => {
+    const { wb, app, name } = withQuarter();
+    finish(app, name);
+    const next = wb.sheet('OKR Q2 2026');
+    const rows = next.getDataRange().getValues();
+    const at = rows.findIndex((r) => r[2] === 'O4.2') + 1; // retention 70 % → 77 %, now 74 %
+    expect(next.getRange(`K${at}:M${at}`).getValues()[0]).toEqual([0.74, 0.77, '']);
+    expect(next.getRange(`K${at}:L${at}`).getDisplayValues()[0]).toEqual(['74%', '77%']);
+    const visits = rows.findIndex((r) => r[2] === 'O2.1') + 1;
+    expect(next.getRange(`K${visits}`).getDisplayValue()).toBe('82,000');
+    // no score, no grade, no red before the first check-in
+    const objectives = rows.slice(2).filter((r) => r[0] !== '');
+    expect(objectives).toHaveLength(5);
+    expect(objectives.map((r) => [r[17], r[18]])).toEqual(objectives.map(() => ['', '']));
+  });
+
+  test('the recap names KRs carried already achieved, and objectives carried without their parent', () => {
+    const { wb, app, name } = withQuarter();
+    const s = app.run('getReviewState', { sheet: name }) as { reviewId: string };
+    const o1 =
+      wb
+        .sheet(name)
+        .getRange('C1:C40')
+        .getValues()
+        .findIndex((r) => r[0] === 'O1.1') + 1;
+    wb.sheet(name).getRange(`M${o1}`).setValue(3); // O1.1 reaches its 3 countries
+    app.run('saveReviewStep', {
+      reviewId: s.reviewId,
+      answer: { objectiveId: 'O1', grade: 'green', wentWell: '', toImprove: '', decision: 'carry_over' },
+    });
+    app.run('saveReviewStep', {
+      reviewId: s.reviewId,
+      answer: { objectiveId: 'O2', grade: 'green', wentWell: '', toImprove: '', decision: 'close' },
+    });
+    const done = finish(app, name);
+    expect(done.achieved).toContain('O1.1');
+    expect(done.unlinked).toEqual([{ id: 'O4', parent: 'O2' }]); // O4 (SERP speed) hangs off O2, closed
+  });
+});
+
+describe('a blank quarter', () => {
+  test('shows no error in Forecast on rows not filled in yet', () => {
+    const { wb, app } = addon();
+    const r = app.run('insertQuarter', {
+      quarter: 'Q1 2026',
+      fiscalStart: 1,
+      levels: ALL_LEVELS,
+      content: 'blank',
+    }) as {
+      sheet: string;
+    };
+    const forecast = wb.sheet(r.sheet).getRange('V3:V20').getValues().flat();
+    expect(forecast.filter((v) => String(v).startsWith('#'))).toEqual([]);
+  });
+});
