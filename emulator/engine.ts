@@ -36,7 +36,7 @@ export interface Address {
 }
 
 /** Where a cell goes when rows, columns or a sheet go (undefined: it went with them). */
-type Move = (at: Address) => Address | undefined;
+export type Move = (at: Address) => Address | undefined;
 
 const HELD = new RegExp(`^=\\s*${HELD_FUNCTION.replace('.', '\\.')}\\(([\\s\\S]*)\\)\\s*$`, 'i');
 
@@ -123,6 +123,14 @@ export class Engine {
     if (this.batching) return;
     this.track(changes);
     this.reflow();
+  }
+
+  /** Writes a block inside structural(…)'s change, which computes and reflows once at its end. */
+  place(sheet: number, row: number, col: number, block: Content[][]): void {
+    this.hf.setCellContents(
+      { sheet, row, col },
+      block.map((r) => r.map((c) => this.raw(c))),
+    );
   }
 
   private batching = false;
@@ -244,7 +252,7 @@ export class Engine {
    * any formula; after the change each is put back where its cell went — gone with a deleted row —
    * and spills anew, all in one batch so it is computed once.
    */
-  private structural(change: () => void, move: Move): void {
+  structural(change: () => void, move: Move): void {
     this.purgeStaleArrays();
     const held = this.arrayAnchors().map((at) => ({ at, formula: this.hf.getCellFormula(at)! }));
     const run = () => {
@@ -303,6 +311,29 @@ export class Engine {
         return a.col < at + count ? undefined : { ...a, col: a.col - count };
       },
     );
+  }
+
+  /**
+   * What a cell holds, as set() takes it: its formula, its typed value (a date typed as a date), null
+   * when blank — and null for a cell an array formula spilled into, which holds nothing of its own.
+   */
+  content(sheet: number, row: number, col: number): Content {
+    const at = { sheet, row, col };
+    switch (this.hf.getCellType(at)) {
+      case 'FORMULA':
+      case 'ARRAYFORMULA':
+        return { formula: this.formula(sheet, row, col)! };
+      case 'VALUE': {
+        const v = this.hf.getCellValue(at);
+        if (typeof v === 'number') {
+          return /^NUMBER_(DATE|TIME)/.test(this.hf.getCellValueDetailedType(at)) ? { date: v } : v;
+        }
+        if (typeof v === 'string') return { text: v };
+        return typeof v === 'boolean' ? v : null;
+      }
+      default:
+        return null;
+    }
   }
 
   /** The formula of a cell that holds one (an array's anchor, not the cells it spilled into). */

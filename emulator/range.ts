@@ -5,12 +5,13 @@
 import { type Area, a1Of } from './a1';
 import { DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR, normalizeColor } from './colors';
 import { parseTyped } from './entry';
-import { checkArgs, exception } from './errors';
+import { checkArgs, exception, signatureError } from './errors';
 import { shiftRelative } from './formulas';
 import type { Api } from './gas-types';
 import { type CellMeta, clearFormatKeys, type SheetModel } from './model';
 import { type EmuProtection, newProtection } from './protection';
 import { type EmuSheet, sheetObject } from './sheet';
+import { type SortKey, sortRows } from './sort';
 import { EmuDataValidation } from './validation';
 import type { GasValue, WorkbookCore } from './workbook-core';
 
@@ -78,6 +79,7 @@ type Methods =
   | 'setValues'
   | 'setWrap'
   | 'shiftRowGroupDepth'
+  | 'sort'
   | 'uncheck';
 
 const isInt = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n);
@@ -110,6 +112,34 @@ function checkDims(data: unknown, area: Area, method: string): unknown[][] {
     }
   }
   return rows;
+}
+
+/**
+ * sort's argument: a column number, { column, ascending }, or an array of them; the column is the
+ * sheet's (1 = A) and must lie in the range [DOC* RANGE#sort; message UNVERIFIED].
+ */
+export function sortKeys(spec: unknown, area: Area, method: string): SortKey[] {
+  const one = (s: unknown): SortKey => {
+    if (isInt(s)) return { column: s, ascending: true };
+    if (
+      s !== null &&
+      typeof s === 'object' &&
+      !Array.isArray(s) &&
+      isInt((s as { column?: unknown }).column)
+    ) {
+      const { column, ascending } = s as { column: number; ascending?: unknown };
+      return { column, ascending: ascending === undefined ? true : Boolean(ascending) };
+    }
+    throw signatureError(method, [spec]);
+  };
+  const keys = Array.isArray(spec) ? spec.map(one) : [one(spec)];
+  if (keys.length === 0) throw signatureError(method, [spec]);
+  for (const k of keys) {
+    if (k.column < area.col || k.column >= area.col + area.numCols) {
+      throw exception(`Sort column ${k.column} is outside the range ${a1Of(area)}.`);
+    }
+  }
+  return keys;
 }
 
 /** setNotes writes numbers the way Java prints doubles ("25.0"), setNote does not [ODD]. */
@@ -610,6 +640,18 @@ export class EmuRange implements Api<Real, Methods> {
     });
     if (!any) return null;
     return all ? true : none ? false : null;
+  }
+
+  // --- sorting ---
+
+  /**
+   * Sorts the range's rows by the given column(s) [DOC* RANGE#sort]: contents, formats, notes and
+   * validations move with their rows; the order and what formulas do are in sort.ts.
+   */
+  sort(sortSpecObj: unknown): EmuRange {
+    this.hit('sort', true);
+    sortRows(this.wb, this.model, this.area, sortKeys(sortSpecObj, this.area, 'Range.sort'));
+    return this;
   }
 
   // --- protection, groups, clearing ---

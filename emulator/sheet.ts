@@ -7,7 +7,8 @@ import type { Api } from './gas-types';
 import { addMetadata, EmuDeveloperMetadata, EmuDeveloperMetadataFinder } from './metadata';
 import { clearFormatKeys, type SheetModel } from './model';
 import { EmuProtection, newProtection } from './protection';
-import { checkGrid, EmuRange } from './range';
+import { checkGrid, EmuRange, sortKeys } from './range';
+import { sortRows } from './sort';
 import { type EmuSpreadsheet, spreadsheetObject } from './spreadsheet';
 import type { WorkbookCore } from './workbook-core';
 
@@ -68,7 +69,8 @@ type Methods =
   | 'setName'
   | 'setTabColor'
   | 'showColumns'
-  | 'showSheet';
+  | 'showSheet'
+  | 'sort';
 
 const sheets = new WeakMap<SheetModel, EmuSheet>();
 
@@ -358,6 +360,25 @@ export class EmuSheet implements Api<Real, Methods> {
     this.hit('deleteColumn', true);
     checkArgs('Sheet.deleteColumn', [columnPosition], isInt(columnPosition));
     this.wb.deleteColumns(this.model, columnPosition, 1);
+    return this;
+  }
+
+  /**
+   * Sorts the sheet's rows below the frozen ones by a column, ascending by default [DOC* SHEET#sort]:
+   * as Range.sort over every column, down to the last row with content.
+   */
+  sort(columnPosition: number, ascending?: boolean): EmuSheet {
+    this.hit('sort', true);
+    checkArgs(
+      'Sheet.sort',
+      [columnPosition, ascending],
+      isInt(columnPosition) && (ascending === undefined || typeof ascending === 'boolean'),
+    );
+    const first = this.model.frozenRows + 1;
+    const last = this.wb.extent(this.model).rows;
+    const area = { row: first, col: 1, numRows: Math.max(1, last - first + 1), numCols: this.model.maxCols };
+    const keys = sortKeys({ column: columnPosition, ascending: ascending ?? true }, area, 'Sheet.sort');
+    if (last > first) sortRows(this.wb, this.model, area, keys);
     return this;
   }
 
