@@ -184,8 +184,11 @@ describe('Sheet.sort', () => {
   });
 });
 
-/** Never run: it only has to fail to compile if the emulator grew a method Apps Script lacks. */
-export function typingCheck(range: EmuRange): void {
-  // @ts-expect-error Range has sort(sortSpecObj), not sortBy: the emulator's Api typing refuses it.
-  range.sortBy(1);
-}
+describe('typing', () => {
+  it('has sort as Apps Script has it, and no method Apps Script lacks (else this file fails to compile)', () => {
+    const range = createWorkbook().spreadsheet.getRange('A1');
+    // @ts-expect-error Range has sort(sortSpecObj), not sortBy: the emulator's Api typing refuses it.
+    expect(range.sortBy).toBeUndefined();
+    expect(typeof range.sort).toBe('function');
+  });
+});
