@@ -111,7 +111,10 @@ export class EmuSpreadsheet implements Api<Real, Methods> {
     return this.wb.sheets.length;
   }
 
-  /** Exact, case-sensitive match; null when missing [UNVERIFIED case sensitivity]. */
+  /**
+   * Exact, case-sensitive match; null when missing [OBS: comments in several public scripts say it is
+   * case-sensitive, one says otherwise: UNVERIFIED]. Names are unique ignoring case (addSheet).
+   */
   getSheetByName(name: string): EmuSheet | null {
     this.hit('getSheetByName');
     const s = this.wb.sheetByName(name);
