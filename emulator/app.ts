@@ -59,10 +59,11 @@ export class EmuSpreadsheetApp implements Api<Real, Methods> {
     return sheetObject(this.wb, this.wb.active);
   }
 
-  /** The selection: A1 of the active sheet (the emulator has no cursor). */
+  /** The active sheet's selection (Range.activate, or the playground's cursor); A1 until one is made. */
   getActiveRange(): EmuRange {
     this.document('getActiveRange');
-    return new EmuRange(this.wb, this.wb.active, { row: 1, col: 1, numRows: 1, numCols: 1 });
+    const area = this.wb.selection.get(this.wb.active) ?? { row: 1, col: 1, numRows: 1, numCols: 1 };
+    return new EmuRange(this.wb, this.wb.active, area);
   }
 
   /**

@@ -201,6 +201,7 @@ export class EmuRange implements Api<Real, Methods> {
   activate(): EmuRange {
     this.hit('activate');
     this.wb.active = this.model;
+    this.wb.selection.set(this.model, { ...this.area });
     return this;
   }
 

@@ -13,6 +13,7 @@ type Methods =
   | 'addDeveloperMetadata'
   | 'createDeveloperMetadataFinder'
   | 'deleteSheet'
+  | 'getActiveRange'
   | 'getActiveSheet'
   | 'getDeveloperMetadata'
   | 'getId'
@@ -119,6 +120,13 @@ export class EmuSpreadsheet implements Api<Real, Methods> {
     this.hit('getSheetByName');
     const s = this.wb.sheetByName(name);
     return s ? sheetObject(this.wb, s) : null;
+  }
+
+  /** The active sheet's selection: A1 until something is selected there. [DOC* SS#getActiveRange] */
+  getActiveRange(): EmuRange {
+    this.hit('getActiveRange');
+    const area = this.wb.selection.get(this.wb.active) ?? { row: 1, col: 1, numRows: 1, numCols: 1 };
+    return new EmuRange(this.wb, this.wb.active, area);
   }
 
   getActiveSheet(): EmuSheet {

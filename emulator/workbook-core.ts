@@ -61,6 +61,8 @@ export class WorkbookCore implements CustomFunctionHost {
   readonly engine: Engine;
   sheets: SheetModel[] = [];
   active!: SheetModel;
+  /** The selected cells (Range.activate, or a click in the playground's grid), per sheet. */
+  readonly selection = new Map<SheetModel, Area>();
   readonly namedRanges = new Map<string, NamedRangeModel>();
   devMeta: DevMetaModel[] = [];
   readonly toasts: Toast[] = [];

@@ -43,7 +43,12 @@ const editBody = z.object({
 });
 const toggleBody = z.object({ sheet: z.string(), a1: z.string(), confirm: z.optional(z.boolean()) });
 const selectBody = z.object({ sheet: z.string() });
-const menuBody = z.object({ name: z.string() });
+const menuBody = z.object({
+  name: z.string(),
+  /** The grid's selected cell: the add-on's getActiveRange(). */
+  sheet: z.optional(z.string()),
+  a1: z.optional(z.string().check(z.regex(/^[A-Z]{1,3}[1-9]\d{0,6}$/))),
+});
 const runBody = z.object({ name: z.string(), args: z.optional(z.array(z.unknown())) });
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headers = {}): void {
@@ -157,7 +162,7 @@ export function routes(
       }
       case '/api/menu': {
         const b = await readJson(req, menuBody);
-        return [200, session.menu(b.name)];
+        return [200, session.menu(b.name, b.sheet && b.a1 ? { sheet: b.sheet, a1: b.a1 } : undefined)];
       }
       case '/api/run': {
         const b = await readJson(req, runBody);

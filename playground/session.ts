@@ -242,7 +242,13 @@ export class Session {
   }
 
   /** A menu item: only the handlers the menus on screen name. */
-  menu(name: string): Shown {
+  menu(name: string, at?: { sheet: string; a1: string }): Shown {
+    if (at) {
+      const model = this.wb.sheetByName(at.sheet);
+      if (!model) throw new RequestError(404, `No sheet named "${at.sheet}".`);
+      this.wb.active = model;
+      this.wb.sheet(at.sheet).getRange(at.a1).activate();
+    }
     const handlers = new Set<string>();
     for (const m of this.app.services.ui.menus()) menuHandlers(m.items, handlers);
     if (!handlers.has(name)) {

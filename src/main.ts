@@ -15,6 +15,7 @@ import {
   reviewState,
   saveReviewStep,
 } from './server/review';
+import { addKeyResult, addObjective, objectiveAtCursor } from './server/rows';
 import { sheetsEnv } from './sheets/env';
 import { UI } from './ui/texts';
 
@@ -50,6 +51,9 @@ export const triggers = {
       .addItem(t.insertQuarter, 'showInsertQuarter')
       .addItem(t.insertKpis, 'showInsertKpis')
       .addSeparator()
+      .addItem(t.addObjective, 'showAddObjective')
+      .addItem(t.addKr, 'showAddKr')
+      .addSeparator()
       .addItem(t.checkIn, 'showCheckIn')
       .addItem(t.health, 'showHealth')
       .addItem(t.review, 'showReview')
@@ -69,6 +73,16 @@ function showPage(page: string, title: string, kind: 'sidebar' | 'dialog', heigh
   else SpreadsheetApp.getUi().showModalDialog(html.setWidth(460).setHeight(height), title);
 }
 
+/** Runs a menu action; a refusal is said in an alert (a menu item has no sidebar to show it in). */
+function tellIfRefused(action: () => unknown): void {
+  try {
+    action();
+  } catch (e) {
+    const ui = SpreadsheetApp.getUi();
+    ui.alert(UI[menuLang()].menuTitle, (e as Error).message, ui.ButtonSet.OK);
+  }
+}
+
 /** Menu items, by handler name. */
 export const menu = {
   showInsertQuarter(): void {
@@ -85,6 +99,19 @@ export const menu = {
   },
   showReview(): void {
     showPage('review', UI[menuLang()].menuTitle, 'sidebar');
+  },
+  /** A new objective below the data, its title cell selected for typing. */
+  showAddObjective(): void {
+    tellIfRefused(() => addObjective());
+  },
+  /** A new key result under the objective of the row the user is on. */
+  showAddKr(): void {
+    const t = UI[menuLang()];
+    tellIfRefused(() => {
+      const id = objectiveAtCursor();
+      if (!id) throw new Error(t.pickObjective);
+      return addKeyResult({ objectiveId: id });
+    });
   },
   /** Reopening lifts a closing on purpose: the user says yes to what it does first. */
   showReopen(): void {
@@ -119,4 +146,6 @@ export const endpoints = {
   finishReview: (payload: unknown) => finishReview(payload),
   discardReviewAnswers: (payload: unknown) => discardReviewAnswers(payload),
   reopenQuarter: (payload?: unknown) => reopenQuarter(payload),
+  addKeyResult: (payload: unknown) => addKeyResult(payload),
+  addObjective: (payload?: unknown) => addObjective(payload),
 };

@@ -36,6 +36,8 @@ export const api = {
     call<EditReply>('POST', '/api/edit', { sheet, a1, text, confirm }),
   toggle: (sheet: string, a1: string, confirm = false) =>
     call<EditReply>('POST', '/api/toggle', { sheet, a1, confirm }),
-  menu: (name: string) => call<Shown>('POST', '/api/menu', { name }),
+  /** A menu item, run with the grid's selected cell as the active range. */
+  menu: (name: string, at?: { sheet: string; a1: string }) =>
+    call<Shown>('POST', '/api/menu', { name, ...at }),
   run: (name: string, args: unknown[]) => call<RunReply>('POST', '/api/run', { name, args }),
 };

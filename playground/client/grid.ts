@@ -59,6 +59,11 @@ export class Grid {
     });
   }
 
+  /** The selected cell, as the add-on's getActiveRange() sees it. */
+  get selected(): string {
+    return a1Of(this.sel.row, this.sel.col);
+  }
+
   get sheet(): string | undefined {
     return this.state?.sheet;
   }

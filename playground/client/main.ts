@@ -90,7 +90,7 @@ async function change(a1: string, send: (confirm: boolean) => Promise<EditReply>
 async function pickMenu(name: string): Promise<void> {
   await track(async () => {
     try {
-      const shown = await api.menu(name);
+      const shown = await api.menu(name, grid.sheet ? { sheet: grid.sheet, a1: grid.selected } : undefined);
       await refresh();
       await present(shown);
     } catch (e) {

@@ -1,4 +1,4 @@
-import type { DraftObjective, QuarterDraft } from '../core/draft';
+import type { DraftKr, DraftObjective, QuarterDraft } from '../core/draft';
 import type { Lang } from '../core/i18n';
 import { DATA_COLUMNS } from '../core/read-quarter';
 import { KR_TYPES, LEVELS } from '../core/words';
@@ -168,14 +168,56 @@ export function appendQuarterRows(
   objectives: readonly DraftObjective[],
   lang: Lang,
 ): number {
-  const { rows, kinds, formats } = quarterRows({ objectives }, lang);
-  if (rows.length === 0) return read.lastRow + 1;
   const at = read.lastRow + 1;
+  const built = quarterRows({ objectives }, lang);
   const max = sheet.getMaxRows();
-  if (at + rows.length - 1 > max) sheet.insertRowsAfter(max, at + rows.length - 1 - max + 20);
+  const end = at + built.rows.length - 1;
+  if (built.rows.length && end > max) sheet.insertRowsAfter(max, end - max + 20);
+  writeQuarterRows(sheet, read, built, at, lang);
+  return at;
+}
+
+/**
+ * Inserts a key result's row right under its objective's last row (row order is free, but that is
+ * where a person looks for it), written as appendQuarterRows writes. Returns its row.
+ */
+export function insertKrRow(
+  sheet: Sheet,
+  read: SheetRead,
+  objectiveId: string,
+  kr: DraftKr,
+  lang: Lang,
+): number {
+  const o = read.objectives.find((x) => x.id === objectiveId);
+  const rows = [o?.row ?? read.lastRow, ...(o?.krs.map((k) => k.row) ?? [])];
+  const after = Math.max(...rows);
+  sheet.insertRowsAfter(after, 1);
+  const built = quarterRows(
+    { objectives: [{ id: objectiveId, title: '', owner: '', parent: '', committed: false, krs: [kr] }] },
+    lang,
+  );
+  // the objective's own row is already there: only its KR's row is written
+  writeQuarterRows(
+    sheet,
+    read,
+    { rows: built.rows.slice(1), kinds: built.kinds.slice(1), formats: built.formats.slice(1) },
+    after + 1,
+    lang,
+  );
+  return after + 1;
+}
+
+/** Writes built rows from row `at`, one block of calls per run of adjacent typed columns. */
+function writeQuarterRows(
+  sheet: Sheet,
+  read: SheetRead,
+  { rows, kinds, formats }: ReturnType<typeof quarterRows>,
+  at: number,
+  lang: Lang,
+): void {
+  if (rows.length === 0) return;
   const rules = new Rules(lang);
   const columnSpec = new Map(QUARTER.columns.map((c) => [c.key, c]));
-  // runs of adjacent typed columns, by position: one write per run
   const cols = DATA_COLUMNS.map((key) => ({ key, at: read.columns.index[key] }))
     .filter((c) => c.at >= 0)
     .sort((a, b) => a.at - b.at);
@@ -214,5 +256,4 @@ export function appendQuarterRows(
       ) as string[][],
     );
   }
-  return at;
 }

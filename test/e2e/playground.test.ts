@@ -199,6 +199,29 @@ describe('the playground, in Chromium', { timeout: 60_000 }, () => {
     await showTab(quarterSheet);
   });
 
+  test('adds a key result from the menu (under the selected row’s objective) and from the sidebar', async () => {
+    await showTab(exampleSheet);
+    await cell(page, await cellOf(page, 'Title', 'KR ID', 'O3.1')).click();
+    await menu(page, 'Add a key result');
+    await idle(page);
+    const added = await cellOf(page, 'Objective', 'KR ID', 'O3.3');
+    expect(await cell(page, added).textContent()).toBe('O3');
+    await menu(page, 'Check-in…');
+    const bar = sidebar(page);
+    await bar.locator('#add-kr-O2').click();
+    await bar.locator('#kr-O2-title').fill('Sign 30 partners');
+    await bar.locator('#kr-O2-start').fill('10');
+    await bar.locator('#kr-O2-target').fill('30');
+    await bar.locator('#kr-O2-add').click();
+    await expect.poll(() => bar.locator('[data-kr="O2.4"]').count()).toBe(1);
+    await bar.locator('#v-O2\\.4').fill('20');
+    await bar.locator('#save-checkin').click();
+    await expect.poll(() => bar.locator('#checkin-status').textContent()).toBe('Saved 1 check-in.');
+    await idle(page);
+    expect(await cell(page, await cellOf(page, 'KR score', 'KR ID', 'O2.4')).textContent()).toBe('50%');
+    await showTab(quarterSheet);
+  });
+
   test('a full quarterly review from the sidebar: history rows, the quarter protected, the next quarter opened', async () => {
     await menu(page, 'Quarterly review…');
     const bar = sidebar(page);

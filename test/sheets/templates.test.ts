@@ -252,6 +252,8 @@ describe('the menu', () => {
         expect(items.filter((i) => typeof i === 'object').map((i) => i.functionName)).toEqual([
           'showInsertQuarter',
           'showInsertKpis',
+          'showAddObjective',
+          'showAddKr',
           'showCheckIn',
           'showHealth',
           'showReview',

@@ -159,6 +159,8 @@ async function checkInTab(panel: HTMLElement, sheet?: string): Promise<void> {
   );
   picker.value = s.sheet;
   picker.addEventListener('change', () => void checkInTab(panel, picker.value));
+  const reload = () => void checkInTab(panel, s.sheet);
+  const writable = !s.opensOn && !s.closed;
   const cards = s.objectives.map((o) =>
     h(
       'section',
@@ -166,6 +168,7 @@ async function checkInTab(panel: HTMLElement, sheet?: string): Promise<void> {
       h('h3', {}, o.found ? `${o.id} · ${o.title}` : o.title),
       o.found ? null : h('p', { class: 'status error' }, t.strayGroup),
       ...o.krs.map((k) => krCard(k, forms)),
+      o.found && writable ? addKrForm(s.sheet, o.id, reload) : null,
     ),
   );
   const save = h('button', { class: 'action', id: 'save-checkin' }, t.save);
@@ -205,8 +208,93 @@ async function checkInTab(panel: HTMLElement, sheet?: string): Promise<void> {
     s.closed ? h('p', { class: 'status', id: 'closed' }, s.closed) : null,
     s.problems ? h('p', { class: 'status error' }, t.problems(s.problems)) : null,
     ...(cards.length ? cards : [h('p', {}, t.noKr)]),
-    h('div', { class: 'buttons' }, save),
+    writable ? addObjectiveForm(s.sheet, reload) : null,
+    h('div', { class: 'buttons sticky' }, save),
     line,
+  );
+}
+
+/**
+ * A small form under a card that adds a row to the sheet (a key result, an objective): folded
+ * behind one button, so the weekly check-in stays short.
+ */
+function addForm(
+  label: string,
+  id: string,
+  fields: { key: string; label: string; mode?: string }[],
+  send: (values: Record<string, string>) => Promise<unknown>,
+  reload: () => void,
+): HTMLElement {
+  const t = tx();
+  const open = h('button', { class: 'link', id: `add-${id}`, 'aria-expanded': 'false' }, `+ ${label}`);
+  const inputs = fields.map((f) =>
+    h('input', {
+      type: 'text',
+      id: `${id}-${f.key}`,
+      ...(f.mode ? { inputmode: f.mode } : {}),
+      autocomplete: 'off',
+    }),
+  );
+  const line = h('p', {});
+  const ok = h('button', { class: 'action', id: `${id}-add` }, t.add);
+  const body = h(
+    'div',
+    { class: 'add-form', hidden: true },
+    ...fields.flatMap((f, i) => [h('label', { for: `${id}-${f.key}` }, f.label), inputs[i]!]),
+    h('div', { class: 'buttons' }, ok),
+    line,
+  );
+  open.addEventListener('click', () => {
+    body.hidden = !body.hidden;
+    open.setAttribute('aria-expanded', String(!body.hidden));
+    if (!body.hidden) inputs[0]?.focus();
+  });
+  ok.addEventListener('click', async () => {
+    ok.disabled = true;
+    status(line, 'busy', t.saving);
+    try {
+      await send(Object.fromEntries(fields.map((f, i) => [f.key, inputs[i]!.value])));
+      reload();
+    } catch (e) {
+      status(line, 'error', (e as Error).message);
+      ok.disabled = false;
+    }
+  });
+  return h('div', { class: 'add' }, open, body);
+}
+
+function addKrForm(sheet: string, objectiveId: string, reload: () => void): HTMLElement {
+  const t = tx();
+  return addForm(
+    t.addKr,
+    `kr-${objectiveId.replace(/[^\w-]/g, '_')}`,
+    [
+      { key: 'title', label: t.krTitle },
+      { key: 'start', label: t.startCol, mode: 'decimal' },
+      { key: 'target', label: t.targetCol, mode: 'decimal' },
+      { key: 'unit', label: t.unit },
+    ],
+    (v) =>
+      run('addKeyResult', {
+        sheet,
+        objectiveId,
+        kr: { title: v.title!, start: v.start!, target: v.target!, unit: v.unit! },
+      }),
+    reload,
+  );
+}
+
+function addObjectiveForm(sheet: string, reload: () => void): HTMLElement {
+  const t = tx();
+  return addForm(
+    t.addObjective,
+    'objective',
+    [
+      { key: 'title', label: t.objectiveTitle },
+      { key: 'owner', label: t.owner },
+    ],
+    (v) => run('addObjective', { sheet, objective: { title: v.title!, owner: v.owner! } }),
+    reload,
   );
 }
 
