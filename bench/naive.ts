@@ -31,13 +31,9 @@ import { readConfidence, readTyped, styleOf } from '../src/core/typed';
 import type { Decision } from '../src/core/words';
 import { alignmentSource, localLabel, logColumns } from '../src/server/insert';
 import { REVIEW_TEXTS } from '../src/server/review-texts';
-import { type CellValue, Day, Formula } from '../src/sheets/cells';
-import {
-  type AlignmentKey,
-  alignmentLayout,
-  type CheckinKey,
-  checkinsLayout,
-} from '../src/sheets/companion-layouts';
+import { type CellValue, Day } from '../src/sheets/cells';
+import { alignmentLayout, type CheckinKey, checkinsLayout } from '../src/sheets/companion-layouts';
+import { alignmentFormulas } from '../src/sheets/companion-sheets';
 import { historyCells } from '../src/sheets/history';
 import { lastCheckIns, readLog } from '../src/sheets/log';
 import { META, type QuarterKey, type QuarterLayout, quarterLayout } from '../src/sheets/quarter-layout';
@@ -162,7 +158,9 @@ function naiveQuarterSheet(ctx: Ctx, layout: QuarterLayout, draft: QuarterDraft)
   // then their protection from the header down (one per run of columns)
   columns.forEach((c, i) => {
     if (c.formula)
-      sheet.getRange(headerRow, i + 1).setFormula(headerFormula(c.header[lang], c.formula(formulaCtx)));
+      sheet
+        .getRange(headerRow, i + 1)
+        .setFormula(headerFormula(c.header[lang], c.formula(formulaCtx), formulaCtx.range(columns[0]!.key)));
   });
   let runStart = -1;
   columns.forEach((c, i) => {
@@ -202,34 +200,12 @@ function naiveQuarterSheet(ctx: Ctx, layout: QuarterLayout, draft: QuarterDraft)
 function naivePointAlignment(ctx: Ctx, quarterSheet: EmuSheet, label: string, layout: QuarterLayout): void {
   const { lang } = ctx;
   const alignment = companion(ctx, 'alignment');
-  const cols = alignmentSource(layout);
-  const q = `'${quarterSheet.getName().replace(/'/g, "''")}'`;
-  const from = (c: string) => `${q}!${c}${cols.first}:${c}`;
+  const { row1, headers } = alignmentFormulas(quarterSheet.getName(), label, lang, alignmentSource(layout));
   const L = alignmentLayout;
-  const pick = (key: AlignmentKey, c: string) =>
-    new Formula(
-      headerFormula(
-        L.columns.find((x) => x.key === key)!.header[lang],
-        `IFERROR(FILTER(${from(c)}, ${from(cols.id)}<>""), "")`,
-      ),
-    );
-  const r = L.ctx(lang).range;
-  setRow(alignment, 1, [
-    lang === 'fr' ? `Alignement — ${label}` : `Alignment — ${label}`,
-    '',
-    lang === 'fr' ? 'Alignés au sommet' : 'Aligned to the top',
-    new Formula(`=OKR_ALIGNMENT(${r('id')}, ${r('parent')}, ${r('level')})`),
-  ]);
+  setRow(alignment, 1, row1);
   alignment.getRange(1, 4).setNumberFormat('0%');
   alignment.getRange(1, 1).setFontWeight('bold');
-  setRow(alignment, L.headerRow, [
-    pick('id', cols.id),
-    pick('title', cols.title),
-    pick('level', cols.level),
-    pick('owner', cols.owner),
-    pick('parent', cols.parent),
-    pick('score', cols.score),
-  ]);
+  setRow(alignment, L.headerRow, headers);
   const link = alignment.getRange(`${L.col('link')}${L.first}:${L.col('link')}`);
   const f = naiveFormats(ctx.wb);
   alignment.setConditionalFormatRules([

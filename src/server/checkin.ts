@@ -262,7 +262,15 @@ function restoreForecast(q: QuarterState, logName: string, lang: Lang): void {
   const text = q.read.columns.header.forecast;
   q.sheet
     .getRange(q.read.headerRow, c + 1)
-    .setFormula(new Formula(headerFormula(text, spec.formula!(quarterCtx(layout, q, lang)))).text);
+    .setFormula(
+      new Formula(
+        headerFormula(
+          text,
+          spec.formula!(quarterCtx(layout, q, lang)),
+          quarterCtx(layout, q, lang).range('objectiveId'),
+        ),
+      ).text,
+    );
 }
 
 /** The layout's formula context, shifted to where this sheet's header and columns are. */
@@ -273,7 +281,9 @@ function quarterCtx(layout: ReturnType<typeof quarterLayout>, q: QuarterState, l
     ...ctx,
     first: q.read.first,
     col: letter,
-    range: (key: Parameters<typeof ctx.col>[0]) => `${letter(key)}${q.read.first}:${letter(key)}`,
+    headerRow: q.read.headerRow,
+    range: (key: Parameters<typeof ctx.col>[0]) => `${letter(key)}${q.read.headerRow}:${letter(key)}`,
+    dataRange: (key: Parameters<typeof ctx.col>[0]) => `${letter(key)}${q.read.first}:${letter(key)}`,
   };
 }
 

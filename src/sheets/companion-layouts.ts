@@ -139,7 +139,7 @@ export const kpisLayout = layoutOf<KpiKey>({
       key: 'latest',
       header: { en: 'Latest', fr: 'Dernière valeur' },
       width: 90,
-      formula: (c) => `=KPI_LATEST(${c.col('p1')}${c.first}:${c.col(`p${KPI_PERIODS}`)})`,
+      formula: (c) => `=KPI_LATEST(${c.col('p1')}${c.headerRow}:${c.col(`p${KPI_PERIODS}`)})`,
     },
     {
       key: 'status',
@@ -152,7 +152,7 @@ export const kpisLayout = layoutOf<KpiKey>({
       header: { en: 'Trend', fr: 'Tendance' },
       width: 120,
       formula: (c) =>
-        `=KPI_TREND(${c.col('p1')}${c.first}:${c.col(`p${KPI_PERIODS}`)}, ${c.range('direction')})`,
+        `=KPI_TREND(${c.col('p1')}${c.headerRow}:${c.col(`p${KPI_PERIODS}`)}, ${c.range('direction')})`,
     },
     { key: 'sparkline', header: { en: 'Sparkline', fr: 'Courbe' }, width: 120 },
   ],

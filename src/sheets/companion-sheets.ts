@@ -15,7 +15,7 @@ import {
 } from './companion-layouts';
 import { errorTexts, wordColours } from './conditional';
 import { SHEET_NAMES } from './texts';
-import { headerFormula, STYLE, uniqueSheetName, writeTable } from './write';
+import { STYLE, uniqueSheetName, writeTable } from './write';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -50,50 +50,67 @@ export function ensureCompanions(
   };
 }
 
+/** Where the alignment view reads a quarter sheet's objectives (column letters, first data row). */
+export interface AlignmentSource {
+  id: string;
+  title: string;
+  level: string;
+  owner: string;
+  parent: string;
+  score: string;
+  first: number;
+}
+
+/**
+ * The alignment view's formulas for a quarter sheet: its first row (title, the share aligned) and
+ * its header row, each column the quarter's objective rows through FILTER.
+ */
+export function alignmentFormulas(
+  quarterSheetName: string,
+  quarterLabel: string,
+  lang: Lang,
+  cols: AlignmentSource,
+): { row1: CellValue[]; headers: CellValue[] } {
+  const q = quote(quarterSheetName);
+  // from the quarter's header row, the header itself left out: a row inserted above the quarter's
+  // first data row lands inside these ranges rather than shifting them
+  const from = (c: string) => `${q}!${c}${cols.first - 1}:${c}`;
+  const L = alignmentLayout;
+  const pick = (key: AlignmentKey, c: string) =>
+    new Formula(
+      `={"${L.columns.find((x) => x.key === key)!.header[lang].replace(/"/g, '""')}"; IFERROR(FILTER(${from(c)}, ${from(cols.id)}<>"", SEQUENCE(ROWS(${from(cols.id)}))>1), "")}`,
+    );
+  const titles = { en: `Alignment — ${quarterLabel}`, fr: `Alignement — ${quarterLabel}` };
+  const share = { en: 'Aligned to the top', fr: 'Alignés au sommet' };
+  const r = L.ctx(lang).dataRange;
+  return {
+    row1: [
+      titles[lang],
+      '',
+      share[lang],
+      new Formula(`=OKR_ALIGNMENT(${r('id')}, ${r('parent')}, ${r('level')})`),
+    ],
+    headers: [
+      pick('id', cols.id),
+      pick('title', cols.title),
+      pick('level', cols.level),
+      pick('owner', cols.owner),
+      pick('parent', cols.parent),
+      pick('score', cols.score),
+    ],
+  };
+}
+
 /** Points the alignment view at a quarter sheet: its rows are that sheet's objective rows. */
 export function pointAlignment(
   alignment: Sheet,
   quarterSheet: Sheet,
   quarterLabel: string,
   lang: Lang,
-  cols: {
-    id: string;
-    title: string;
-    level: string;
-    owner: string;
-    parent: string;
-    score: string;
-    first: number;
-  },
+  cols: AlignmentSource,
 ): void {
-  const q = quote(quarterSheet.getName());
-  const from = (c: string) => `${q}!${c}${cols.first}:${c}`;
   const L = alignmentLayout;
-  const pick = (key: AlignmentKey, c: string) =>
-    new Formula(
-      headerFormula(
-        L.columns.find((x) => x.key === key)!.header[lang],
-        `IFERROR(FILTER(${from(c)}, ${from(cols.id)}<>""), "")`,
-      ),
-    );
-  const titles = { en: `Alignment — ${quarterLabel}`, fr: `Alignement — ${quarterLabel}` };
-  const share = { en: 'Aligned to the top', fr: 'Alignés au sommet' };
-  const row1: CellValue[] = [
-    titles[lang],
-    '',
-    share[lang],
-    new Formula(
-      `=OKR_ALIGNMENT(${L.ctx(lang).range('id')}, ${L.ctx(lang).range('parent')}, ${L.ctx(lang).range('level')})`,
-    ),
-  ];
-  const headers: CellValue[] = [
-    pick('id', cols.id),
-    pick('title', cols.title),
-    pick('level', cols.level),
-    pick('owner', cols.owner),
-    pick('parent', cols.parent),
-    pick('score', cols.score),
-  ];
+  const { row1, headers } = alignmentFormulas(quarterSheet.getName(), quarterLabel, lang, cols);
   alignment.getRange(1, 1, 1, row1.length).setValues([row1.map(cellValue)]);
   alignment.getRange(1, 4).setNumberFormat('0%');
   alignment.getRange(1, 1).setFontWeight('bold');

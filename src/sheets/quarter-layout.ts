@@ -156,7 +156,7 @@ export function quarterLayout(log: LogColumns) {
         },
         width: 100,
         formula: (c) =>
-          `=OKR_STATUS(${c.range('score')}, ${abs(META.elapsed)}, ARRAYFORMULA(IF(${c.range('committed')}, 1, 0.7)))`,
+          `=OKR_STATUS(${c.range('score')}, ${abs(META.elapsed)}, IF(${c.range('committed')}=TRUE(), 1, 0.7))`,
       },
       {
         key: 'alignment',

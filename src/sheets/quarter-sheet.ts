@@ -76,7 +76,10 @@ export function quarterMetaRow(draft: QuarterDraft, layout: QuarterLayout, lang:
     m.ends[lang],
     new Day(draft.quarter.next - 1),
     m.overall[lang],
-    new Formula(`=OKR_SCORE(${layout.ctx(lang).range('score')})`),
+    // the objective scores without the header's text (a FILTER, so no row edit can shift it)
+    new Formula(
+      `=OKR_SCORE(FILTER(${layout.ctx(lang).range('score')}, SEQUENCE(ROWS(${layout.ctx(lang).range('score')}))>1))`,
+    ),
   ];
   const formats = [
     'General',

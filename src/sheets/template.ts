@@ -34,9 +34,17 @@ export interface ColumnSpec<K extends string = string> {
 
 export interface FormulaContext<K extends string> {
   col(key: K): string;
-  /** `K3:K`: a column from the first data row down, whatever rows are added later. */
+  /**
+   * `K2:K`: a column from its HEADER row down. A range that started at the first data row would
+   * move down when a row is inserted above that row (Sheets shifts it), and every result would
+   * then sit one row off; one that starts at the header takes any row inserted below it. The header
+   * row's own result is dropped by the column's formula (see headerFormula).
+   */
   range(key: K): string;
+  /** `K3:K`: from the first data row, where no row edit can reach (another sheet's view of the data). */
+  dataRange(key: K): string;
   first: number;
+  headerRow: number;
   lang: Lang;
 }
 
@@ -68,8 +76,10 @@ export function layoutOf<K extends string>(layout: TableLayout<K>) {
     col,
     ctx: (lang: Lang): FormulaContext<K> => ({
       col,
-      range: (key) => `${col(key)}${first}:${col(key)}`,
+      range: (key) => `${col(key)}${layout.headerRow}:${col(key)}`,
+      dataRange: (key) => `${col(key)}${first}:${col(key)}`,
       first,
+      headerRow: layout.headerRow,
       lang,
     }),
   };

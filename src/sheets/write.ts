@@ -79,9 +79,10 @@ export function writeTable<K extends string>(
 
   const given = content.above ?? [];
   const above = Array.from({ length: headerRow - 1 }, (_, i) => pad((given[i] ?? []).map(cellValue), width));
+  const rowsOf = ctx.range(columns[0]!.key);
   const header = columns.map((c) => {
     const text = content.headers?.[c.key] ?? c.header[lang];
-    return c.formula ? headerFormula(text, c.formula(ctx)) : cellValue(text);
+    return c.formula ? headerFormula(text, c.formula(ctx), rowsOf) : cellValue(text);
   });
   const data = content.rows.map((row) => columns.map((c) => (c.formula ? '' : cellValue(row[c.key]))));
   const rows = data.length;
@@ -132,12 +133,14 @@ export function writeTable<K extends string>(
 }
 
 /**
- * A computed column's formula, in its header cell: the header's text stacked over the column's
- * values (`={"KR score"; KR_SCORE(K3:K, …)}`). No edit of the data rows (delete, sort, insert,
- * paste) can reach it, and its result lines up with the rows below whatever happens to them.
+ * A computed column's formula, in its header cell, over columns taken from the header row down
+ * (`KR_SCORE(K2:K, …)`): the header row's own result is replaced by the header's text. No edit of
+ * the data rows (delete, sort, insert, paste) can reach it, a row inserted anywhere below the
+ * header is inside its ranges, and its result lines up with the rows whatever happens to them.
+ * `rows` is a column range of the same rows (not the formula's own column: that would be circular).
  */
-export function headerFormula(text: string, formula: string): string {
-  return `={"${text.replace(/"/g, '""')}"; ${formula.replace(/^=/, '')}}`;
+export function headerFormula(text: string, formula: string, rows: string): string {
+  return `=ARRAYFORMULA(IF(SEQUENCE(ROWS(${rows}))=1, "${text.replace(/"/g, '""')}", ${formula.replace(/^=/, '')}))`;
 }
 
 function pad(row: Written[], width: number): Written[] {

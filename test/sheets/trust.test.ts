@@ -160,6 +160,32 @@ describe('3. any row order reads the same', () => {
   }
 });
 
+describe('3b. rows inserted anywhere below the header stay inside every computed column', () => {
+  test('a row inserted above the first objective, a KR typed in it: every score sits on its own row', () => {
+    const { wb, app, name, sheet } = withQuarter();
+    const before = new Map(
+      table(wb, name).map((r) => [String(r['KR ID'] || r['Objective ID']), r['KR score']]),
+    );
+    sheet.insertRowBefore(3);
+    sheet
+      .getRange('A3:O3')
+      .setValues([['', 'O1', 'O1.9', 'New KR', '', '', '', false, '', '', 0, 10, 5, '', '']]);
+    const after = table(wb, name);
+    for (const r of after) {
+      const id = String(r['KR ID'] || r['Objective ID']);
+      if (id === 'O1.9') expect(r['KR score']).toBe(0.5);
+      else expect(r['KR score'], id).toBe(before.get(id));
+    }
+    const s = app.run('getReviewState') as {
+      blocking: string[];
+      summary: { objectives: { id: string; score: number }[] };
+    };
+    expect(s.blocking).toEqual([]);
+    const o1 = after.find((r) => r['Objective ID'] === 'O1')!;
+    expect(s.summary.objectives[0]!.score).toBeCloseTo(o1['Objective score'] as number, 9);
+  });
+});
+
 describe('4. broken ids: nothing hidden, nothing dropped', () => {
   test('an objective id cleared and another made a duplicate: every KR listed, the review refuses to finish', () => {
     const { wb, app, name, sheet } = withQuarter();
