@@ -18,7 +18,8 @@ function isDateValue(v: unknown): v is Date {
 /** A user's value inside a message: quoted text, TRUE/FALSE, numbers in the reader's style, ISO dates. */
 export function showValue(v: unknown, lang: Lang): string {
   if (typeof v === 'number') return showNumber(v, lang);
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  // as the sheet shows a boolean in that language
+  if (typeof v === 'boolean') return lang === 'fr' ? (v ? 'VRAI' : 'FAUX') : v ? 'TRUE' : 'FALSE';
   if (isDateValue(v)) return Number.isNaN(v.getTime()) ? '?' : v.toISOString().slice(0, 10);
   const s = String(v ?? '');
   const short = s.length > 40 ? `${s.slice(0, 37)}…` : s;
@@ -42,10 +43,9 @@ const templates = {
     fr: (p, l) => `${q(p, 'value', l)} n'est pas un nombre`,
   },
   ambiguousNumber: {
-    en: (p, l) =>
-      `${q(p, 'value', l)} reads two ways (${s(p, l, 'a')} or ${s(p, l, 'b')}): write it without the ${p.sep === '.' ? 'dot' : 'comma'}`,
+    en: (p, l) => `${q(p, 'value', l)} reads two ways: type ${s(p, l, 'a')} or ${s(p, l, 'b')}`,
     fr: (p, l) =>
-      `${q(p, 'value', l)} se lit de deux façons (${s(p, l, 'a').replace('.', ',')} ou ${s(p, l, 'b')}) : écrivez-le sans ${p.sep === '.' ? 'point' : 'virgule'} de milliers`,
+      `${q(p, 'value', l)} se lit de deux façons : tapez ${s(p, l, 'a').replace('.', ',')} ou ${s(p, l, 'b')}`,
   },
   /** Another function's '#' text, shown as it is (it is already in the spreadsheet's language). */
   upstream: {

@@ -52,7 +52,7 @@ const cases = {
       ['1 200', 1200],
       ['14.5', 14.5],
     ],
-    twoWays: ['1,200', /O2\.2, new value: "1,200" reads two ways \(1\.2 or 1200\)/],
+    twoWays: ['1,200', /O2\.2, new value: "1,200" reads two ways: type 1\.2 or 1200/],
     confidence: [
       ['0.8', 0.8],
       ['65', 0.65],

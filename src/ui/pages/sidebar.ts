@@ -116,7 +116,7 @@ function krCard(k: KrState, forms: KrForm[]): HTMLElement {
     inputmode: 'decimal',
     id: `c-${k.id}`,
     autocomplete: 'off',
-    placeholder: k.confidence === null ? '' : `${Math.round(k.confidence * 100)} %`,
+    placeholder: k.confidence === null ? '' : pct(k.confidence),
   });
   const comment = h('input', { type: 'text', id: `m-${k.id}`, maxlength: 1000 });
   forms.push({ kr: k, value, confidence, comment });
