@@ -113,18 +113,12 @@ export const menu = {
       return addKeyResult({ objectiveId: id });
     });
   },
-  /** Reopening lifts a closing on purpose: the user says yes to what it does first. */
+  /**
+   * Reopening lifts a closing on purpose: the review sidebar opens on the quarter, where the
+   * finished review says what reopening does and asks first (no blocking alert).
+   */
   showReopen(): void {
-    const lang = menuLang();
-    const ui = SpreadsheetApp.getUi();
-    const t = UI[lang];
-    if (ui.alert(t.reopenTitle, t.reopenAsk, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
-    try {
-      const r = reopenQuarter();
-      ui.alert(t.reopenTitle, t.reopened(r.quarter), ui.ButtonSet.OK);
-    } catch (e) {
-      ui.alert(t.reopenTitle, (e as Error).message, ui.ButtonSet.OK);
-    }
+    showPage('review', UI[menuLang()].menuTitle, 'sidebar');
   },
   showFunctionReference(): void {
     const lang = menuLang();

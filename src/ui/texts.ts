@@ -14,10 +14,7 @@ export const UI = {
     health: 'Health check',
     review: 'Quarterly review…',
     reopen: 'Reopen the quarter…',
-    reopenTitle: 'Reopen the quarter',
-    reopenAsk:
-      'Reopen the quarter sheet you are on? Its review’s closing is lifted: it takes check-ins again, its protection goes, and the history records the reopening. Finish its review again to close it.',
-    reopened: (q: string) => `${q} is open again. Finish its review again to close it.`,
+
     reference: 'Function reference',
   },
   fr: {
@@ -32,10 +29,7 @@ export const UI = {
     health: 'Bilan de santé',
     review: 'Revue trimestrielle…',
     reopen: 'Rouvrir le trimestre…',
-    reopenTitle: 'Rouvrir le trimestre',
-    reopenAsk:
-      'Rouvrir la feuille de trimestre où vous êtes ? La clôture de sa revue est levée : il reprend les points de suivi, sa protection est retirée et l’historique note la réouverture. Terminez à nouveau sa revue pour le clore.',
-    reopened: (q: string) => `${q} est à nouveau ouvert. Terminez à nouveau sa revue pour le clore.`,
+
     reference: 'Référence des fonctions',
   },
-} satisfies Record<Lang, Record<string, string | ((q: string) => string)>>;
+} satisfies Record<Lang, Record<string, string>>;

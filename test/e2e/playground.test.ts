@@ -276,6 +276,19 @@ describe('the playground, in Chromium', { timeout: 60_000 }, () => {
 
     await showTab(nextSheet);
     expect((await gridText(page)).flat()).toContain('Increase our presence on the global market'); // carried over
+
+    // reopening on purpose, from the menu: the review says what it does and asks first
+    await showTab(quarterSheet);
+    await menu(page, 'Reopen the quarter…');
+    await bar.locator('#reopen').click();
+    await expect
+      .poll(() => bar.locator('#reopen-confirm').textContent())
+      .toMatch(/^Reopen "OKR .*"\? Its closing is lifted/);
+    await bar.locator('#confirm-reopen').click();
+    await expect.poll(() => bar.locator('#panel').textContent()).toContain('is open again.');
+    await idle(page);
+    await showTab('Reviews');
+    expect((await gridText(page)).some((r) => r.some((c) => c.startsWith('Quarter reopened')))).toBe(true);
     noServerErrors(pg);
   });
 

@@ -48,10 +48,11 @@ describe('a closed quarter', () => {
     expect(() => app.run('checkIn', { sheet: name, entries: [{ krId: 'O2.2', value: 13 }] })).toThrow(
       /Reopen the quarter\)\. Nothing was written\.$/,
     );
-    // Extensions › OKR & KPI › Reopen the quarter…, on the closed sheet, answered Yes
+    // Extensions › OKR & KPI › Reopen the quarter… opens the review on it, where the user confirms
     wb.sheet(name).activate();
-    app.services.ui.answer('YES').answer('OK');
     app.call('showReopen');
+    expect(app.services.ui.latestSidebar()).toBeDefined();
+    app.run('reopenQuarter', { sheet: name });
     expect(history(wb).at(-1)!.slice(1, 4)).toEqual([
       'Q1 2026',
       '',
@@ -75,13 +76,12 @@ describe('a closed quarter', () => {
     expect(wb.spreadsheet.getSheets().filter((s) => s.getName().startsWith('OKR Q2 2026'))).toHaveLength(1);
   });
 
-  test('answered No, nothing is reopened', () => {
-    const { wb, app, name } = withQuarter();
-    finish(app, name);
-    wb.sheet(name).activate();
-    app.services.ui.answer('NO');
-    app.call('showReopen');
-    expect((app.run('getCheckInState', { sheet: name }) as { closed: string | null }).closed).not.toBeNull();
+  test('only a closed quarter can be reopened, saying so', () => {
+    const { app, name } = withQuarter();
+    expect(() => app.run('reopenQuarter', { sheet: name })).toThrow(
+      'Q1 2026 is not closed: there is nothing to reopen.',
+    );
+    expect((app.run('getCheckInState', { sheet: name }) as { closed: string | null }).closed).toBeNull();
   });
 });
 

@@ -72,6 +72,11 @@ export const SIDEBAR_TEXTS = {
     noScore: 'no score yet',
     noGrade: '— no grade —',
     add: 'Add',
+    reopen: 'Reopen this quarter…',
+    confirmReopen: 'Yes, reopen',
+    reopenAsk: (sheet: string) =>
+      `Reopen "${sheet}"? Its closing is lifted: it takes check-ins again, its protection goes, and the history records the reopening. Finish its review again to close it; what was carried over is not carried twice.`,
+    reopened: (sheet: string) => `"${sheet}" is open again.`,
     addKr: 'Add a key result',
     addObjective: 'Add an objective',
     krTitle: 'Key result',
@@ -171,6 +176,11 @@ export const SIDEBAR_TEXTS = {
     noScore: 'pas encore de score',
     noGrade: '— sans note —',
     add: 'Ajouter',
+    reopen: 'Rouvrir ce trimestre…',
+    confirmReopen: 'Oui, rouvrir',
+    reopenAsk: (sheet: string) =>
+      `Rouvrir « ${sheet} » ? Sa clôture est levée : il reprend les points de suivi, sa protection est retirée et l’historique note la réouverture. Terminez à nouveau sa revue pour le clore ; ce qui a été reporté ne l’est pas deux fois.`,
+    reopened: (sheet: string) => `« ${sheet} » est à nouveau ouvert.`,
     addKr: 'Ajouter un résultat clé',
     addObjective: 'Ajouter un objectif',
     krTitle: 'Résultat clé',

@@ -677,8 +677,36 @@ type Finished = NonNullable<ReviewState['finished']> & { alreadyFinished?: boole
 /** After the finish (or opening a finished review): what was recorded, read-only. */
 function finishedView(panel: HTMLElement, s: ReviewState, answers: Map<string, Answer>, f: Finished): void {
   const t = tx();
+  const line = h('p', { id: 'reopen-status' });
+  const reopen = h('button', { id: 'reopen' }, t.reopen);
+  const ask = h('div', { class: 'card confirm', id: 'reopen-confirm', hidden: true });
+  const yes = h('button', { class: 'action', id: 'confirm-reopen' }, t.confirmReopen);
+  const no = h('button', { id: 'cancel-reopen' }, t.cancel);
+  ask.append(h('p', {}, t.reopenAsk(s.sheet)), h('div', { class: 'buttons' }, no, yes));
+  reopen.addEventListener('click', () => {
+    ask.hidden = false;
+    reopen.disabled = true;
+    yes.focus();
+  });
+  no.addEventListener('click', () => {
+    ask.hidden = true;
+    reopen.disabled = false;
+  });
+  yes.addEventListener('click', async () => {
+    yes.disabled = true;
+    status(line, 'busy', t.saving);
+    try {
+      await run('reopenQuarter', { sheet: s.sheet });
+      await reviewTab(panel, s.sheet);
+      status($('#panel').appendChild(h('p', {})), 'ok', t.reopened(s.sheet));
+    } catch (e) {
+      status(line, 'error', (e as Error).message);
+      yes.disabled = false;
+    }
+  });
   show(
     panel,
+    quarterPicker(s.quarters, s.sheet, (sheet) => void reviewTab(panel, sheet)),
     h('h1', {}, t.reviewTitle(s.summary.quarter)),
     h(
       'p',
@@ -708,6 +736,9 @@ function finishedView(panel: HTMLElement, s: ReviewState, answers: Map<string, A
         return h('li', {}, `${o.id} · ${o.title}: `, gradeChip(a.grade), ` · ${t.decisions[a.decision]}`);
       }),
     ),
+    h('div', { class: 'buttons' }, reopen),
+    ask,
+    line,
   );
 }
 
