@@ -8,7 +8,12 @@
  */
 import { type CellValue, DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
 import { a1Of } from './a1';
-import { arrayLiteralsFromEngine, arrayLiteralsToEngine } from './formulas';
+import {
+  arrayLiteralsFromEngine,
+  arrayLiteralsToEngine,
+  referencedSheets,
+  refsToSheetAsError,
+} from './formulas';
 import { type CustomFunctionHost, HELD_FUNCTION, registerPlugins } from './plugins';
 
 registerPlugins();
@@ -90,6 +95,52 @@ export class Engine {
       // does with array arithmetic on (else IFERROR keeps the first cell).
       useArrayArithmetic: true,
     });
+    this.tolerateMissingDependencies();
+  }
+
+  /**
+   * HyperFormula 3.5 throws "Range does not exist" (and leaves its graph half-changed) when a formula
+   * that reads a deleted sheet is replaced or moved: unlinking the old formula looks up the ranges
+   * it read, which went with the sheet. Such a lookup now skips what is gone — there is no link to
+   * undo there. Done on the instance, through fields HyperFormula does not export; left alone if a
+   * later version keeps them elsewhere.
+   */
+  private tolerateMissingDependencies(): void {
+    type Dep = { start?: Address; end?: Address; name?: string } & Partial<Address>;
+    const dg = this.hf.dependencyGraph as unknown as {
+      graph?: { dependencyQuery?: (v: unknown) => [unknown, unknown][] };
+      formulaDependencyQuery?: (v: unknown) => [Address, Dep[]] | undefined;
+      rangeMapping?: { getRangeVertex?: (start: Address, end: Address) => unknown };
+      addressMapping?: { getCell?: (a: Address) => unknown };
+      namedExpressions?: { namedExpressionOrPlaceholder?: (n: string, s: number) => { address: Address } };
+    };
+    const graph = dg.graph;
+    const query = graph?.dependencyQuery;
+    if (!graph || typeof query !== 'function' || typeof dg.formulaDependencyQuery !== 'function') return;
+    const cell = (a: Address): [unknown, unknown][] => {
+      const v = dg.addressMapping?.getCell?.(a);
+      return v ? [[a, v]] : [];
+    };
+    graph.dependencyQuery = (vertex: unknown) => {
+      try {
+        return query(vertex);
+      } catch (e) {
+        const found = dg.formulaDependencyQuery?.(vertex);
+        if (!found) throw e;
+        const [at, deps] = found;
+        return deps.flatMap((d): [unknown, unknown][] => {
+          if (d.start && d.end) {
+            const v = dg.rangeMapping?.getRangeVertex?.(d.start, d.end);
+            return v ? [[d.start, v]] : [];
+          }
+          if (typeof d.name === 'string') {
+            const named = dg.namedExpressions?.namedExpressionOrPlaceholder?.(d.name, at.sheet);
+            return named ? cell(named.address) : [];
+          }
+          return cell(d as Address);
+        });
+      }
+    };
   }
 
   addSheet(name: string): number {
@@ -97,11 +148,25 @@ export class Engine {
     return this.hf.getSheetId(added)!;
   }
 
+  /**
+   * Removes a sheet; formulas elsewhere that read it read #REF! instead, in their text too, and stay
+   * so if a sheet of that name comes back, as in Sheets [UNVERIFIED: no source seen; the common
+   * experience]. HyperFormula would keep them waiting for the sheet, and then fail on the next row
+   * inserted or formula replaced near them ("Sheet not initialized", "Range does not exist").
+   */
   removeSheet(sheet: number): void {
-    this.structural(
-      () => this.hf.removeSheet(sheet),
-      (a) => (a.sheet === sheet ? undefined : a),
-    );
+    const name = this.hf.getSheetName(sheet)!.toLowerCase();
+    const readers = this.formulaCells((f) => referencedSheets(f).some((n) => n.toLowerCase() === name))
+      .filter((a) => a.sheet !== sheet)
+      .map((at) => ({ at, formula: refsToSheetAsError(this.hf.getCellFormula(at)!, name) }));
+    this.purgeStaleArrays();
+    this.hf.batch(() => {
+      for (const r of readers) this.hf.setCellContents(r.at, [[r.formula]]);
+      this.hf.removeSheet(sheet);
+    });
+    this.purgeStaleArrays();
+    for (const k of [...this.blocked]) if (k.startsWith(`${sheet}:`)) this.blocked.delete(k);
+    for (const n of this.hf.getSheetNames()) this.rescan(this.hf.getSheetId(n)!);
   }
 
   renameSheet(sheet: number, name: string): void {
@@ -254,7 +319,11 @@ export class Engine {
    */
   structural(change: () => void, move: Move): void {
     this.purgeStaleArrays();
-    const held = this.arrayAnchors().map((at) => ({ at, formula: this.hf.getCellFormula(at)! }));
+    // A formula reading a deleted sheet cannot be typed again (the engine refuses the text): it stays.
+    const sheets = new Set(this.hf.getSheetNames().map((n) => n.toLowerCase()));
+    const held = this.arrayAnchors()
+      .map((at) => ({ at, formula: this.hf.getCellFormula(at)! }))
+      .filter((h) => referencedSheets(h.formula).every((n) => sheets.has(n.toLowerCase())));
     const run = () => {
       for (const h of held) this.hf.setCellContents(h.at, [[`=${HELD_FUNCTION}(${h.formula.slice(1)})`]]);
       this.purgeStaleArrays();
@@ -415,6 +484,7 @@ export class Engine {
 
   rebuild(): void {
     this.hf.rebuildAndRecalculate();
+    this.tolerateMissingDependencies(); // the rebuild made a new graph
     for (const id of this.hf.getSheetNames().map((n) => this.hf.getSheetId(n)!)) this.rescan(id);
   }
 

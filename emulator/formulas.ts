@@ -338,3 +338,21 @@ export function arrayLiteralsFromEngine(formula: string): string {
   }
   return out;
 }
+
+/** The sheet names a formula's references name ('Check-ins' for 'Check-ins'!A1), outside strings. */
+export function referencedSheets(formula: string): string[] {
+  const names = new Set<string>();
+  mapRefs(formula, (t) => {
+    if (t.sheet !== undefined) names.add(t.sheet);
+    return undefined;
+  });
+  return [...names];
+}
+
+/** Every reference to a sheet (named ignoring case) replaced by #REF!, as Sheets does when it goes. */
+export function refsToSheetAsError(formula: string, sheetName: string): string {
+  const name = sheetName.toLowerCase();
+  return mapRefs(formula, (t) =>
+    t.sheet !== undefined && t.sheet.toLowerCase() === name ? '#REF!' : undefined,
+  );
+}

@@ -207,6 +207,30 @@ describe('a FILTER over another sheet', () => {
   });
 });
 
+describe('a sheet that formulas read, deleted', () => {
+  it('leaves #REF! in their text, which a new sheet of that name does not revive; rows still move [UNVERIFIED]', () => {
+    const ss = createWorkbook().spreadsheet;
+    const main = ss.getSheets()[0]!;
+    let log = ss.insertSheet('Check-ins');
+    log.getRange('B2:D3').setValues([
+      ['a', '', 10],
+      ['a', '', 20],
+    ]);
+    main.getRange('B1').setValue('a');
+    main.getRange('C2').setFormula(`=IFERROR(FILTER('Check-ins'!D2:D, 'Check-ins'!B2:B=$B$1), "none")`);
+    main.getRange('E2').setFormula(`=SUM('Check-ins'!D2:D)`);
+    ss.deleteSheet(log);
+    expect(main.getRange('C2').getFormula()).toBe('=IFERROR(FILTER(#REF!, #REF!=$B$1), "none")');
+    expect(main.getRange('E2').getValue()).toBe('#REF!');
+    main.insertRowBefore(1); // threw HyperFormula's "Sheet not initialized" or "Cannot move cell"
+    main.deleteRow(2);
+    log = ss.insertSheet('Check-ins');
+    log.getRange('D2').setValue(5);
+    expect(main.getRange('E2').getFormula()).toBe('=SUM(#REF!)');
+    expect(main.getRange('E2').getValue()).toBe('#REF!');
+  });
+});
+
 describe('what else moves with rows', () => {
   it('formats, notes, validations and protections follow their rows; inserted rows take the formats above', () => {
     const wb = createWorkbook();
