@@ -51,8 +51,9 @@ export interface Bundle {
   /** Calls with an explicit context and auth mode. */
   callAs(options: CallOptions, name: string, ...args: unknown[]): unknown;
   /**
-   * Calls as google.script.run does: arguments and result cross as JSON-like copies — a Date in the
-   * result becomes null [UNVERIFIED], undefined in arrays null [DOC RUN].
+   * Calls as google.script.run does: arguments and result cross as copies. Undefined arguments,
+   * array items and object fields arrive as null; a Date, function, Map, Set or cycle in the
+   * arguments fails the call; a result holding a Date anywhere arrives as null.
    */
   run(name: string, ...args: unknown[]): unknown;
 }
@@ -68,24 +69,65 @@ function scriptTimeZoneNear(path: string): string | undefined {
   }
 }
 
-/** google.script.run's copy: what JSON keeps, Dates as null [UNVERIFIED], functions dropped. */
-function clientCopy(v: unknown): unknown {
-  if (v === undefined || typeof v === 'function') return null;
+const isDate = (v: unknown) => Object.prototype.toString.call(v) === '[object Date]';
+
+/** Whether a value holds a Date anywhere (google.script.run then returns null as a whole). */
+function holdsDate(v: unknown, seen = new Set<object>()): boolean {
+  if (isDate(v)) return true;
+  if (v === null || typeof v !== 'object' || seen.has(v)) return false;
+  seen.add(v);
+  return Object.values(v).some((x) => holdsDate(x, seen));
+}
+
+/**
+ * google.script.run's copy of an argument: undefined in an array becomes null [DOC RUN], and so
+ * does an object field left undefined [UNVERIFIED: the docs say nothing; null is the harder case
+ * for the add-on, which must accept null for every optional field].
+ */
+function argumentCopy(v: unknown): unknown {
+  if (v === undefined) return null;
   if (v === null || typeof v !== 'object') return v;
-  if (Object.prototype.toString.call(v) === '[object Date]') return null;
-  if (Array.isArray(v)) return v.map((x) => (x === undefined ? null : clientCopy(x)));
+  if (Array.isArray(v)) return v.map(argumentCopy);
   const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v))
-    if (x !== undefined && typeof x !== 'function') out[k] = clientCopy(x);
+  for (const [k, x] of Object.entries(v)) out[k] = argumentCopy(x);
   return out;
 }
 
-/** Dates and functions cannot be sent by google.script.run: the request fails [DOC RUN]. */
-function checkClientArg(v: unknown, path: string): void {
-  if (typeof v === 'function' || Object.prototype.toString.call(v) === '[object Date]') {
+/**
+ * google.script.run's copy of a result: what JSON keeps (functions and undefined fields dropped,
+ * undefined in arrays null), and null as a whole when a Date is anywhere in it [OBS tanaike
+ * 2023-08-28, reference §audit].
+ */
+function resultCopy(v: unknown): unknown {
+  if (holdsDate(v)) return null;
+  const copy = (x: unknown): unknown => {
+    if (x === undefined || typeof x === 'function') return null;
+    if (x === null || typeof x !== 'object') return x;
+    if (Array.isArray(x)) return x.map(copy);
+    const out: Record<string, unknown> = {};
+    for (const [k, y] of Object.entries(x)) if (y !== undefined && typeof y !== 'function') out[k] = copy(y);
+    return out;
+  };
+  return copy(v);
+}
+
+/**
+ * Arguments google.script.run cannot send make the request fail: a Date, a function, a DOM element
+ * [DOC RUN], a Map or a Set [reference §audit], or an object that contains itself [DOC RUN].
+ */
+function checkClientArg(v: unknown, path: string, within: object[] = []): void {
+  const tag = Object.prototype.toString.call(v);
+  if (
+    typeof v === 'function' ||
+    tag === '[object Date]' ||
+    tag === '[object Map]' ||
+    tag === '[object Set]'
+  ) {
     throw new Error(`Failed due to illegal value in property: ${path}`);
   }
-  if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) checkClientArg(x, `${path}.${k}`);
+  if (!v || typeof v !== 'object') return;
+  if (within.includes(v)) throw new Error(`Failed due to a circular reference in property: ${path}`);
+  for (const [k, x] of Object.entries(v)) checkClientArg(x, `${path}.${k}`, [...within, v]);
 }
 
 export function loadBundle(wb: WorkbookCore, options: LoadOptions = {}): Bundle {
@@ -221,7 +263,7 @@ export function loadBundle(wb: WorkbookCore, options: LoadOptions = {}): Bundle 
       args.forEach((a, i) => {
         checkClientArg(a, String(i));
       });
-      return clientCopy(callAs({ context: 'client' }, name, ...(clientCopy(args) as unknown[])));
+      return resultCopy(callAs({ context: 'client' }, name, ...(argumentCopy(args) as unknown[])));
     },
   };
 }
