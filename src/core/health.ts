@@ -10,7 +10,8 @@ export type FindingKind =
   | 'noKr'
   | 'misaligned'
   | 'staticMetric'
-  | 'kpiNoValue';
+  | 'kpiNoValue'
+  | 'notFilled';
 
 export interface Finding {
   kind: FindingKind;
@@ -56,6 +57,7 @@ const T = {
       'Check in its current value and confidence.',
     ],
     kpiNoValue: (period: string) => [`No value for ${period}`, `Enter its value for ${period}.`],
+    notFilled: () => ['Not filled in yet', 'Give it a title and a target (or delete its row).'],
     untitled: '(untitled)',
   },
   fr: {
@@ -77,10 +79,11 @@ const T = {
         ? [`Son parent ${parent} n'est pas dans ce trimestre`, "Corrigez l'ID du parent."]
         : ['Sous le niveau le plus haut sans parent : non aligné', "Reliez-le à l'objectif qu'il sert."],
     staticMetric: (days: number | undefined) => [
-      days === undefined ? 'Jamais mis à jour' : `Aucun point de suivi depuis ${days} jours`,
+      days === undefined ? 'Aucun point de suivi' : `Aucun point de suivi depuis ${days} jours`,
       'Faites un point de suivi de sa valeur et de sa confiance.',
     ],
     kpiNoValue: (period: string) => [`Aucune valeur pour ${period}`, `Saisissez sa valeur pour ${period}.`],
+    notFilled: () => ['Pas encore rempli', 'Donnez-lui un intitulé et une cible (ou supprimez sa ligne).'],
     untitled: '(sans titre)',
   },
 } as const;
@@ -98,6 +101,8 @@ export function healthCheck(input: {
   asOf: DayNumber;
   kpis: readonly KpiRead[];
   lang: Lang;
+  /** Closed by its review: no check-in is expected any more. */
+  closed?: boolean;
 }): Finding[] {
   const t = T[input.lang];
   const out: Finding[] = [];
@@ -138,11 +143,16 @@ export function healthCheck(input: {
     else if (below && o.parent === '') push('misaligned', about, o.row, t.misaligned(''));
     for (const kr of o.krs) {
       const krAbout = { type: 'kr' as const, id: kr.id, title: title(kr.title) };
+      // a row the template left for the team to fill in: one word for it, not every mistake
+      if (kr.title === '' && kr.start === undefined && kr.target === undefined && kr.current === undefined) {
+        push('notFilled', krAbout, kr.row, t.notFilled());
+        continue;
+      }
       if (kr.type !== 'milestone' && kr.target === undefined)
         push('notMeasurable', krAbout, kr.row, t.notMeasurable());
       const last = input.lastCheckIn.get(kr.id);
       const since = input.asOf - (last ?? input.quarterFirst);
-      if (since >= LIMITS.staleDays)
+      if (!input.closed && since >= LIMITS.staleDays)
         push('staticMetric', krAbout, kr.row, t.staticMetric(last === undefined ? undefined : since));
     }
   }

@@ -184,11 +184,13 @@ export function renameClashes(
   carried: readonly DraftObjective[],
   taken: Iterable<string>,
 ): { objectives: DraftObjective[]; renamed: { from: string; to: string }[] } {
-  const used = new Set(taken);
+  const clash = new Set(taken);
+  // a new id is free of the sheet's ids and of every carried one: renaming O1 must not take O2's
+  const used = new Set([...clash, ...carried.flatMap((o) => [o.id, ...o.krs.map((k) => k.id)])]);
   const renamed: { from: string; to: string }[] = [];
   const ids = new Map<string, string>();
   for (const o of carried) {
-    const id = used.has(o.id) ? freeId(o.id, used) : o.id;
+    const id = clash.has(o.id) ? freeId(o.id, used) : o.id;
     used.add(id);
     ids.set(o.id, id);
     if (id !== o.id) renamed.push({ from: o.id, to: id });
@@ -197,7 +199,7 @@ export function renameClashes(
     const id = ids.get(o.id)!;
     const krs = o.krs.map((k) => {
       let kid = id !== o.id && k.id.startsWith(o.id) ? id + k.id.slice(o.id.length) : k.id;
-      if (used.has(kid)) kid = freeId(kid, used);
+      if (kid === k.id ? clash.has(kid) : used.has(kid)) kid = freeId(kid, used);
       used.add(kid);
       if (kid !== k.id) renamed.push({ from: k.id, to: kid });
       return { ...k, id: kid };

@@ -10,6 +10,7 @@ import { findLog, lastCheckIns, readLog } from '../sheets/log';
 import { readQuarterSheet } from '../sheets/read';
 import { QUARTER_META } from '../sheets/texts';
 import { type Context, UserError } from './context';
+import { ReviewStore } from './review-store';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -92,6 +93,7 @@ export function healthOf(ctx: Context, catalog: Catalog, q: QuarterState) {
     asOf: q.asOf,
     kpis,
     lang: ctx.lang,
+    closed: ReviewStore.open(ctx.ss).recordOf(q.sheet.getSheetId())?.finished !== undefined,
   });
   const problems = [
     ...q.read.structure,

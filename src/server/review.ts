@@ -20,7 +20,7 @@ import { reviewsLayout } from '../sheets/companion-layouts';
 import { ensureCompanions, pointAlignment } from '../sheets/companion-sheets';
 import { historyCells } from '../sheets/history';
 import { quarterLayout } from '../sheets/quarter-layout';
-import { appendQuarterRows, insertQuarterSheet } from '../sheets/quarter-sheet';
+import { appendQuarterRows, insertQuarterSheet, removePlaceholders } from '../sheets/quarter-sheet';
 import { readQuarterSheet } from '../sheets/read';
 import { SHEET_NAMES } from '../sheets/texts';
 import { uniqueSheetName } from '../sheets/write';
@@ -184,7 +184,13 @@ export function finishReview(payload: unknown) {
       summary.objectives.map((o) => [o.id, (answers.get(o.id) ?? defaultAnswer(o)).decision]),
     );
     const next = openNext(ctx, catalog, store, record, q, decisions, companions.checkins.getName());
-    const notes = carryNotes(q.read.objectives, decisions);
+    // the notes name the ids the next quarter shows (a clashing id was renamed)
+    const to = new Map(next.renamed.map((r) => [r.from, r.to]));
+    const raw = carryNotes(q.read.objectives, decisions);
+    const notes = {
+      achieved: raw.achieved.map((id) => to.get(id) ?? id),
+      unlinked: raw.unlinked.map((u) => ({ id: to.get(u.id) ?? u.id, parent: u.parent })),
+    };
     pointAlignment(companions.alignment, next.sheet, next.label, ctx.lang, alignmentSource(next.layout));
     next.sheet.activate();
     const finished = {
@@ -227,7 +233,7 @@ function openNext(
   const reviewId = record.id;
   const step = store.step(reviewId);
   if (planned) {
-    const read = readQuarterSheet(planned.sheet, ctx.lang, ctx.timeZone);
+    let read = readQuarterSheet(planned.sheet, ctx.lang, ctx.timeZone);
     if (step?.into === planned.sheet.getSheetId()) {
       // a finish cut short: done when the rows it meant to write are there
       const ids = step.ids ?? [];
@@ -246,6 +252,8 @@ function openNext(
       throw new UserError(
         `${planned.sheet.getName()}: ${read.structure.join(' ')} ${nothingWritten(ctx.lang)}`,
       );
+    if (removePlaceholders(planned.sheet, read) > 0)
+      read = readQuarterSheet(planned.sheet, ctx.lang, ctx.timeZone);
     const taken = [
       ...read.objectives.map((o) => o.id),
       ...read.objectives.flatMap((o) => o.krs.map((k) => k.id)),

@@ -260,3 +260,25 @@ function writeQuarterRows(
     );
   }
 }
+
+/**
+ * Deletes the objectives a blank quarter was inserted with and nobody filled in (no title, owner or
+ * parent; key results with no title and no number): the carry-over takes their place, rather than
+ * getting new ids around empty rows. Rows holding anything typed are kept. Returns how many rows went.
+ */
+export function removePlaceholders(sheet: Sheet, read: SheetRead): number {
+  const blankKr = (k: SheetRead['objectives'][number]['krs'][number]) =>
+    k.title === '' && k.start === undefined && k.target === undefined && k.current === undefined;
+  const rows = read.objectives
+    .filter((o) => o.title === '' && o.owner === '' && o.parent === '' && o.krs.every(blankKr))
+    .flatMap((o) => [o.row, ...o.krs.map((k) => k.row)])
+    .sort((a, b) => b - a);
+  // runs of adjacent rows, deleted from the bottom up so the rows above keep their numbers
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j]! - 1) j++;
+    sheet.deleteRows(rows[j]!, j - i + 1);
+    i = j + 1;
+  }
+  return rows.length;
+}

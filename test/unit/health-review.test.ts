@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { dayNumber } from '../../src/core/cells';
 import { healthCheck } from '../../src/core/health';
 import type { KrRead, ObjectiveRead } from '../../src/core/read-quarter';
-import { carryOver, defaultAnswer, historyRows, reviewSummary } from '../../src/core/review';
+import { carryOver, defaultAnswer, historyRows, renameClashes, reviewSummary } from '../../src/core/review';
 
 const kr = (id: string, over: Partial<KrRead> = {}): KrRead => ({
   id,
@@ -169,6 +169,40 @@ describe('the review', () => {
     expect(next.map((o) => [o.id, o.parent, o.krs.map((k) => [k.start, k.target, k.current])])).toEqual([
       ['O2', '', [[10, 10, '']]],
       ['O3', '', [[1, 10, '']]],
+    ]);
+  });
+});
+
+describe('renameClashes', () => {
+  const o = (id: string, parent = '') => ({
+    id,
+    title: id,
+    owner: '',
+    parent,
+    committed: false,
+    krs: [
+      {
+        id: `${id}.1`,
+        title: '',
+        unit: '',
+        start: '' as const,
+        target: '' as const,
+        current: '' as const,
+        weight: '' as const,
+        confidence: '' as const,
+      },
+    ],
+  });
+  test('a clashing id takes one free of the sheet and of every carried id; its KRs and children follow', () => {
+    const { objectives, renamed } = renameClashes([o('O1'), o('O2', 'O1'), o('O3')], ['O1', 'O1.1', 'O4']);
+    expect(objectives.map((x) => [x.id, x.parent, x.krs[0]!.id])).toEqual([
+      ['O5', '', 'O5.1'],
+      ['O2', 'O5', 'O2.1'],
+      ['O3', '', 'O3.1'],
+    ]);
+    expect(renamed).toEqual([
+      { from: 'O1', to: 'O5' },
+      { from: 'O1.1', to: 'O5.1' },
     ]);
   });
 });
