@@ -310,20 +310,26 @@ export class Engine {
   }
 
   /**
-   * Runs a change of rows, columns or sheets the way Sheets does it for array formulas, which
+   * Runs a change of a sheet's rows or columns the way Sheets does it for array formulas, which
    * HyperFormula 3.5 gets wrong (stale or misplaced results, "Cannot move cell. Destination already
-   * occupied.", "Resizing to smaller array", spills past the sheet): every array formula is first
-   * held as a one-cell EMULATOR.HELD(…) (plugins.ts), whose references the engine rewrites as for
-   * any formula; after the change each is put back where its cell went — gone with a deleted row —
-   * and spills anew, all in one batch so it is computed once.
+   * occupied.", "Resizing to smaller array", spills past the sheet): every array formula on that
+   * sheet or reading it is first held as a one-cell EMULATOR.HELD(…) (plugins.ts), whose references
+   * the engine rewrites as for any formula; after the change each is put back where its cell went —
+   * gone with a deleted row — and spills anew, all in one batch so it is computed once. Arrays that
+   * neither sit on the sheet nor name it are left alone (a named range is not followed).
    */
-  structural(change: () => void, move: Move): void {
+  structural(sheet: number, change: () => void, move: Move): void {
     this.purgeStaleArrays();
-    // A formula reading a deleted sheet cannot be typed again (the engine refuses the text): it stays.
+    const name = this.hf.getSheetName(sheet)!.toLowerCase();
     const sheets = new Set(this.hf.getSheetNames().map((n) => n.toLowerCase()));
     const held = this.arrayAnchors()
-      .map((at) => ({ at, formula: this.hf.getCellFormula(at)! }))
-      .filter((h) => referencedSheets(h.formula).every((n) => sheets.has(n.toLowerCase())));
+      .map((at) => ({ at, formula: this.hf.getCellFormula(at)!, names: [] as string[] }))
+      .filter((h) => {
+        h.names = referencedSheets(h.formula).map((n) => n.toLowerCase());
+        // A formula reading a deleted sheet cannot be typed again (the engine refuses the text).
+        if (!h.names.every((n) => sheets.has(n))) return false;
+        return h.at.sheet === sheet || h.names.includes(name);
+      });
     const run = () => {
       for (const h of held) this.hf.setCellContents(h.at, [[`=${HELD_FUNCTION}(${h.formula.slice(1)})`]]);
       this.purgeStaleArrays();
@@ -345,11 +351,12 @@ export class Engine {
     };
     if (this.hf.isEvaluationSuspended()) run();
     else this.hf.batch(run);
-    for (const name of this.hf.getSheetNames()) this.rescan(this.hf.getSheetId(name)!);
+    for (const id of new Set([sheet, ...held.map((h) => h.at.sheet)])) this.rescan(id);
   }
 
   addRows(sheet: number, at: number, count: number): void {
     this.structural(
+      sheet,
       () => this.hf.addRows(sheet, [at, count]),
       (a) => (a.sheet === sheet && a.row >= at ? { ...a, row: a.row + count } : a),
     );
@@ -357,6 +364,7 @@ export class Engine {
 
   removeRows(sheet: number, at: number, count: number): void {
     this.structural(
+      sheet,
       () => this.hf.removeRows(sheet, [at, count]),
       (a) => {
         if (a.sheet !== sheet || a.row < at) return a;
@@ -367,6 +375,7 @@ export class Engine {
 
   addColumns(sheet: number, at: number, count: number): void {
     this.structural(
+      sheet,
       () => this.hf.addColumns(sheet, [at, count]),
       (a) => (a.sheet === sheet && a.col >= at ? { ...a, col: a.col + count } : a),
     );
@@ -374,6 +383,7 @@ export class Engine {
 
   removeColumns(sheet: number, at: number, count: number): void {
     this.structural(
+      sheet,
       () => this.hf.removeColumns(sheet, [at, count]),
       (a) => {
         if (a.sheet !== sheet || a.col < at) return a;

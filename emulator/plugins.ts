@@ -83,17 +83,19 @@ function isCellError(v: unknown): v is CellError {
   return v instanceof CellError;
 }
 
-function plainCell(v: unknown, date: boolean, host: CustomFunctionHost): ArgValue {
+/** `date` says whether the cell is formatted as a date; asked only of numbers (it reads the format). */
+function plainCell(v: unknown, date: boolean | (() => boolean), host: CustomFunctionHost): ArgValue {
   if (typeof v === 'symbol' || v === null || v === undefined) return '';
   if (isCellError(v)) return ERROR_CODES[v.type] ?? '#ERROR!';
-  if (typeof v === 'number') return date ? host.dateOf(v) : v;
+  const isDate = () => (typeof date === 'function' ? date() : date);
+  if (typeof v === 'number') return isDate() ? host.dateOf(v) : v;
   if (typeof v === 'string' || typeof v === 'boolean') return v;
   // An ExtendedNumber (a date or percent computed by a formula) carries its number in .val, and
   // a date keeps its type through FILTER and the like: Sheets hands such values over as Dates.
   const rich = v as { val?: unknown; getDetailedType?: () => unknown };
   const typed = typeof rich.getDetailedType === 'function' ? String(rich.getDetailedType()) : '';
   if (typeof rich.val === 'number')
-    return date || /^NUMBER_DATE/.test(typed) ? host.dateOf(rich.val) : rich.val;
+    return /^NUMBER_DATE/.test(typed) || isDate() ? host.dateOf(rich.val) : rich.val;
   return String(v);
 }
 
@@ -164,7 +166,11 @@ export class CustomFunctionsPlugin extends FunctionPlugin {
         .rawData()
         .map((row, r) =>
           row.map((cell, c) =>
-            plainCell(cell, start ? host.isDateCell(start.sheet, start.row + r, start.col + c) : false, host),
+            plainCell(
+              cell,
+              () => (start ? host.isDateCell(start.sheet, start.row + r, start.col + c) : false),
+              host,
+            ),
           ),
         );
       // A 1×1 range arrives as its one value, as in Sheets.

@@ -103,6 +103,7 @@ export function sortRows(wb: WorkbookCore, sheet: SheetModel, area: Area, keys: 
     a.col >= area.col - 1 &&
     a.col < area.col - 1 + area.numCols;
   wb.engine.structural(
+    id,
     () =>
       wb.engine.place(
         id,
