@@ -316,13 +316,14 @@ export function naiveCheckIn(
     const row = rows.get(e.krId);
     if (row === undefined) throw new Error(`naive: no KR ${e.krId}`);
     let value: number | boolean | undefined;
+    // the KR's format reads what was typed and shows the log's value as the KR shows it
+    const format = String(sheet.getRange(row, col('current')).getNumberFormat());
     if (typeof e.value === 'string' && e.value.trim() !== '') {
-      const format = String(sheet.getRange(row, col('current')).getNumberFormat());
       value = readTyped(e.value, styleOf(format), ctx.lang);
     } else if (typeof e.value === 'number' || typeof e.value === 'boolean') value = e.value;
     const confidence = typed(e.confidence) ? readConfidence(e.confidence, ctx.lang) : undefined;
     const title = String(sheet.getRange(row, col('title')).getValue());
-    return { e, row, value, confidence, title, comment: e.comment?.trim() ?? '' };
+    return { e, row, value, confidence, title, format, comment: e.comment?.trim() ?? '' };
   });
 
   const log = companion(ctx, 'checkins');
@@ -350,6 +351,7 @@ export function naiveCheckIn(
       const line = new Array<CellValue>(L.width).fill('');
       for (const [k, v] of Object.entries(cells) as [CheckinKey, CellValue][])
         if (L.col(k) > 0) line[L.col(k) - 1] = v;
+      if (L.col('value') > 0) log.getRange(at, L.col('value')).setNumberFormat(x.format || 'General');
       setRow(log, at++, line);
     }
   }

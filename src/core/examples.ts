@@ -365,7 +365,7 @@ export const EXAMPLE_CHECKINS: readonly ExampleCheckIn[] = [
     day: 42,
     value: 120,
     confidence: 0.8,
-    comment: { en: 'Italy adds revenue', fr: "L'Italie apporte du chiffre" },
+    comment: { en: 'Italy adds revenue', fr: 'L’Italie apporte du chiffre' },
   },
   {
     krId: 'O2.1',
@@ -394,7 +394,7 @@ export const EXAMPLE_CHECKINS: readonly ExampleCheckIn[] = [
     day: 30,
     value: 0.075,
     confidence: 0.5,
-    comment: { en: 'Onboarding calls started', fr: "Appels d'accueil démarrés" },
+    comment: { en: 'Onboarding calls started', fr: 'Appels d’accueil démarrés' },
   },
   {
     krId: 'O5.1',

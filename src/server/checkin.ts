@@ -237,6 +237,7 @@ export function checkIn(payload: unknown) {
           title: x.kr.title,
           ...(p.requestId ? { requestId: p.requestId } : {}),
         })),
+        parsed.map((x) => formatOf(x.kr.row) ?? 'General'),
       );
     }
     current.write();

@@ -48,6 +48,35 @@ function summaryOf(ctx: Context, catalog: Catalog, sheetName?: string | null) {
   return { q, summary, problems: health.problems };
 }
 
+/**
+ * Each KR's start, target and current value as the sheet shows them (70 %, 45,00 €): the review
+ * step lists them so, from one read of the block's display values.
+ */
+function withShown(q: QuarterState, objectives: ReturnType<typeof reviewSummary>['objectives']) {
+  const { first, lastRow, columns } = q.read;
+  const n = lastRow - first + 1;
+  const width = q.read.values[0]?.length ?? 1;
+  const shown =
+    n > 0 && columns.index.current >= 0 ? q.sheet.getRange(first, 1, n, width).getDisplayValues() : [];
+  const rowOf = new Map(q.read.objectives.flatMap((o) => o.krs.map((k) => [k.id, k.row] as const)));
+  const cell = (row: number | undefined, c: number) =>
+    row === undefined || c < 0 ? '' : (shown[row - first]?.[c] ?? '');
+  return objectives.map((o) => ({
+    ...o,
+    krs: o.krs.map((k) => {
+      const row = rowOf.get(k.id);
+      return {
+        ...k,
+        shown: {
+          start: cell(row, columns.index.start),
+          target: cell(row, columns.index.target),
+          current: cell(row, columns.index.current),
+        },
+      };
+    }),
+  }));
+}
+
 /** Rows the review can't read, as lines that say where and what to fix (the first ones). */
 function blockers(q: QuarterState, problems: readonly string[]): string[] {
   return q.read.structure.length ? q.read.structure : [...problems];
@@ -74,7 +103,7 @@ export function reviewState(payload?: unknown) {
     finished: record.finished ?? null,
     /** The quarter's last day while it is not over: finishing now would close it early. */
     early: ctx.today < q.quarter.next - 1 ? isoOf(q.quarter.next - 1) : null,
-    summary: { ...summary, asOf: isoOf(summary.asOf) },
+    summary: { ...summary, asOf: isoOf(summary.asOf), objectives: withShown(q, summary.objectives) },
     answers: summary.objectives.map((o) => answers.get(o.id) ?? defaultAnswer(o)),
     saved: [...answers.keys()].filter((id) => ids.has(id)),
     /** Answers saved for objectives no longer in the sheet: never dropped without the user's word. */

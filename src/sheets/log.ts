@@ -89,8 +89,15 @@ export function logHasRequest(log: Log, requestId: string): boolean {
     .some((r) => r[0] === requestId);
 }
 
-/** Appends rows given by key, each value in the column its header names, in one write. */
-export function appendLog(log: Log, rows: readonly Partial<Record<CheckinKey, CellValue>>[]): void {
+/**
+ * Appends rows given by key, each value in the column its header names, in one write; `valueFormats`
+ * shows each row's value as its KR shows it (4.8 %, 39,50 €), in one more.
+ */
+export function appendLog(
+  log: Log,
+  rows: readonly Partial<Record<CheckinKey, CellValue>>[],
+  valueFormats?: readonly string[],
+): void {
   if (rows.length === 0) return;
   const { sheet } = log;
   // the id column of a log made before it existed is added at its end
@@ -114,6 +121,10 @@ export function appendLog(log: Log, rows: readonly Partial<Record<CheckinKey, Ce
     return out;
   });
   sheet.getRange(at, 1, rows.length, log.width).setValues(block);
+  if (valueFormats && log.col.value)
+    sheet
+      .getRange(at, log.col.value, rows.length, 1)
+      .setNumberFormats(valueFormats.map((f) => [f || 'General']));
 }
 
 export interface LogEntry {

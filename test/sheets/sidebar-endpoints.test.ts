@@ -422,7 +422,7 @@ describe('KPI dashboard', () => {
     const rows = wb.sheet(r.sheet).getRange('A3:F4').getValues();
     expect(rows).toEqual([
       ['K1', 'Taux de churn client', 'Clients', '%', 'baisse', 'mois'],
-      ['K2', "Coût d'acquisition client", 'Croissance', '€', 'baisse', 'mois'],
+      ['K2', 'Coût d’acquisition client', 'Croissance', '€', 'baisse', 'mois'],
     ]);
   });
 

@@ -18,6 +18,7 @@ export const SIDEBAR_TEXTS = {
     nothing: 'Enter a new value, a confidence or a comment for at least one key result.',
     badValue: (kr: string, why: string) => `${kr}, new value: ${why}.`,
     badConfidence: (kr: string, why: string) => `${kr}, confidence: ${why}.`,
+    confidenceWord: 'confidence:',
     inPercent: 'type it in %',
     opensOn: (q: string, d: string) =>
       `${q} starts on ${d}: its check-ins open then. Pick the current quarter above.`,
@@ -99,6 +100,7 @@ export const SIDEBAR_TEXTS = {
     early: (ends: string) => `This quarter ends on ${ends}: finishing now closes it early.`,
     lowestConfidence: 'confidence',
     grades: { green: 'green', yellow: 'yellow', red: 'red' },
+    gradesPlural: { green: 'green', yellow: 'yellow', red: 'red' },
     decisions: { carry_over: 'carry over', close: 'close', drop: 'drop' },
     status: { achieved: 'achieved', on_track: 'on track', at_risk: 'at risk', off_track: 'off track' },
   },
@@ -119,18 +121,19 @@ export const SIDEBAR_TEXTS = {
     saving: 'Enregistrement…',
     saved: (n: number) => (n === 1 ? '1 point de suivi enregistré.' : `${n} points de suivi enregistrés.`),
     nothing: 'Saisissez une nouvelle valeur, une confiance ou un commentaire pour au moins un résultat clé.',
-    badValue: (kr: string, why: string) => `${kr}, nouvelle valeur : ${why}.`,
-    badConfidence: (kr: string, why: string) => `${kr}, confiance : ${why}.`,
+    badValue: (kr: string, why: string) => `${kr}, nouvelle valeur : ${why}.`,
+    badConfidence: (kr: string, why: string) => `${kr}, confiance : ${why}.`,
+    confidenceWord: 'confiance :',
     inPercent: 'saisie en %',
     opensOn: (q: string, d: string) =>
-      `${q} commence le ${d} : ses points de suivi s’ouvrent alors. Choisissez le trimestre en cours ci-dessus.`,
-    live: 'Issu d’une formule : sa valeur ne se saisit pas ici.',
+      `${q} commence le ${d} : ses points de suivi s’ouvrent alors. Choisissez le trimestre en cours ci-dessus.`,
+    live: 'Issu d’une formule : sa valeur ne se saisit pas ici.',
     strayGroup:
-      'Aucune ligne d’objectif n’a cet ID : ces résultats clés ne comptent dans le score d’aucun objectif. Corrigez la colonne Objectif (voir Santé).',
+      'Aucune ligne d’objectif n’a cet ID : ces résultats clés ne comptent dans le score d’aucun objectif. Corrigez la colonne Objectif (voir Santé).',
     problems: (n: number) =>
       n === 1
-        ? '1 ligne de la feuille pose problème : voir Santé.'
-        : `${n} lignes de la feuille posent problème : voir Santé.`,
+        ? '1 ligne de la feuille pose problème : voir Santé.'
+        : `${n} lignes de la feuille posent problème : voir Santé.`,
     noKr: 'Aucun résultat clé dans ce trimestre pour l’instant.',
     healthTitle: 'Bilan de santé',
     healthIntro: 'Les erreurs courantes des OKR et des KPI, repérées dans ce trimestre.',
@@ -150,7 +153,7 @@ export const SIDEBAR_TEXTS = {
     start: 'Commencer la revue',
     resume: 'Reprendre la revue',
     step: (i: number, n: number) => `Objectif ${i} sur ${n}`,
-    computed: (s: string, g: string) => `Calculé : ${s}, ${g}`,
+    computed: (s: string, g: string) => `Calculé : ${s}, ${g}`,
     finalGrade: 'Note finale',
     wentWell: 'Ce qui a bien marché',
     toImprove: 'Ce qui est à améliorer',
@@ -167,19 +170,19 @@ export const SIDEBAR_TEXTS = {
       `Terminer ajoute ${n} lignes à Revues, protège « ${sheet} » (avertissement seulement) et reporte ${carried} objectif${carried > 1 ? 's' : ''} au trimestre suivant. C’est définitif.`,
     cannotFinish: 'Avant de pouvoir terminer la revue',
     discard: 'Abandonner ces réponses',
-    renamed: (list: string) => `Des ID déjà pris au trimestre suivant en ont reçu de nouveaux : ${list}.`,
+    renamed: (list: string) => `Des ID déjà pris au trimestre suivant en ont reçu de nouveaux : ${list}.`,
     finishing: 'Clôture…',
     finished: (rows: number, sheet: string) =>
-      `Revue enregistrée (${rows} objectifs). Trimestre suivant : « ${sheet} ».`,
+      `Revue enregistrée (${rows} objectifs). Trimestre suivant : « ${sheet} ».`,
     finishedAt: (d: string, sheet: string) =>
-      `Cette revue a été terminée le ${d}. Trimestre suivant : « ${sheet} ».`,
+      `Cette revue a été terminée le ${d}. Trimestre suivant : « ${sheet} ».`,
     noScore: 'pas encore de score',
     noGrade: '— sans note —',
     add: 'Ajouter',
     reopen: 'Rouvrir ce trimestre…',
     confirmReopen: 'Oui, rouvrir',
     reopenAsk: (sheet: string) =>
-      `Rouvrir « ${sheet} » ? Sa clôture est levée : il reprend les points de suivi, sa protection est retirée et l’historique note la réouverture. Terminez à nouveau sa revue pour le clore ; ce qui a été reporté ne l’est pas deux fois.`,
+      `Rouvrir « ${sheet} » ? Sa clôture est levée : il reprend les points de suivi, sa protection est retirée et l’historique note la réouverture. Terminez à nouveau sa revue pour le clore ; ce qui a été reporté ne l’est pas deux fois.`,
     reopened: (sheet: string) => `« ${sheet} » est à nouveau ouvert.`,
     addKr: 'Ajouter un résultat clé',
     addObjective: 'Ajouter un objectif',
@@ -193,16 +196,17 @@ export const SIDEBAR_TEXTS = {
     lastCol: 'dernière',
     decisionHelp: {
       carry_over: 'il continue au trimestre suivant, ses RC partant de leur dernière valeur',
-      close: 'il est terminé (atteint, ou plus utile) : noté, non reporté',
-      drop: 'il est abandonné : noté comme abandonné, non reporté',
+      close: 'il est terminé (atteint, ou plus utile) : noté, non reporté',
+      drop: 'il est abandonné : noté comme abandonné, non reporté',
     },
     achieved: (ids: string) =>
-      `Déjà à leur cible au report : ${ids}. Donnez-leur une nouvelle cible au trimestre suivant.`,
+      `Déjà à leur cible au report : ${ids}. Donnez-leur une nouvelle cible au trimestre suivant.`,
     unlinked: (list: string) =>
-      `Reportés sans leur objectif parent (non reporté) : ${list}. Rattachez-les à un autre parent.`,
-    early: (ends: string) => `Ce trimestre se termine le ${ends} : le terminer maintenant le clôt en avance.`,
+      `Reportés sans leur objectif parent (non reporté) : ${list}. Rattachez-les à un autre parent.`,
+    early: (ends: string) => `Ce trimestre se termine le ${ends} : le terminer maintenant le clôt en avance.`,
     lowestConfidence: 'confiance',
     grades: { green: 'vert', yellow: 'jaune', red: 'rouge' },
+    gradesPlural: { green: 'verts', yellow: 'jaunes', red: 'rouges' },
     decisions: { carry_over: 'reporter', close: 'clore', drop: 'abandonner' },
     status: { achieved: 'atteint', on_track: 'en bonne voie', at_risk: 'à risque', off_track: 'en retard' },
   },

@@ -142,7 +142,22 @@ function krCard(k: KrState, forms: KrForm[]): HTMLElement {
     ),
     h('label', { for: `m-${k.id}` }, t.comment),
     comment,
+    h('p', { class: 'field-error', id: `e-${k.id}`, role: 'alert', hidden: true }),
   );
+}
+
+/** What was wrong with a KR's typing, said under its own fields, where the user is looking. */
+function fieldError(f: KrForm, message: string | undefined): void {
+  const el = document.getElementById(`e-${f.kr.id}`);
+  for (const input of [f.value, f.confidence]) input?.removeAttribute('aria-invalid');
+  if (!el) return;
+  el.hidden = message === undefined;
+  el.textContent = message ?? '';
+  if (message === undefined) return;
+  const bad = message.includes(tx().confidenceWord) ? f.confidence : (f.value ?? f.confidence);
+  bad.setAttribute('aria-invalid', 'true');
+  bad.focus();
+  el.scrollIntoView({ block: 'nearest' });
 }
 
 async function checkInTab(panel: HTMLElement, sheet?: string): Promise<void> {
@@ -176,10 +191,8 @@ async function checkInTab(panel: HTMLElement, sheet?: string): Promise<void> {
     const entries: Entry[] = [];
     for (const f of forms) {
       const e = entryOf(f);
-      if (typeof e === 'string') {
-        (f.value ?? f.confidence).focus();
-        return status(line, 'error', e);
-      }
+      fieldError(f, typeof e === 'string' ? e : undefined);
+      if (typeof e === 'string') return status(line, 'error', e);
       if (e) entries.push(e);
     }
     if (entries.length === 0) return status(line, 'error', t.nothing);
@@ -382,10 +395,19 @@ async function reviewTab(panel: HTMLElement, sheet?: string): Promise<void> {
   render(saved.size === 0 ? 0 : firstUnsaved < 0 ? objectives.length + 1 : firstUnsaved + 1);
 }
 
-function gradeChip(g: string | undefined | null): HTMLElement {
+/** "2 greens · 1 yellow · 0 reds": each count with its grade, plural when more than one. */
+function spreadText(spread: Record<'green' | 'yellow' | 'red', number>, sep: string): string {
+  const t = tx();
+  return (['green', 'yellow', 'red'] as const)
+    .map((g) => `${spread[g]} ${spread[g] > 1 ? t.gradesPlural[g] : t.grades[g]}`)
+    .join(sep);
+}
+
+/** A grade as a coloured chip; no grade says so (`empty`: no score yet, or no grade given). */
+function gradeChip(g: string | undefined | null, empty = tx().noScore): HTMLElement {
   return g
     ? h('span', { class: `chip ${g}` }, tx().grades[g as 'green'])
-    : h('span', { class: 'muted' }, tx().noScore);
+    : h('span', { class: 'muted' }, empty);
 }
 
 function summaryView(panel: HTMLElement, s: ReviewState, go: (n: number) => void, resume: boolean): void {
@@ -406,17 +428,13 @@ function summaryView(panel: HTMLElement, s: ReviewState, go: (n: number) => void
       {
         class: 'bar',
         role: 'img',
-        'aria-label': `${sum.spread.green} ${t.grades.green}, ${sum.spread.yellow} ${t.grades.yellow}, ${sum.spread.red} ${t.grades.red}`,
+        'aria-label': spreadText(sum.spread, ', '),
       },
       ...(['green', 'yellow', 'red'] as const).map((g) =>
         h('span', { class: g, style: `width:${(100 * sum.spread[g]) / total}%` }),
       ),
     ),
-    h(
-      'p',
-      { class: 'muted', id: 'spread' },
-      `${sum.spread.green} ${t.grades.green} · ${sum.spread.yellow} ${t.grades.yellow} · ${sum.spread.red} ${t.grades.red}`,
-    ),
+    h('p', { class: 'muted', id: 'spread' }, spreadText(sum.spread, ' · ')),
     h('h2', {}, t.objectives),
     ...sum.objectives.map((o) =>
       h(
@@ -426,7 +444,7 @@ function summaryView(panel: HTMLElement, s: ReviewState, go: (n: number) => void
         h(
           'div',
           {},
-          `${t.score}: ${pct(o.score)} `,
+          `${t.score}${t.colon}${pct(o.score)} `,
           gradeChip(o.grade),
           ` · ${t.lowestConfidence} ${pct(o.confidence)}`,
         ),
@@ -567,9 +585,13 @@ function objectiveView(
             'tr',
             {},
             h('td', { title: k.title }, k.id),
-            h('td', {}, num(k.start)),
-            h('td', {}, num(k.target)),
-            h('td', {}, typeof k.current === 'boolean' ? (k.current ? '✓' : '✗') : num(k.current)),
+            h('td', {}, k.shown.start || num(k.start)),
+            h('td', {}, k.shown.target || num(k.target)),
+            h(
+              'td',
+              {},
+              typeof k.current === 'boolean' ? (k.current ? '✓' : '✗') : k.shown.current || num(k.current),
+            ),
             h('td', {}, pct(k.score)),
           ),
         ),
@@ -662,7 +684,13 @@ function recapView(
       { class: 'findings', id: 'recap' },
       ...s.summary.objectives.map((o) => {
         const a = answers.get(o.id)!;
-        return h('li', {}, `${o.id} · ${o.title}: `, gradeChip(a.grade), ` · ${t.decisions[a.decision]}`);
+        return h(
+          'li',
+          {},
+          `${o.id} · ${o.title}${t.colon}`,
+          gradeChip(a.grade, t.noGrade),
+          ` · ${t.decisions[a.decision]}`,
+        );
       }),
     ),
     blockingView(s),
@@ -733,7 +761,13 @@ function finishedView(panel: HTMLElement, s: ReviewState, answers: Map<string, A
       { class: 'findings', id: 'recap' },
       ...s.summary.objectives.map((o) => {
         const a = answers.get(o.id) ?? s.answers.find((x) => x.objectiveId === o.id)!;
-        return h('li', {}, `${o.id} · ${o.title}: `, gradeChip(a.grade), ` · ${t.decisions[a.decision]}`);
+        return h(
+          'li',
+          {},
+          `${o.id} · ${o.title}${t.colon}`,
+          gradeChip(a.grade, t.noGrade),
+          ` · ${t.decisions[a.decision]}`,
+        );
       }),
     ),
     h('div', { class: 'buttons' }, reopen),
