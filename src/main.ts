@@ -8,6 +8,7 @@ import { registry } from './functions/registry';
 import { checkIn, checkInState } from './server/checkin';
 import { healthState } from './server/health';
 import { insertKpis, insertOptions, insertQuarter } from './server/insert';
+import { rollKpis } from './server/kpis';
 import {
   discardReviewAnswers,
   finishReview,
@@ -142,4 +143,5 @@ export const endpoints = {
   reopenQuarter: (payload?: unknown) => reopenQuarter(payload),
   addKeyResult: (payload: unknown) => addKeyResult(payload),
   addObjective: (payload?: unknown) => addObjective(payload),
+  rollKpis: (payload: unknown) => rollKpis(payload),
 };

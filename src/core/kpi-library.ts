@@ -11,6 +11,9 @@ export interface LibraryKpi {
   period: KpiPeriod;
   /** Number format for its values in a sheet. */
   format: string;
+  /** Thresholds where the seeds give them (Amazon's order defect rate: green at 1 %, red at 2 %). */
+  greenAt?: number;
+  redAt?: number;
 }
 
 export interface KpiFamily {
@@ -51,7 +54,11 @@ export const KPI_LIBRARY: readonly KpiFamily[] = [
     name: { en: 'Customers', fr: 'Clients' },
     kpis: [
       kpi('csat', 'Customer satisfaction', 'Satisfaction client', pct, 'higher', 'month', '0%'),
-      kpi('odr', 'Order defect rate', 'Taux de défaut de commande', pct, 'lower', 'month', '0.0%'),
+      {
+        ...kpi('odr', 'Order defect rate', 'Taux de défaut de commande', pct, 'lower', 'month', '0.0%'),
+        greenAt: 0.01,
+        redAt: 0.02,
+      },
       kpi('clv', 'Customer lifetime value', 'Valeur vie client', eur, 'higher', 'quarter', '#,##0'),
       kpi('churn', 'Customer churn rate', 'Taux de churn client', pct, 'lower', 'month', '0.0%'),
       kpi('retention', 'Customer retention rate', 'Taux de rétention client', pct, 'higher', 'month', '0%'),

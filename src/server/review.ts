@@ -26,6 +26,7 @@ import { SHEET_NAMES } from '../sheets/texts';
 import { uniqueSheetName } from '../sheets/write';
 import { type Context, openContext, parsePayload, UserError, withDocumentLock } from './context';
 import { alignmentSource, localLabel, logColumns } from './insert';
+import { kpiMonthsMissing } from './kpis';
 import { currentQuarter, healthOf, nothingWritten, type QuarterState } from './quarter';
 import { type ReviewRecord, ReviewStore } from './review-store';
 import { REVIEW_TEXTS } from './review-texts';
@@ -77,6 +78,14 @@ function withShown(q: QuarterState, objectives: ReturnType<typeof reviewSummary>
   }));
 }
 
+/** The KPI dashboard's roll forward a finished review offers: up to the next quarter's last month. */
+function kpiRollOffer(ctx: Context, catalog: Catalog, q: QuarterState) {
+  const next = nextQuarter(q.quarter, q.fiscalStart);
+  const until = isoOf(next.next - 1).slice(0, 7);
+  const months = kpiMonthsMissing(ctx, catalog, until);
+  return months.length ? { until, months } : null;
+}
+
 /** Rows the review can't read, as lines that say where and what to fix (the first ones). */
 function blockers(q: QuarterState, problems: readonly string[]): string[] {
   return q.read.structure.length ? q.read.structure : [...problems];
@@ -101,6 +110,8 @@ export function reviewState(payload?: unknown) {
     quarters: catalog.find('quarter').map((x) => x.sheet.getName()),
     reviewId: record.id,
     finished: record.finished ?? null,
+    /** Once finished: the months the KPI dashboard lacks to reach the next quarter's end. */
+    kpiRoll: record.finished ? kpiRollOffer(ctx, catalog, q) : null,
     /** The quarter's last day while it is not over: finishing now would close it early. */
     early: ctx.today < q.quarter.next - 1 ? isoOf(q.quarter.next - 1) : null,
     summary: { ...summary, asOf: isoOf(summary.asOf), objectives: withShown(q, summary.objectives) },

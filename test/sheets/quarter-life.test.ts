@@ -172,3 +172,67 @@ describe('a blank quarter', () => {
     expect(forecast.filter((v) => String(v).startsWith('#'))).toEqual([]);
   });
 });
+
+describe('the KPI dashboard moves on with the quarters', () => {
+  test('after the finish, the review offers to roll it forward: new months appended, history kept, latest and trend over all of it', () => {
+    const { wb, app } = addon();
+    app.run('insertQuarter', {
+      quarter: 'Q1 2026',
+      fiscalStart: 1,
+      levels: ALL_LEVELS,
+      content: 'examples',
+      withKpis: true,
+    });
+    const kpis = wb.sheet('KPI dashboard');
+    const before = kpis.getDataRange().getValues();
+    expect(before[1]!.slice(10, 16)).toEqual([
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+    ]);
+    finish(app, 'OKR Q1 2026');
+    const s = app.run('getReviewState', { sheet: 'OKR Q1 2026' }) as {
+      kpiRoll: { until: string; months: string[] };
+    };
+    expect(s.kpiRoll).toEqual({ until: '2026-06', months: ['2026-04', '2026-05', '2026-06'] });
+    const r = app.run('rollKpis', { until: s.kpiRoll.until }) as { months: string[] };
+    expect(r.months).toEqual(['2026-04', '2026-05', '2026-06']);
+    const after = kpis.getDataRange().getValues();
+    const header = after[1]!.map(String);
+    expect(header.slice(10, 19)).toEqual([
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+    ]);
+    expect(header.slice(19, 23)).toEqual(['Latest', 'Status', 'Trend', 'Sparkline']);
+    // the history is kept; the latest value and status follow a value typed in the new month
+    expect(after.slice(2, 6).map((row) => row.slice(10, 16))).toEqual(
+      before.slice(2, 6).map((row) => row.slice(10, 16)),
+    );
+    const odr = after.findIndex((row) => row[0] === 'K1') + 1;
+    kpis.getRange(odr, 19).setValue(0.025); // 2026-06: worse than red at 2 %
+    expect(kpis.getRange(odr, 20).getValue()).toBe(0.025);
+    expect(kpis.getRange(odr, 21).getValue()).toBe('red');
+    expect(kpis.getRange(odr, 23).getFormula()).toBe(`=SPARKLINE(K${odr}:S${odr})`);
+    // rolling again to the same month adds nothing; the offer is gone
+    expect((app.run('rollKpis', { until: '2026-06' }) as { months: string[] }).months).toEqual([]);
+    expect((app.run('getReviewState', { sheet: 'OKR Q1 2026' }) as { kpiRoll: unknown }).kpiRoll).toBeNull();
+  });
+
+  test('the library suggests the thresholds the seeds give: order defect rate green at 1 %, red at 2 %', () => {
+    const { wb, app } = addon();
+    app.run('insertKpis', { kpis: ['odr', 'churn'] });
+    const rows = wb.sheet('KPI dashboard').getDataRange().getValues();
+    expect(rows.find((r) => r[1] === 'Order defect rate')!.slice(6, 8)).toEqual([0.01, 0.02]);
+    expect(rows.find((r) => r[1] === 'Customer churn rate')!.slice(6, 8)).toEqual(['', '']);
+  });
+});

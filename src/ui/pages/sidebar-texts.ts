@@ -74,6 +74,9 @@ export const SIDEBAR_TEXTS = {
     noGrade: '— no grade —',
     add: 'Add',
     reopen: 'Reopen this quarter…',
+    rollKpis: (n: number, until: string) =>
+      `Roll the KPI dashboard forward to ${until} (${n} new month${n === 1 ? '' : 's'})`,
+    rolled: (months: string, sheet: string) => `"${sheet}" now has ${months}: its history is kept.`,
     confirmReopen: 'Yes, reopen',
     reopenAsk: (sheet: string) =>
       `Reopen "${sheet}"? Its closing is lifted: it takes check-ins again, its protection goes, and the history records the reopening. Finish its review again to close it; what was carried over is not carried twice.`,
@@ -180,6 +183,10 @@ export const SIDEBAR_TEXTS = {
     noGrade: '— sans note —',
     add: 'Ajouter',
     reopen: 'Rouvrir ce trimestre…',
+    rollKpis: (n: number, until: string) =>
+      `Faire avancer le tableau de bord KPI jusqu’à ${until} (${n} nouveau${n === 1 ? '' : 'x'} mois)`,
+    rolled: (months: string, sheet: string) =>
+      `« ${sheet} » a maintenant ${months}\u00a0: son historique est gardé.`,
     confirmReopen: 'Oui, rouvrir',
     reopenAsk: (sheet: string) =>
       `Rouvrir « ${sheet} » ? Sa clôture est levée : il reprend les points de suivi, sa protection est retirée et l’historique note la réouverture. Terminez à nouveau sa revue pour le clore ; ce qui a été reporté ne l’est pas deux fois.`,

@@ -732,6 +732,19 @@ function finishedView(panel: HTMLElement, s: ReviewState, answers: Map<string, A
       yes.disabled = false;
     }
   });
+  const roll = s.kpiRoll
+    ? h('button', { id: 'roll-kpis' }, t.rollKpis(s.kpiRoll.months.length, s.kpiRoll.until))
+    : null;
+  roll?.addEventListener('click', async () => {
+    roll.disabled = true;
+    try {
+      const r = await run('rollKpis', { until: s.kpiRoll!.until });
+      roll.replaceWith(h('p', { class: 'status ok', id: 'rolled' }, t.rolled(r.months.join(', '), r.sheet)));
+    } catch (e) {
+      status(line, 'error', (e as Error).message);
+      roll.disabled = false;
+    }
+  });
   show(
     panel,
     quarterPicker(s.quarters, s.sheet, (sheet) => void reviewTab(panel, sheet)),
@@ -770,6 +783,7 @@ function finishedView(panel: HTMLElement, s: ReviewState, answers: Map<string, A
         );
       }),
     ),
+    roll ? h('div', { class: 'buttons' }, roll) : null,
     h('div', { class: 'buttons' }, reopen),
     ask,
     line,
