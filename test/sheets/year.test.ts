@@ -48,7 +48,7 @@ test('four quarters in a row: one sheet each, every objective in the history onc
       summary: { objectives: { id: string }[] };
     };
     expect(s.summary.objectives.length).toBeGreaterThan(0);
-    s.summary.objectives.forEach((o, j) =>
+    for (const [j, o] of s.summary.objectives.entries()) {
       app.run('saveReviewStep', {
         reviewId: s.reviewId,
         answer: {
@@ -58,8 +58,8 @@ test('four quarters in a row: one sheet each, every objective in the history onc
           toImprove: 'more',
           decision: j % 3 === 2 ? 'close' : 'carry_over',
         },
-      }),
-    );
+      });
+    }
     let done: { nextSheet: string; intoPlanned: boolean } | undefined;
     const finish = cost(() => {
       done = app.run('finishReview', { reviewId: s.reviewId }) as typeof done;
