@@ -108,6 +108,32 @@ describe('an array formula anchored in the first data row', () => {
   });
 });
 
+describe('arrays that read other arrays', () => {
+  const header = (text: string, body: string) =>
+    `=ARRAYFORMULA(IF(SEQUENCE(ROWS(A2:A))=1, "${text}", ${body}))`;
+
+  it('a row inserted inside spills that other formulas read: no "Cannot move cell. Destination already occupied."', () => {
+    const sheet = createWorkbook().spreadsheet.getSheets()[0]!;
+    sheet.getRange('A2:A4').setValues([['x'], [1], [2]]);
+    sheet.getRange('B2').setFormula(header('Double', 'A2:A*2'));
+    sheet.getRange('C2').setFormula(header('Quadruple', 'IFERROR(B2:B*2, "")'));
+    sheet.getRange('F1').setFormula('=SUM(FILTER(C2:C, SEQUENCE(ROWS(C2:C))>1))');
+    expect(sheet.getRange('F1').getValue()).toBe(12);
+    sheet.insertRowBefore(3);
+    sheet.insertRowAfter(3);
+    expect(sheet.getRange('A2:C6').getValues()).toEqual([
+      ['x', 'Double', 'Quadruple'],
+      ['', 0, 0],
+      ['', 0, 0],
+      [1, 2, 4],
+      [2, 4, 8],
+    ]);
+    sheet.getRange('A3').setValue(10);
+    expect(sheet.getRange('F1').getValue()).toBe(52);
+    expect(sheet.getLastRow()).toBeLessThanOrEqual(sheet.getMaxRows());
+  });
+});
+
 describe('references when rows and columns move', () => {
   it('closed ranges grow and shrink, absolute ones move too, open-ended ones stay open', () => {
     const sheet = createWorkbook().spreadsheet.getSheets()[0]!;
