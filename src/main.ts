@@ -6,7 +6,7 @@ import { type Lang, langOf } from './core/i18n';
 import { type Arg, invoke } from './functions/define';
 import { registry } from './functions/registry';
 import { checkIn, checkInState } from './server/checkin';
-import { healthState } from './server/health';
+import { healthState, repairSheet } from './server/health';
 import { insertKpis, insertOptions, insertQuarter } from './server/insert';
 import { rollKpis } from './server/kpis';
 import {
@@ -144,4 +144,5 @@ export const endpoints = {
   addKeyResult: (payload: unknown) => addKeyResult(payload),
   addObjective: (payload?: unknown) => addObjective(payload),
   rollKpis: (payload: unknown) => rollKpis(payload),
+  repairSheet: (payload?: unknown) => repairSheet(payload),
 };

@@ -6,13 +6,11 @@ import type { KrRead } from '../core/read-quarter';
 import { SHEET_TEXTS } from '../core/sheet-texts';
 import { readConfidence, readTyped, styleOf } from '../core/typed';
 import { Catalog } from '../sheets/catalog';
-import { type CellValue, Day, Formula } from '../sheets/cells';
+import { type CellValue, Day } from '../sheets/cells';
 import { appendLog, logHasRequest, openLog } from '../sheets/log';
-import { quarterLayout } from '../sheets/quarter-layout';
-import { headerFormula } from '../sheets/write';
+import { computedStates, repairComputed } from '../sheets/repair';
 import { ColumnWrite } from '../sheets/write-back';
 import { openContext, parsePayload, UserError, withDocumentLock } from './context';
-import { logColumns } from './insert';
 import { assertWritable, currentQuarter, nothingWritten, type QuarterState } from './quarter';
 import { ReviewStore } from './review-store';
 import { REVIEW_TEXTS } from './review-texts';
@@ -256,36 +254,8 @@ export function checkIn(payload: unknown) {
 
 /** A recreated log is a new sheet: the quarter's forecast formula points at it again. */
 function restoreForecast(q: QuarterState, logName: string, lang: Lang): void {
-  const c = q.read.columns.index.forecast;
-  if (c < 0) return;
-  const layout = quarterLayout(logColumns(logName));
-  const spec = layout.columns.find((x) => x.key === 'forecast')!;
-  const text = q.read.columns.header.forecast;
-  q.sheet
-    .getRange(q.read.headerRow, c + 1)
-    .setFormula(
-      new Formula(
-        headerFormula(
-          text,
-          spec.formula!(quarterCtx(layout, q, lang)),
-          quarterCtx(layout, q, lang).range('objectiveId'),
-        ),
-      ).text,
-    );
-}
-
-/** The layout's formula context, shifted to where this sheet's header and columns are. */
-function quarterCtx(layout: ReturnType<typeof quarterLayout>, q: QuarterState, lang: Lang) {
-  const ctx = layout.ctx(lang);
-  const letter = (key: Parameters<typeof ctx.col>[0]) => q.read.columns.letter[key];
-  return {
-    ...ctx,
-    first: q.read.first,
-    col: letter,
-    headerRow: q.read.headerRow,
-    range: (key: Parameters<typeof ctx.col>[0]) => `${letter(key)}${q.read.headerRow}:${letter(key)}`,
-    dataRange: (key: Parameters<typeof ctx.col>[0]) => `${letter(key)}${q.read.first}:${letter(key)}`,
-  };
+  const forecast = computedStates(q.sheet, q.read, lang).find((s) => s.key === 'forecast');
+  if (forecast?.col) repairComputed(q.sheet, q.read, [{ ...forecast, state: 'overwritten' }], logName, lang);
 }
 
 function closedText(ctx: ReturnType<typeof openContext>, q: QuarterState): string | null {

@@ -1,18 +1,52 @@
 import * as z from 'zod/mini';
+import type { Lang } from '../core/i18n';
 import { Catalog } from '../sheets/catalog';
-import { openContext, parsePayload } from './context';
-import { currentQuarter, healthOf } from './quarter';
+import { type ComputedState, computedStates, repairComputed } from '../sheets/repair';
+import { columnLetter } from '../sheets/template';
+import { SHEET_NAMES } from '../sheets/texts';
+import { openContext, parsePayload, withDocumentLock } from './context';
+import { assertWritable, currentQuarter, healthOf } from './quarter';
 
-/** The health check tab: the seeds' common mistakes in the current quarter, and its bad rows. */
+const sheetPayload = z.object({ sheet: z.optional(z.nullable(z.string())) });
+
+const TEXTS = {
+  en: {
+    blocked: (h: string, c: string) =>
+      `"${h}" (${c}) shows no results: cells were typed or pasted in it, and they block what it computes.`,
+    overwritten: (h: string, c: string) => `"${h}" (${c}) was typed over: its formula is gone.`,
+    missing: (h: string) => `The "${h}" column is gone.`,
+    fix: 'Repair the sheet: the formulas go back in their header cells; whatever was typed in a computed column moves into a note on its cell.',
+  },
+  fr: {
+    blocked: (h: string, c: string) =>
+      `« ${h} » (${c}) n’affiche aucun résultat\u00a0: des cellules y ont été saisies ou collées, et bloquent ce qu’elle calcule.`,
+    overwritten: (h: string, c: string) => `« ${h} » (${c}) a été écrasée\u00a0: sa formule a disparu.`,
+    missing: (h: string) => `La colonne « ${h} » a disparu.`,
+    fix: 'Réparez la feuille\u00a0: les formules reviennent dans leurs en-têtes\u00a0; ce qui a été saisi dans une colonne calculée passe dans une note sur sa cellule.',
+  },
+} satisfies Record<Lang, Record<string, unknown>>;
+
+/** What a broken computed column says: which one, where, and what happened to it. */
+function computedText(s: ComputedState, lang: Lang): string {
+  const t = TEXTS[lang];
+  const letter = s.col ? columnLetter(s.col) : '';
+  return s.state === 'blocked'
+    ? t.blocked(s.header, letter)
+    : s.state === 'overwritten'
+      ? t.overwritten(s.header, letter)
+      : t.missing(s.header);
+}
+
+/** The health check tab: the seeds' common mistakes in the current quarter, its bad rows and columns. */
 export function healthState(payload?: unknown) {
   const ctx = openContext();
-  const p =
-    payload === undefined || payload === null
-      ? {}
-      : parsePayload(z.object({ sheet: z.optional(z.nullable(z.string())) }), payload, ctx.lang);
+  const p = payload === undefined || payload === null ? {} : parsePayload(sheetPayload, payload, ctx.lang);
   const catalog = Catalog.read(ctx.ss);
   const q = currentQuarter(ctx, catalog, p.sheet);
   const { findings, problems } = healthOf(ctx, catalog, q);
+  const broken = q.read.structure.length
+    ? []
+    : computedStates(q.sheet, q.read, ctx.lang).filter((s) => s.state !== 'ok');
   return {
     lang: ctx.lang,
     sheet: q.sheet.getName(),
@@ -20,5 +54,23 @@ export function healthState(payload?: unknown) {
     quarter: q.label,
     findings,
     problems,
+    /** Computed columns that show nothing or are gone, and what Repair does about them. */
+    computed: broken.map((s) => computedText(s, ctx.lang)),
+    repair: broken.length ? TEXTS[ctx.lang].fix : null,
   };
+}
+
+/** Repairs the quarter sheet's computed columns (see repairComputed): nothing typed is lost. */
+export function repairSheet(payload?: unknown) {
+  const ctx = openContext();
+  const p = payload === undefined || payload === null ? {} : parsePayload(sheetPayload, payload, ctx.lang);
+  return withDocumentLock(ctx.lang, () => {
+    const catalog = Catalog.read(ctx.ss);
+    const q = currentQuarter(ctx, catalog, p.sheet);
+    assertWritable(q, ctx.lang);
+    const states = computedStates(q.sheet, q.read, ctx.lang);
+    const logName = catalog.first('checkins')?.getName() ?? SHEET_NAMES.checkins[ctx.lang];
+    const r = repairComputed(q.sheet, q.read, states, logName, ctx.lang);
+    return { sheet: q.sheet.getName(), ...r };
+  });
 }

@@ -32,7 +32,11 @@ export const abs = (a1: string) => a1.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
  * objective's id in "Objective ID"; every row names its objective in "Objective", which groups the
  * key results for OKR_SCORE. Computed columns are one formula each, at the top of the column.
  */
-export function quarterLayout(log: LogColumns) {
+export function quarterLayout(
+  log: LogColumns,
+  /** Where the first-row settings are (a sheet with a row inserted above has them lower). */
+  meta: Record<'quarter' | 'elapsed' | 'ends', string> = META,
+) {
   const logRange = (c: string) => `${quote(log.sheet)}!${c}2:${c}`;
   const filtered = (c: string, quarterCell: string) =>
     `IFERROR(FILTER(${logRange(c)}, ${logRange(log.quarter)}=${quarterCell}), "")`;
@@ -156,7 +160,7 @@ export function quarterLayout(log: LogColumns) {
         },
         width: 100,
         formula: (c) =>
-          `=OKR_STATUS(${c.range('score')}, ${abs(META.elapsed)}, IF(${c.range('committed')}=TRUE(), 1, 0.7))`,
+          `=OKR_STATUS(${c.range('score')}, ${abs(meta.elapsed)}, IF(${c.range('committed')}=TRUE(), 1, 0.7))`,
       },
       {
         key: 'alignment',
@@ -174,8 +178,8 @@ export function quarterLayout(log: LogColumns) {
         width: 80,
         format: '0%',
         formula: (c) => {
-          const q = abs(META.quarter);
-          const end = abs(META.ends);
+          const q = abs(meta.quarter);
+          const end = abs(meta.ends);
           return `=KR_FORECAST(${c.range('krId')}, ${c.range('start')}, ${c.range('target')}, ${c.range('type')}, ${end}, ${filtered(log.krId, q)}, ${filtered(log.date, q)}, ${filtered(log.value, q)})`;
         },
       },

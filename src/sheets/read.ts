@@ -37,7 +37,7 @@ export interface SheetRead extends QuarterRead {
   /** The sheet's values as read, from row 1: writers change some of them without reading again. */
   values: Cell[][];
   /** The settings above the header, found by their labels (undefined when a label is gone). */
-  meta: { quarter?: CellAt; asOf?: CellAt; fiscalStart?: CellAt };
+  meta: { quarter?: CellAt; asOf?: CellAt; fiscalStart?: CellAt; elapsed?: CellAt; ends?: CellAt };
   /**
    * Why the sheet can't be read safely (no header row, a data column missing or doubled): while
    * this is not empty, nothing may be written to the sheet.
@@ -66,6 +66,8 @@ export function readQuarterSheet(sheet: Sheet, lang: Lang, timeZone: string): Sh
     quarter: at(QUARTER_META.quarter),
     asOf: at(QUARTER_META.asOf),
     fiscalStart: at(QUARTER_META.fiscalStart),
+    elapsed: at(QUARTER_META.elapsed),
+    ends: at(QUARTER_META.ends),
   };
   const value = (p?: CellAt): Cell => (p ? (values[p.row - 1]?.[p.col - 1] ?? '') : '');
   const first = headerRow + 1;

@@ -36,6 +36,10 @@ export const SIDEBAR_TEXTS = {
     fix: 'Fix:',
     row: (r: number) => `row ${r}`,
     sheetProblems: 'Rows the add-on could not read',
+    computedProblems: 'Computed columns that show nothing',
+    repair: 'Repair the sheet',
+    repaired: (cols: string, moved: number) =>
+      `Repaired: ${cols}.${moved ? ` ${moved} typed cell${moved === 1 ? '' : 's'} moved into notes.` : ''}`,
     recheck: 'Check again',
     reviewTitle: (q: string) => `Quarterly review — ${q}`,
     overall: 'Overall score',
@@ -144,6 +148,10 @@ export const SIDEBAR_TEXTS = {
     fix: 'Correction :',
     row: (r: number) => `ligne ${r}`,
     sheetProblems: 'Lignes que le module n’a pas pu lire',
+    computedProblems: 'Colonnes calculées qui n’affichent rien',
+    repair: 'Réparer la feuille',
+    repaired: (cols: string, moved: number) =>
+      `Réparé\u00a0: ${cols}.${moved ? ` ${moved} cellule${moved === 1 ? '' : 's'} saisie${moved === 1 ? '' : 's'} déplacée${moved === 1 ? '' : 's'} dans des notes.` : ''}`,
     recheck: 'Vérifier à nouveau',
     reviewTitle: (q: string) => `Revue trimestrielle — ${q}`,
     overall: 'Score global',

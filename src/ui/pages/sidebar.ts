@@ -341,12 +341,36 @@ async function healthTab(panel: HTMLElement, sheet?: string): Promise<void> {
             ),
           ),
         ),
+    s.computed.length ? h('h2', {}, t.computedProblems) : null,
+    s.computed.length
+      ? h('ul', { class: 'findings', id: 'computed' }, ...s.computed.map((c) => h('li', {}, c)))
+      : null,
+    s.repair ? h('p', { class: 'muted' }, s.repair) : null,
+    s.repair ? h('div', { class: 'buttons' }, repairButton(panel, s.sheet)) : null,
     s.problems.length ? h('h2', {}, t.sheetProblems) : null,
     s.problems.length
       ? h('ul', { class: 'findings', id: 'problems' }, ...s.problems.map((p) => h('li', {}, p)))
       : null,
     h('div', { class: 'buttons' }, again),
   );
+}
+
+/** Repair the sheet: its computed columns back, what was typed in them kept in notes. */
+function repairButton(panel: HTMLElement, sheet: string): HTMLElement {
+  const t = tx();
+  const b = h('button', { class: 'action', id: 'repair' }, t.repair);
+  b.addEventListener('click', async () => {
+    b.disabled = true;
+    try {
+      const r = await run('repairSheet', { sheet });
+      await healthTab(panel, sheet);
+      status(panel.appendChild(h('p', { id: 'repaired' })), 'ok', t.repaired(r.restored.join(', '), r.moved));
+    } catch (e) {
+      status(panel.appendChild(h('p', {})), 'error', (e as Error).message);
+      b.disabled = false;
+    }
+  });
+  return b;
 }
 
 // ——— review ———

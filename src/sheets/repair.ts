@@ -1,0 +1,141 @@
+import type { Cell } from '../core/cells';
+import type { Lang } from '../core/i18n';
+import type { QuarterColumn } from '../core/read-quarter';
+import { Formula } from './cells';
+import { quarterLayout } from './quarter-layout';
+import type { CellAt, SheetRead } from './read';
+import { columnLetter } from './template';
+import { headerFormula } from './write';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** What became of a computed column: its formula in place, blocked by typed cells, or gone. */
+export interface ComputedState {
+  key: QuarterColumn;
+  header: string;
+  /** 1-based, when the column is there. */
+  col?: number;
+  state: 'ok' | 'blocked' | 'overwritten' | 'missing';
+}
+
+const a1 = (p: CellAt) => `${columnLetter(p.col)}${p.row}`;
+
+/** The quarter layout as this sheet has it: its log, and its settings where they are now. */
+export function sheetLayout(read: SheetRead, logName: string) {
+  const { quarter, elapsed, ends } = read.meta;
+  return quarterLayout(
+    { sheet: logName, date: 'A', quarter: 'B', krId: 'C', value: 'D' },
+    {
+      quarter: quarter ? a1(quarter) : 'B1',
+      elapsed: elapsed ? a1(elapsed) : 'F1',
+      ends: ends ? a1(ends) : 'J1',
+    },
+  );
+}
+
+/**
+ * Each computed column's state, from the header row's formulas (one read): found by the header
+ * text its formula writes; blocked when that formula shows an error (typed cells in the way of
+ * its results); overwritten when the header is plain text; missing when neither is there.
+ */
+export function computedStates(sheet: Sheet, read: SheetRead, lang: Lang): ComputedState[] {
+  const layout = sheetLayout(read, 'x');
+  const width = read.values[0]?.length ?? 1;
+  const formulas = sheet.getRange(read.headerRow, 1, 1, width).getFormulas()[0] ?? [];
+  const values = read.values[read.headerRow - 1] ?? [];
+  return layout.columns
+    .filter((c) => c.formula)
+    .map((c) => {
+      const key = c.key as QuarterColumn;
+      const texts = [c.header.en, c.header.fr];
+      const header = c.header[lang];
+      const byFormula = formulas.findIndex((f) =>
+        texts.some((t) => f.includes(`"${t.replace(/"/g, '""')}"`)),
+      );
+      if (byFormula >= 0) {
+        const shown = values[byFormula];
+        const blocked = typeof shown === 'string' && shown.startsWith('#');
+        return { key, header, col: byFormula + 1, state: blocked ? 'blocked' : 'ok' };
+      }
+      const byText = values.findIndex((v) => typeof v === 'string' && texts.includes(v.trim()));
+      return byText >= 0
+        ? { key, header, col: byText + 1, state: 'overwritten' }
+        : { key, header, state: 'missing' };
+    });
+}
+
+/**
+ * Repairs a quarter sheet's computed columns: each formula written back in its header cell (a
+ * missing column gets a new one at the end), and what was typed in a computed column (a pasted
+ * row's values, a score typed by hand) moved into a note on its cell, so nothing typed is lost and
+ * the results can spill again. Returns the columns restored and the cells moved.
+ */
+export function repairComputed(
+  sheet: Sheet,
+  read: SheetRead,
+  states: readonly ComputedState[],
+  logName: string,
+  lang: Lang,
+): { restored: string[]; moved: number } {
+  const broken = states.filter((s) => s.state !== 'ok');
+  if (broken.length === 0) return { restored: [], moved: 0 };
+  const width = read.values[0]?.length ?? 1;
+  const missing = broken.filter((s) => s.state === 'missing');
+  if (missing.length) sheet.insertColumnsAfter(width, missing.length);
+  const cols = new Map<QuarterColumn, number>();
+  for (const s of states) if (s.col) cols.set(s.key, s.col);
+  missing.forEach((s, i) => cols.set(s.key, width + 1 + i));
+
+  let moved = 0;
+  for (const s of broken) {
+    if (s.state === 'missing') continue;
+    const c = s.col! - 1;
+    // nothing spills in a blocked or overwritten column: whatever it holds below was typed
+    const typed: { row: number; value: Cell }[] = [];
+    read.values.forEach((r, i) => {
+      const v = r[c];
+      if (i >= read.headerRow && v !== '' && v !== null && v !== undefined)
+        typed.push({ row: i + 1, value: v });
+    });
+    if (typed.length === 0) continue;
+    const lo = typed[0]!.row;
+    const hi = typed[typed.length - 1]!.row;
+    const span = sheet.getRange(lo, s.col!, hi - lo + 1, 1);
+    const notes = span.getNotes();
+    const byRow = new Map(typed.map((t) => [t.row, t.value]));
+    span.setNotes(
+      notes.map((n, i) => {
+        const v = byRow.get(lo + i);
+        if (v === undefined) return [n[0] ?? ''];
+        const line = MOVED[lang](String(v));
+        return [n[0] ? `${n[0]}\n${line}` : line];
+      }),
+    );
+    span.setValues(notes.map(() => ['']));
+    moved += typed.length;
+  }
+
+  const letter = (key: QuarterColumn) =>
+    cols.has(key) ? columnLetter(cols.get(key)!) : read.columns.letter[key];
+  const layout = sheetLayout(read, logName);
+  const ctx = {
+    ...layout.ctx(lang),
+    first: read.first,
+    headerRow: read.headerRow,
+    col: letter,
+    range: (key: QuarterColumn) => `${letter(key)}${read.headerRow}:${letter(key)}`,
+    dataRange: (key: QuarterColumn) => `${letter(key)}${read.first}:${letter(key)}`,
+  };
+  for (const s of broken) {
+    const spec = layout.columns.find((c) => c.key === s.key)!;
+    const f = headerFormula(s.header, spec.formula!(ctx), ctx.range('objectiveId'));
+    sheet.getRange(read.headerRow, cols.get(s.key)!).setFormula(new Formula(f).text);
+  }
+  return { restored: broken.map((s) => s.header), moved };
+}
+
+const MOVED = {
+  en: (v: string) => `Typed here: ${v} (moved into this note by Repair: this column is computed).`,
+  fr: (v: string) =>
+    `Saisi ici\u00a0: ${v} (déplacé dans cette note par Réparer\u00a0: cette colonne est calculée).`,
+};
