@@ -61,7 +61,9 @@ export class Catalog {
   /** The latest quarter sheet (by quarter, then by position). */
   latestQuarter(): { sheet: Sheet; entry: CatalogEntry } | undefined {
     const all = this.find('quarter');
-    return all.sort((a, b) => (a.entry.first ?? 0) - (b.entry.first ?? 0)).at(-1);
+    // not .at(-1): Apps Script's V8 version is unpublished (ES2020 built-ins only)
+    const sorted = all.sort((a, b) => (a.entry.first ?? 0) - (b.entry.first ?? 0));
+    return sorted[sorted.length - 1];
   }
 
   entryOf(sheet: Sheet): CatalogEntry | undefined {
