@@ -70,9 +70,12 @@ export class Catalog {
     return this.entries[String(sheet.getSheetId())];
   }
 
+  /** Records a sheet of the add-on's; entries of sheets deleted since are forgotten (the store stays small). */
   remember(sheet: Sheet, entry: CatalogEntry): void {
     this.entries[String(sheet.getSheetId())] = entry;
     this.listed = undefined;
+    const live = new Set(this.sheets().map((x) => x.id));
+    for (const id of Object.keys(this.entries)) if (!live.has(id)) delete this.entries[id];
     PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(this.entries));
   }
 }

@@ -434,3 +434,16 @@ describe('9. sheet names are compared as Sheets does, whatever their case', () =
     expect(wb.spreadsheet.getSheets().map((s) => s.getName())).toContain('Check-ins (2)');
   });
 });
+
+describe('7b. the sheet catalog forgets deleted sheets', () => {
+  test('a quarter sheet deleted, another inserted: its entry is gone from the document properties', () => {
+    const { wb, app } = addon();
+    app.run('insertQuarter', { quarter: 'Q1 2026', fiscalStart: 1, levels: ALL_LEVELS, content: 'blank' });
+    const id = String(wb.sheet('OKR Q1 2026').getSheetId());
+    wb.spreadsheet.deleteSheet(wb.sheet('OKR Q1 2026'));
+    app.run('insertQuarter', { quarter: 'Q2 2026', fiscalStart: 1, levels: ALL_LEVELS, content: 'blank' });
+    const catalog = JSON.parse(docProps(app)['okrkpi.sheets']!) as Record<string, unknown>;
+    expect(Object.keys(catalog)).not.toContain(id);
+    expect(Object.keys(catalog)).toHaveLength(4); // Check-ins, Reviews, Alignment, OKR Q2 2026
+  });
+});
