@@ -5,7 +5,7 @@
 import { type Lang, langOf } from './core/i18n';
 import { type Arg, invoke } from './functions/define';
 import { registry } from './functions/registry';
-import { checkIn, checkInState } from './server/checkin';
+import { checkIn, checkInState, setOwnerFilter } from './server/checkin';
 import { healthState, repairSheet } from './server/health';
 import { insertKpis, insertOptions, insertQuarter } from './server/insert';
 import { rollKpis } from './server/kpis';
@@ -145,4 +145,5 @@ export const endpoints = {
   addObjective: (payload?: unknown) => addObjective(payload),
   rollKpis: (payload: unknown) => rollKpis(payload),
   repairSheet: (payload?: unknown) => repairSheet(payload),
+  setOwnerFilter: (payload: unknown) => setOwnerFilter(payload),
 };

@@ -1,6 +1,6 @@
 import { type Cell, isBlank, isDate, readWord, refuseUpstream } from './cells';
 import { InputError, isUpstream } from './errors';
-import { weightedMean } from './score';
+import { weightedMeanOf } from './score';
 import { LEVEL_RANK, LEVELS, type Level } from './words';
 
 /** Ids are compared as trimmed text: the number 12 and the text "12" are the same objective. */
@@ -31,72 +31,129 @@ export interface Cycle {
   readonly from: number;
 }
 
-/** The parent links of a list of objectives, with duplicates and cycles found once. */
+/**
+ * The parent links of a list of objectives, with duplicates and cycles found once. Everything is
+ * linear in the rows: an index of ids, each row's parent row, and (built on first use) the children
+ * of each row as one flat list and the cycles, each walked once.
+ */
 export class Tree {
   readonly ids: readonly string[];
   readonly parents: readonly string[];
   /** Row of each id that appears once. */
   readonly index = new Map<string, number>();
   readonly duplicates = new Set<string>();
-  /** Row → rows whose parent it is (only links to an id that appears once). */
-  readonly children: number[][];
-  /** Row → the cycle it is in (one ring shared by its rows: a long cycle costs no more than its length). */
-  readonly cycleOf = new Map<number, Cycle>();
+  /** Each row's parent row: -1 when its parent id is blank, unknown or duplicated. */
+  readonly parentOf: Int32Array;
+  private kids?: { start: Int32Array; rows: Int32Array };
+  private rings?: { ringOf: Int32Array; posOf: Int32Array; rings: string[][] };
 
   constructor(ids: readonly string[], parents: readonly string[]) {
     this.ids = ids;
     this.parents = parents;
-    const seen = new Set<string>();
-    ids.forEach((id, i) => {
-      if (id === '') return;
-      if (seen.has(id)) this.duplicates.add(id);
-      seen.add(id);
-      this.index.set(id, i);
-    });
+    const n = ids.length;
+    for (let i = 0; i < n; i++) {
+      const id = ids[i]!;
+      if (id === '') continue;
+      if (this.index.has(id)) this.duplicates.add(id);
+      else this.index.set(id, i);
+    }
     for (const d of this.duplicates) this.index.delete(d);
-    this.children = ids.map(() => []);
-    ids.forEach((id, i) => {
-      const p = this.parentRow(i);
-      if (id !== '' && p !== undefined) this.children[p]!.push(i);
-    });
-    this.findCycles();
+    this.parentOf = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const pid = parents[i] ?? '';
+      this.parentOf[i] = pid === '' ? -1 : (this.index.get(pid) ?? -1);
+    }
   }
 
   /** The row of a row's parent, when the parent id names exactly one row. */
   parentRow(i: number): number | undefined {
-    const pid = this.parents[i] ?? '';
-    return pid === '' ? undefined : this.index.get(pid);
+    const p = this.parentOf[i]!;
+    return p < 0 ? undefined : p;
   }
 
-  private findCycles(): void {
+  /** Whether a row counts as its parent's child (it has an id, and its parent id names one row). */
+  isChild(i: number): boolean {
+    return this.ids[i] !== '' && this.parentOf[i]! >= 0;
+  }
+
+  /** Children of every row, in row order: those of row i are rows[start[i]] … rows[start[i + 1] - 1]. */
+  children(): { start: Int32Array; rows: Int32Array } {
+    if (this.kids) return this.kids;
+    const n = this.ids.length;
+    const start = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) if (this.isChild(i)) start[this.parentOf[i]! + 1]!++;
+    for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+    const next = start.slice(0, n);
+    const rows = new Int32Array(start[n]!);
+    for (let i = 0; i < n; i++) if (this.isChild(i)) rows[next[this.parentOf[i]!]!++] = i;
+    this.kids = { start, rows };
+    return this.kids;
+  }
+
+  /** The cycle a row is in, if any (its ids from that row on). */
+  cycleAt(i: number): Cycle | undefined {
+    const c = this.cycles();
+    const k = c.ringOf[i]!;
+    return k < 0 ? undefined : { ring: c.rings[k]!, from: c.posOf[i]! };
+  }
+
+  inCycle(i: number): boolean {
+    return this.cycles().ringOf[i]! >= 0;
+  }
+
+  private cycles() {
+    if (this.rings) return this.rings;
+    const n = this.ids.length;
+    const ringOf = new Int32Array(n).fill(-1);
+    const posOf = new Int32Array(n);
+    const rings: string[][] = [];
     // 0 unseen, 1 on the current walk, 2 done: each row is walked once
-    const state = new Uint8Array(this.ids.length);
-    for (let start = 0; start < this.ids.length; start++) {
+    const state = new Uint8Array(n);
+    const walk: number[] = [];
+    for (let start = 0; start < n; start++) {
       if (state[start] !== 0 || !this.index.has(this.ids[start]!)) continue;
-      const walk: number[] = [];
-      let cur: number | undefined = start;
-      while (cur !== undefined && state[cur] === 0) {
+      walk.length = 0;
+      let cur = start;
+      while (cur >= 0 && state[cur] === 0) {
         state[cur] = 1;
         walk.push(cur);
-        cur = this.parentRow(cur);
+        cur = this.parentOf[cur]!;
       }
-      if (cur !== undefined && state[cur] === 1) {
-        const k = walk.indexOf(cur);
-        const ring = walk.slice(k).map((r) => this.ids[r]!);
-        for (let j = k; j < walk.length; j++) this.cycleOf.set(walk[j]!, { ring, from: j - k });
+      if (cur >= 0 && state[cur] === 1) {
+        const k = walk.lastIndexOf(cur);
+        const ring: string[] = new Array(walk.length - k);
+        for (let j = k; j < walk.length; j++) {
+          ring[j - k] = this.ids[walk[j]!]!;
+          ringOf[walk[j]!] = rings.length;
+          posOf[walk[j]!] = j - k;
+        }
+        rings.push(ring);
       }
       for (const r of walk) state[r] = 2;
     }
+    this.rings = { ringOf, posOf, rings };
+    return this.rings;
   }
 }
 
-/** "a → b → a", from where a row enters the cycle; a long one is cut (a cell holds 50,000 characters). */
+/** Ids shown of a cycle at most, and characters of them: a cell holds 50,000. */
+const CYCLE_IDS = 12;
+const CYCLE_CHARS = 1000;
+
+/** "a → b → a", from where a row enters the cycle; a long one is cut with "…". */
 export function cyclePath(c: Cycle): string {
   const n = c.ring.length;
+  const first = c.ring[c.from]!;
   const shown: string[] = [];
-  for (let k = 0; k < Math.min(n, 12); k++) shown.push(c.ring[(c.from + k) % n]!);
-  if (n > 12) shown.push('…');
-  shown.push(c.ring[c.from]!);
+  let chars = 0;
+  for (let k = 0; k < Math.min(n, CYCLE_IDS); k++) {
+    const id = c.ring[(c.from + k) % n]!;
+    chars += id.length + 3;
+    if (chars > CYCLE_CHARS) break;
+    shown.push(id);
+  }
+  if (shown.length < n) shown.push('…');
+  shown.push(first.length > CYCLE_CHARS ? `${first.slice(0, CYCLE_CHARS - 1)}…` : first);
   return shown.join(' → ');
 }
 
@@ -107,69 +164,107 @@ export interface RollupRow {
 }
 
 /**
+ * Rows' own scores and weights as columns (no object per row): a blank score is NaN; `errors` holds
+ * the error reading a row's score, else its weight.
+ */
+export interface RollupColumns {
+  scores: Float64Array;
+  weights: Float64Array;
+  errors: readonly (InputError | undefined)[];
+}
+
+/**
  * Each objective's score with its aligned children: the weighted mean of its own score (weight 1)
  * and each child's rolled-up score (the child's weight).
  */
 export function rollup(tree: Tree, rows: readonly RollupRow[]): (number | '' | InputError)[] {
-  const n = tree.ids.length;
-  const out: (number | '' | InputError | undefined)[] = new Array(n);
-  const own = (i: number): number | '' | InputError => {
-    const id = tree.ids[i]!;
-    if (id === '') return '';
-    if (tree.duplicates.has(id)) return new InputError('duplicateId', { id });
-    const cycle = tree.cycleOf.get(i);
-    if (cycle) return new InputError('cycle', { path: cyclePath(cycle) });
-    const row = rows[i]!;
-    if (row.score instanceof InputError) return row.score;
-    if (row.weight instanceof InputError) return row.weight;
-    return row.score;
-  };
-  // children before parents, without recursion: chains may be thousands deep
+  const n = rows.length;
+  const scores = new Float64Array(n);
+  const weights = new Float64Array(n);
+  const errors: (InputError | undefined)[] = new Array(n);
   for (let i = 0; i < n; i++) {
-    if (out[i] !== undefined) continue;
-    const stack: number[] = [i];
-    while (stack.length > 0) {
-      const cur = stack[stack.length - 1]!;
-      const first = own(cur);
-      if (first instanceof InputError || tree.ids[cur] === '' || tree.cycleOf.has(cur)) {
-        out[cur] = first;
-        stack.pop();
-        continue;
-      }
-      const pending = tree.children[cur]!.filter((c) => out[c] === undefined && !tree.cycleOf.has(c));
-      if (pending.length > 0) {
-        for (const c of pending) stack.push(c); // not push(...): a parent may have 200,000 children
-        continue;
-      }
-      stack.pop();
-      out[cur] = combine(tree, cur, first, rows, out);
-    }
+    const { score, weight } = rows[i]!;
+    if (score instanceof InputError) errors[i] = score;
+    else if (weight instanceof InputError) errors[i] = weight;
+    scores[i] = typeof score === 'number' ? score : Number.NaN;
+    weights[i] = typeof weight === 'number' ? weight : 1;
   }
-  return out as (number | '' | InputError)[];
+  const out = rollupColumns(tree, { scores, weights, errors });
+  return out.map((v, i) => v ?? new InputError('cycle', { path: cyclePath(tree.cycleAt(i)!) }));
 }
 
-function combine(
-  tree: Tree,
-  i: number,
-  ownScore: number | '',
-  rows: readonly RollupRow[],
-  out: readonly (number | '' | InputError | undefined)[],
-): number | '' | InputError {
-  const parts: { value: number; weight: number }[] = [];
-  if (ownScore !== '') parts.push({ value: ownScore, weight: 1 });
-  for (const c of tree.children[i]!) {
-    const r = tree.cycleOf.has(c) ? new InputError('cycle', {}) : out[c];
-    // another function's error flows on as it is; the caller names the row it came from
-    if (r instanceof InputError) return isUpstream(r) ? r : new InputError('childError', { id: tree.ids[c] });
-    if (r === '' || r === undefined) continue;
-    parts.push({ value: r, weight: rows[c]!.weight as number });
+/**
+ * rollup on columns; a row in a cycle is left undefined (its text, "#cycle: a → b → a", is the
+ * caller's to make: a long cycle would otherwise hold an error object per row). Linear: each row is
+ * computed once, after its children (no recursion: a chain may be a million deep), and each child
+ * read once by its parent.
+ */
+export function rollupColumns(tree: Tree, cols: RollupColumns): (number | '' | InputError | undefined)[] {
+  const n = tree.ids.length;
+  const { scores, weights, errors } = cols;
+  const { start, rows: kids } = tree.children();
+  const out: (number | '' | InputError | undefined)[] = new Array(n);
+  const done = new Uint8Array(n);
+  /** Children not computed yet, per row. */
+  const pending = new Int32Array(n);
+  for (let i = 0; i < n; i++) pending[i] = start[i + 1]! - start[i]!;
+  let widest = 0;
+  for (let i = 0; i < n; i++) if (pending[i]! > widest) widest = pending[i]!;
+  // the values and weights of one row's mean: its own and its children's
+  const values = new Float64Array(widest + 1);
+  const ws = new Float64Array(widest + 1);
+
+  const combine = (i: number): number | '' | InputError => {
+    let m = 0;
+    const own = scores[i]!;
+    if (!Number.isNaN(own)) {
+      values[m] = own;
+      ws[m++] = 1;
+    }
+    for (let k = start[i]!; k < start[i + 1]!; k++) {
+      const c = kids[k]!;
+      const r = out[c];
+      // another function's error flows on as it is; the caller names the row it came from
+      if (r === undefined) return new InputError('childError', { id: tree.ids[c] });
+      if (r instanceof InputError)
+        return isUpstream(r) ? r : new InputError('childError', { id: tree.ids[c] });
+      if (r === '') continue;
+      values[m] = r;
+      ws[m++] = weights[c]!;
+    }
+    try {
+      return weightedMeanOf(values, ws, m);
+    } catch (e) {
+      if (e instanceof InputError) return e;
+      throw e;
+    }
+  };
+
+  // rows done in the order they can be: first those that need no child, then each parent as its
+  // last child is done
+  const queue = new Int32Array(n);
+  let tail = 0;
+  for (let i = 0; i < n; i++) {
+    const id = tree.ids[i]!;
+    if (id === '') out[i] = '';
+    else if (tree.duplicates.has(id)) out[i] = new InputError('duplicateId', { id });
+    else if (tree.inCycle(i)) out[i] = undefined;
+    else if (errors[i] !== undefined) out[i] = errors[i];
+    else if (pending[i] === 0) out[i] = combine(i);
+    else continue;
+    done[i] = 1;
+    queue[tail++] = i;
   }
-  try {
-    return weightedMean(parts);
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
+  for (let head = 0; head < tail; head++) {
+    const i = queue[head]!;
+    if (!tree.isChild(i)) continue;
+    const p = tree.parentOf[i]!;
+    if (done[p] === 1 || --pending[p]! > 0) continue;
+    out[p] = combine(p);
+    done[p] = 1;
+    queue[tail++] = p;
   }
+  return out;
 }
 
 export type Link =
@@ -201,17 +296,19 @@ export function alignmentLinks(
   const memo: (Link | undefined)[] = new Array(n);
   // position of each row on the walk under way, -1 elsewhere: a row met twice closes a cycle
   const onWalk = new Int32Array(n).fill(-1);
+  const walk: number[] = [];
+  const top: Link = { kind: 'top' };
   const linkOf = (i: number): Link => {
-    const walk: number[] = [];
+    walk.length = 0;
     let cur = i;
     let end: Link;
     for (;;) {
       onWalk[cur] = walk.length;
       walk.push(cur);
       const pid = tree.parents[cur] ?? '';
-      const p = pid === '' ? undefined : tree.index.get(pid);
+      const p = tree.parentOf[cur]!;
       if (pid === '') end = { kind: 'orphan' };
-      else if (p === undefined) end = { kind: 'broken', id: pid };
+      else if (p < 0) end = { kind: 'broken', id: pid };
       else if (isTop(p)) end = { kind: 'aligned' };
       else if (memo[p]) end = memo[p]!;
       else if (onWalk[p]! >= 0) {
@@ -234,14 +331,17 @@ export function alignmentLinks(
     }
     return memo[i]!;
   };
-  return tree.ids.map((id, i) => {
-    if (id === '') return '';
-    if (tree.duplicates.has(id)) return new InputError('duplicateId', { id });
+  const out: (Link | '' | InputError)[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const id = tree.ids[i]!;
     const lv = levels?.[i];
-    if (lv instanceof InputError) return lv;
-    if (isTop(i)) return { kind: 'top' };
-    return memo[i] ?? linkOf(i);
-  });
+    if (id === '') out[i] = '';
+    else if (tree.duplicates.has(id)) out[i] = new InputError('duplicateId', { id });
+    else if (lv instanceof InputError) out[i] = lv;
+    else if (isTop(i)) out[i] = top;
+    else out[i] = memo[i] ?? linkOf(i);
+  }
+  return out;
 }
 
 /** Aligned rows ÷ rows below the top level; 1 when every row is at the top. */

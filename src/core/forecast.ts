@@ -1,5 +1,5 @@
 import type { DayNumber } from './cells';
-import { slope } from './kpi';
+import { slopeOf } from './kpi';
 import { clamp01, progressOf } from './score';
 import type { KrType } from './words';
 
@@ -17,11 +17,30 @@ export function forecastScore(
   points: readonly CheckInPoint[],
   end: DayNumber,
 ): number | '' {
-  const xy = points.map((p) => ({ x: p.day, y: p.value }));
-  const m = slope(xy);
+  const days = points.map((p) => p.day);
+  const values = points.map((p) => p.value);
+  return forecastOf(kr, days, values, 0, points.length, end);
+}
+
+/** forecastScore on the points from..to-1 of two columns (days, values): no object per point. */
+export function forecastOf(
+  kr: { start: number; target: number | undefined; type: KrType | undefined; startBlank: boolean },
+  days: ArrayLike<number>,
+  values: ArrayLike<number>,
+  from: number,
+  to: number,
+  end: DayNumber,
+): number | '' {
+  const m = slopeOf(days, values, from, to);
   if (m === undefined) return '';
-  const mx = xy.reduce((a, p) => a + p.x, 0) / xy.length;
-  const my = xy.reduce((a, p) => a + p.y, 0) / xy.length;
+  let sx = 0;
+  let sy = 0;
+  for (let k = from; k < to; k++) {
+    sx += days[k]!;
+    sy += values[k]!;
+  }
+  const mx = sx / (to - from);
+  const my = sy / (to - from);
   const projected = my + m * (end - mx);
   if (kr.type === 'milestone') return projected >= (kr.target ?? 1) ? 1 : 0;
   const target = kr.target as number;

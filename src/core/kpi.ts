@@ -28,32 +28,60 @@ export const STABLE_BELOW = 0.01;
 
 /** Least-squares slope of y over x; undefined when x does not vary. */
 export function slope(points: readonly { x: number; y: number }[]): number | undefined {
-  const n = points.length;
+  return slopeOf(
+    points.map((p) => p.x),
+    points.map((p) => p.y),
+    0,
+    points.length,
+  );
+}
+
+/** slope over the points from..to-1 of two columns: no object per point. */
+export function slopeOf(
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  from: number,
+  to: number,
+): number | undefined {
+  const n = to - from;
   if (n < 2) return undefined;
   let mx = 0;
   let my = 0;
-  for (const p of points) {
-    mx += p.x / n;
-    my += p.y / n;
+  for (let k = from; k < to; k++) {
+    mx += xs[k]! / n;
+    my += ys[k]! / n;
   }
   let sxy = 0;
   let sxx = 0;
-  for (const p of points) {
-    sxy += (p.x - mx) * (p.y - my);
-    sxx += (p.x - mx) ** 2;
+  for (let k = from; k < to; k++) {
+    sxy += (xs[k]! - mx) * (ys[k]! - my);
+    sxx += (xs[k]! - mx) ** 2;
   }
   return sxx === 0 ? undefined : sxy / sxx;
 }
 
 /** A KPI's series (oldest first, blanks skipped, x = period position) → its trend. */
 export function kpiTrend(series: readonly Cell[], direction: Direction): Trend | '' {
-  const points: { x: number; y: number }[] = [];
-  series.forEach((v, x) => {
-    if (!isBlank(v)) points.push({ x, y: inArg('values', () => readNumber(v)) });
-  });
-  const m = slope(points);
+  const n = series.length;
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let x = 0; x < n; x++) {
+    const v = series[x];
+    if (isBlank(v)) continue;
+    let y: number;
+    try {
+      y = readNumber(v);
+    } catch (e) {
+      throw e instanceof InputError ? e.withArg('values') : e;
+    }
+    xs.push(x);
+    ys.push(y);
+  }
+  const m = slopeOf(xs, ys, 0, xs.length);
   if (m === undefined) return '';
-  const scale = points.reduce((a, p) => a + Math.abs(p.y), 0) / points.length;
+  let size = 0;
+  for (const y of ys) size += Math.abs(y);
+  const scale = size / ys.length;
   if (scale === 0) return 'stable';
   const r = m / scale;
   if (Math.abs(r) < STABLE_BELOW) return 'stable';

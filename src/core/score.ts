@@ -153,22 +153,38 @@ export function readWeight(v: Cell): number {
  * the sums are compensated: 200,000 scores of 0.2 and 0.6 average 0.4, not 0.399999999999.
  */
 export function weightedMean(items: readonly { value: number; weight: number }[]): number | '' {
-  if (items.length === 0) return '';
+  const n = items.length;
+  const values = new Float64Array(n);
+  const weights = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    values[k] = items[k]!.value;
+    weights[k] = items[k]!.weight;
+  }
+  return weightedMeanOf(values, weights, n);
+}
+
+/** weightedMean over the first `n` values and weights of two arrays: no object per item. */
+export function weightedMeanOf(
+  values: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  n: number,
+): number | '' {
+  if (n === 0) return '';
   let top = 0;
-  for (const { weight } of items) if (weight > top) top = weight;
+  for (let k = 0; k < n; k++) if (weights[k]! > top) top = weights[k]!;
   if (top === 0) throw new InputError('zeroWeights');
   const sum = new Sum();
-  const weights = new Sum();
-  for (const { value, weight } of items) {
-    const w = weight / top;
-    sum.add(value * w);
-    weights.add(w);
+  const total = new Sum();
+  for (let k = 0; k < n; k++) {
+    const w = weights[k]! / top;
+    sum.add(values[k]! * w);
+    total.add(w);
   }
-  return tidy(sum.total() / weights.total());
+  return tidy(sum.total() / total.total());
 }
 
 /** Neumaier's compensated sum: the rounding error of each addition is kept and added back. */
-class Sum {
+export class Sum {
   private s = 0;
   private c = 0;
   add(x: number): void {

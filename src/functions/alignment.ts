@@ -1,17 +1,20 @@
 import {
   alignmentLinks,
   alignmentShare,
+  cyclePath,
   type Link,
   readId,
   readLevel,
-  rollup,
+  rollupColumns,
   Tree,
 } from '../core/alignment';
+import type { Cell } from '../core/cells';
 import { InputError, isUpstream } from '../core/errors';
 import type { Lang } from '../core/i18n';
-import { inArg, readScore, readWeight } from '../core/score';
-import { word, wordWith } from '../core/words';
-import { at, type Call, cellsOf, type FunctionSpec, type Grid, type Out, whereIs } from './define';
+import { render } from '../core/messages';
+import { readScore, readWeight } from '../core/score';
+import { type Level, word, wordWith } from '../core/words';
+import { at, type Call, type FunctionSpec, type Grid, type Out, whereIs } from './define';
 
 const idParams = [
   { name: 'ids', type: 'Array<Array<string>>', help: { en: 'Objective ids.', fr: 'Ids des objectifs.' } },
@@ -35,7 +38,7 @@ const levelsParam = {
   },
 } as const;
 
-/** The rows of a call on objectives, in reading order. */
+/** The rows of a call on objectives, in reading order (row k sits at r = k ÷ cols, c = k mod cols). */
 function objectives(args: readonly (Grid | undefined)[]) {
   let rows = 1;
   let cols = 1;
@@ -43,29 +46,46 @@ function objectives(args: readonly (Grid | undefined)[]) {
     rows = Math.max(rows, g?.length ?? 1);
     cols = Math.max(cols, g?.[0]?.length ?? 1);
   }
-  const cells = cellsOf(args[0]!, rows, cols);
+  const n = rows * cols;
   // a row whose id or parent id holds another function's error shows that error (the tree sees a blank)
-  const upstream: (InputError | undefined)[] = new Array(cells.length);
-  const id = (g: Grid | undefined, k: number): string => {
-    const { r, c } = cells[k]!;
-    try {
-      return readId(at(g, r, c));
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      upstream[k] ??= e;
-      return '';
+  const upstream: (InputError | undefined)[] = new Array(n);
+  const column = (g: Grid | undefined): string[] => {
+    const out: string[] = new Array(n);
+    for (let k = 0; k < n; k++) {
+      try {
+        out[k] = readId(at(g, (k / cols) | 0, k % cols));
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        upstream[k] ??= e;
+        out[k] = '';
+      }
     }
+    return out;
   };
-  const ids = cells.map((_, k) => id(args[0], k));
-  const tree = new Tree(
-    ids,
-    cells.map((_, k) => id(args[1], k)),
-  );
-  return { rows, cols, cells, tree, upstream };
+  const ids = column(args[0]);
+  const tree = new Tree(ids, column(args[1]));
+  return { rows, cols, n, tree, upstream };
 }
 
+/** Values in reading order as rows of `cols`. */
 function shaped<T>(rows: number, cols: number, values: readonly T[]): T[][] {
-  return Array.from({ length: rows }, (_, r) => values.slice(r * cols, (r + 1) * cols));
+  const out: T[][] = new Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const row: T[] = new Array(cols);
+    for (let c = 0; c < cols; c++) row[c] = values[r * cols + c]!;
+    out[r] = row;
+  }
+  return out;
+}
+
+/** A cell's value read by `read`, or the error reading it (tagged with the argument). */
+function readOrError<T>(read: (v: Cell) => T, v: Cell, arg: string): T | InputError {
+  try {
+    return read(v);
+  } catch (e) {
+    if (e instanceof InputError) return e.withArg(arg);
+    throw e;
+  }
 }
 
 export const OKR_ROLLUP: FunctionSpec = {
@@ -99,43 +119,63 @@ export const OKR_ROLLUP: FunctionSpec = {
   example: '=OKR_ROLLUP(A2:A, E2:E, F2:F)',
   result: 'common',
   run(args, call) {
-    const { rows, cols, cells, tree, upstream } = objectives(args);
+    const { rows, cols, n, tree, upstream } = objectives(args);
+    const scores = new Float64Array(n);
+    const weights = new Float64Array(n);
+    const errors: (InputError | undefined)[] = new Array(n);
     // the row each upstream error entered by: a parent showing its child's names that row
     const origin = new Map<InputError, number>();
-    const read = <T>(k: number, value: () => T): T | InputError => {
-      const v = attempt(value);
-      if (isUpstream(v) && !origin.has(v)) origin.set(v, k);
-      return v;
-    };
-    const rollRows = cells.map(({ r, c }, k) => ({
-      score: read(k, (): number | '' => inArg('scores', () => readScore(at(args[2], r, c))) ?? ''),
-      weight: read(k, () => inArg('weights', () => readWeight(at(args[3], r, c)))),
-    }));
-    const out = rollup(tree, rollRows).map((v, k): Out => {
+    for (let k = 0; k < n; k++) {
+      const r = (k / cols) | 0;
+      const c = k % cols;
+      const score = readOrError(readScore, at(args[2], r, c), 'scores');
+      const weight = readOrError(readWeight, at(args[3], r, c), 'weights');
+      if (isUpstream(score) && !origin.has(score)) origin.set(score, k);
+      if (isUpstream(weight) && !origin.has(weight)) origin.set(weight, k);
+      if (score instanceof InputError) errors[k] = score;
+      else if (weight instanceof InputError) errors[k] = weight;
+      scores[k] = typeof score === 'number' ? score : Number.NaN;
+      weights[k] = typeof weight === 'number' ? weight : 1;
+    }
+    const rolled = rollupColumns(tree, { scores, weights, errors });
+    const out: Out[] = new Array(n);
+    for (let k = 0; k < n; k++) {
+      const v = rolled[k];
       const e = upstream[k] ?? v;
-      if (!(e instanceof InputError)) return v as Out;
-      const from = origin.get(e);
-      if (from === undefined || from === k) return call.fail(e);
-      return call.fail(e, whereIs(cells[from]!.r, cells[from]!.c, cols, call.lang()));
-    });
+      if (e === undefined) {
+        // a row in a cycle: its text made here, with no error object per row
+        const path = cyclePath(tree.cycleAt(k)!);
+        out[k] = call.single ? call.fail(new InputError('cycle', { path })) : cycleText(path, call.lang());
+      } else if (!(e instanceof InputError)) out[k] = e;
+      else {
+        const from = origin.get(e);
+        out[k] =
+          from === undefined || from === k
+            ? call.fail(e)
+            : call.fail(e, whereIs((from / cols) | 0, from % cols, cols, call.lang()));
+      }
+    }
     return call.single ? out[0]! : shaped(rows, cols, out);
   },
 };
 
-function attempt<T>(read: () => T): T | InputError {
-  try {
-    return read();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
+/** "#cycle: a → b → a", as a cell shows the cycle error. */
+function cycleText(path: string, lang: Lang): string {
+  return `#${render('cycle', { path }, lang)}`;
 }
 
 function links(args: readonly (Grid | undefined)[]) {
   const o = objectives(args);
-  const levels = args[2] ? o.cells.map(({ r, c }) => attempt(() => readLevel(at(args[2], r, c)))) : undefined;
+  let levels: (Level | InputError)[] | undefined;
+  if (args[2]) {
+    levels = new Array(o.n);
+    for (let k = 0; k < o.n; k++) {
+      levels[k] = readOrError(readLevel, at(args[2], (k / o.cols) | 0, k % o.cols), 'levels');
+    }
+  }
   const ls = alignmentLinks(o.tree, levels);
-  return { ...o, links: ls.map((l, k) => o.upstream[k] ?? l) };
+  for (let k = 0; k < o.n; k++) if (o.upstream[k]) ls[k] = o.upstream[k]!;
+  return { ...o, links: ls };
 }
 
 export function linkText(l: Link, lang: Lang): string {
@@ -181,11 +221,11 @@ export const OKR_ALIGNMENT: FunctionSpec = {
   example: '=OKR_ALIGNMENT(A2:A, E2:E, C2:C)',
   result: 'one',
   run(args, call: Call) {
-    const { cols, cells, links: ls } = links(args);
+    const { cols, links: ls } = links(args);
     const bad = ls.findIndex((l) => l instanceof InputError);
     if (bad >= 0) {
-      const { r, c } = cells[bad]!;
-      return call.fail(ls[bad], call.single ? undefined : whereIs(r, c, cols, call.lang()));
+      const where = call.single ? undefined : whereIs((bad / cols) | 0, bad % cols, cols, call.lang());
+      return call.fail(ls[bad], where);
     }
     return alignmentShare(ls as (Link | '')[]);
   },

@@ -71,8 +71,12 @@ export function shapeOf(arg: Arg): Shape | undefined {
   if (!Array.isArray(arg)) return [1, 1];
   const rows = arg.length;
   let cols = 0;
-  // a loop, not Math.max(...): spreading 125,000 rows as arguments overflows the stack
-  for (const r of arg) cols = Math.max(cols, Array.isArray(r) ? r.length : 1);
+  // an indexed loop, not Math.max(...): spreading 125,000 rows as arguments overflows the stack
+  for (let r = 0; r < rows; r++) {
+    const row = arg[r];
+    const n = Array.isArray(row) ? row.length : 1;
+    if (n > cols) cols = n;
+  }
   return rows === 0 || cols === 0 ? [1, 1] : [rows, cols];
 }
 
@@ -178,9 +182,18 @@ export function cellText(e: InputError, lang: Lang): string {
   return `#${e.describe(lang)}`;
 }
 
-/** Never let NaN, Infinity, null or undefined reach a cell. */
+/** What a Sheets cell holds at most. */
+export const CELL_CHARS = 50_000;
+
+/** A text cut to fit a cell, with "…" where it was cut. */
+export function fitCell(text: string): string {
+  return text.length <= CELL_CHARS ? text : `${text.slice(0, CELL_CHARS - 1)}…`;
+}
+
+/** Never let NaN, Infinity, null or undefined reach a cell, nor a text longer than a cell holds. */
 function clean(v: unknown, call: Call): Out {
-  if (v === '' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'string') return v.length <= CELL_CHARS ? v : fitCell(v);
+  if (typeof v === 'boolean') return v;
   if (typeof v === 'number' && Number.isFinite(v)) return v;
   return call.fail(new Error(`internal error: ${String(v)}`));
 }
@@ -242,13 +255,22 @@ export function perCell(compute: (cells: Cell[], call: Call) => Out): FunctionSp
   return (args, call) => {
     let rows = 1;
     let cols = 1;
-    for (const g of args) {
-      if (g && !(g.length === 1 && g[0]!.length === 1)) [rows, cols] = [g.length, g[0]!.length];
-    }
-    // one reused list of cells: a column of 10,000 rows allocates nothing per row
+    // one reused list of cells: a column of 10,000 rows allocates nothing per row. A single cell (or
+    // an omitted argument) is set once; only the ranges are read per row.
     const cells: Cell[] = new Array(args.length);
+    const ranges: number[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const g = args[i];
+      if (g === undefined) cells[i] = undefined;
+      else if (g.length === 1 && g[0]!.length === 1) cells[i] = g[0]![0];
+      else {
+        ranges.push(i);
+        rows = g.length;
+        cols = g[0]!.length;
+      }
+    }
     const one = (r: number, c: number): Out => {
-      for (let i = 0; i < args.length; i++) cells[i] = at(args[i], r, c);
+      for (const i of ranges) cells[i] = args[i]![r]?.[c] ?? '';
       try {
         return compute(cells, call);
       } catch (e) {
@@ -266,11 +288,13 @@ export function perCell(compute: (cells: Cell[], call: Call) => Out): FunctionSp
   };
 }
 
-/** Cells of a grid in reading order, with where each sits (for messages that name a row). */
-export function cellsOf(g: Grid, rows: number, cols: number): { cell: Cell; r: number; c: number }[] {
-  const out: { cell: Cell; r: number; c: number }[] = [];
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out.push({ cell: at(g, r, c), r, c });
-  return out;
+/** A cell read by `read`, its error tagged with the argument (inArg without a closure per cell). */
+export function readArg<T>(read: (v: Cell) => T, v: Cell, arg: string): T {
+  try {
+    return read(v);
+  } catch (e) {
+    throw e instanceof InputError ? e.withArg(arg) : e;
+  }
 }
 
 /** "row 3" for a column, "row 3, column 2" for a wider range. */

@@ -1,13 +1,13 @@
 import { idOf, readId } from '../core/alignment';
 import { type Cell, type DayNumber, isBlank, readDay, readNumber, readWord, upstreamOf } from '../core/cells';
 import { InputError } from '../core/errors';
-import { type CheckInPoint, forecastScore } from '../core/forecast';
+import { forecastOf } from '../core/forecast';
 import type { Lang } from '../core/i18n';
 import { render } from '../core/messages';
 import { quarterProgress } from '../core/quarter';
-import { inArg, readKrType } from '../core/score';
+import { readKrType } from '../core/score';
 import { MILESTONE_STATES } from '../core/words';
-import { at, cellsOf, type FunctionSpec, type Out, perCell } from './define';
+import { at, type FunctionSpec, type Out, perCell, readArg } from './define';
 
 export const QUARTER_PROGRESS: FunctionSpec = {
   name: 'QUARTER_PROGRESS',
@@ -110,29 +110,53 @@ export const KR_FORECAST: FunctionSpec = {
     const [ids, starts, targets, types, ends, logIds, logDates, logValues] = args;
     const logRows = Math.max(logIds!.length, logDates!.length, logValues!.length);
     const logCols = Math.max(logIds![0]!.length, logDates![0]!.length, logValues![0]!.length);
-    // one pass over the log: each KR's points, or the first bad row that concerns it
-    const points = new Map<string, CheckInPoint[] | InputError>();
-    for (const { cell, r, c } of cellsOf(logIds!, logRows, logCols)) {
+    const size = logRows * logCols;
+    // one pass over the log: each point's KR (a slot per KR id), day and value, or the first bad row
+    // that concerns a KR; then the points grouped by KR in one flat list (no object per point)
+    const slots = new Map<string, number>();
+    const bad: InputError[] = [];
+    const slotOf = new Int32Array(size).fill(-1);
+    const pointDay = new Float64Array(size);
+    const pointValue = new Float64Array(size);
+    for (let k = 0; k < size; k++) {
+      const r = (k / logCols) | 0;
+      const c = k % logCols;
+      const cell = at(logIds, r, c);
       // a log row whose KR id is another function's error belongs to no KR
       const id = upstreamOf(cell) === undefined ? idOf(cell) : '';
-      const mine = points.get(id);
-      if (id === '' || mine instanceof InputError) continue;
-      const date = at(logDates, r, c);
+      if (id === '') continue;
+      let slot = slots.get(id);
+      if (slot !== undefined && bad[slot]) continue;
       const value = at(logValues, r, c);
       // a check-in with a comment or a confidence only is no point of the line
       if (isBlank(value)) continue;
+      if (slot === undefined) {
+        slot = slots.size;
+        slots.set(id, slot);
+      }
       try {
-        const day = inArg('log_dates', () => readDay(date, call.timeZone));
-        const v = inArg('log_values', () => readLogValue(value));
-        if (mine) mine.push({ day, value: v });
-        else points.set(id, [{ day, value: v }]);
+        pointDay[k] = readArg((v) => readDay(v, call.timeZone), at(logDates, r, c), 'log_dates');
+        pointValue[k] = readArg(readLogValue, value, 'log_values');
+        slotOf[k] = slot;
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         // the KR's cell names the log row at fault, in the reader's language
         const row = r + 1;
         const where = { text: (l: Lang) => render('checkInRow', { row }, l) };
-        points.set(id, e.at(where));
+        bad[slot] = e.at(where);
       }
+    }
+    const first = new Int32Array(slots.size + 1);
+    for (let k = 0; k < size; k++) if (slotOf[k]! >= 0) first[slotOf[k]! + 1]!++;
+    for (let s = 0; s < slots.size; s++) first[s + 1]! += first[s]!;
+    const next = first.slice(0, slots.size);
+    const days = new Float64Array(first[slots.size]!);
+    const values = new Float64Array(first[slots.size]!);
+    for (let k = 0; k < size; k++) {
+      const s = slotOf[k]!;
+      if (s < 0) continue;
+      days[next[s]!] = pointDay[k]!;
+      values[next[s]!++] = pointValue[k]!;
     }
     const rows = ids!.length;
     const cols = ids![0]!.length;
@@ -140,23 +164,30 @@ export const KR_FORECAST: FunctionSpec = {
       try {
         const id = readId(at(ids, r, c));
         if (id === '') return '';
-        const mine = points.get(id);
-        if (mine instanceof InputError) throw mine;
+        const slot = slots.get(id);
         // no check-in yet: nothing to project, whatever the row still lacks (a new quarter)
-        if (!mine) return '';
+        if (slot === undefined) return '';
+        if (bad[slot]) throw bad[slot];
         const type = readKrType(at(types, r, c), 'types');
         const targetCell = at(targets, r, c);
         if (type !== 'milestone' && isBlank(targetCell)) throw new InputError('required', {}, 'targets');
-        const target = isBlank(targetCell) ? undefined : inArg('targets', () => readNumber(targetCell));
+        const target = isBlank(targetCell) ? undefined : readArg(readNumber, targetCell, 'targets');
         const startCell = at(starts, r, c);
-        const start = isBlank(startCell) ? 0 : inArg('starts', () => readNumber(startCell));
-        const end: DayNumber = inArg('end_date', () => readDay(at(ends, r, c), call.timeZone));
-        return forecastScore({ start, target, type, startBlank: isBlank(startCell) }, mine, end);
+        const start = isBlank(startCell) ? 0 : readArg(readNumber, startCell, 'starts');
+        const end: DayNumber = readArg((v) => readDay(v, call.timeZone), at(ends, r, c), 'end_date');
+        const kr = { start, target, type, startBlank: isBlank(startCell) };
+        return forecastOf(kr, days, values, first[slot]!, first[slot + 1]!, end);
       } catch (e) {
         return call.fail(e);
       }
     };
     if (call.single) return one(0, 0);
-    return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => one(r, c)));
+    const out: Out[][] = new Array(rows);
+    for (let r = 0; r < rows; r++) {
+      const row: Out[] = new Array(cols);
+      for (let c = 0; c < cols; c++) row[c] = one(r, c);
+      out[r] = row;
+    }
+    return out;
   },
 };

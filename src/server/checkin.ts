@@ -1,13 +1,14 @@
 import * as z from 'zod/mini';
 import { isoOf } from '../core/cells';
 import { InputError } from '../core/errors';
+import { LIMITS } from '../core/health';
 import type { Lang } from '../core/i18n';
 import type { KrRead } from '../core/read-quarter';
 import { SHEET_TEXTS } from '../core/sheet-texts';
 import { readConfidence, readTyped, styleOf } from '../core/typed';
 import { Catalog } from '../sheets/catalog';
 import { type CellValue, Day } from '../sheets/cells';
-import { appendLog, logHasRequest, openLog } from '../sheets/log';
+import { appendLog, findLog, lastCheckIns, logHasRequest, openLog, readLog } from '../sheets/log';
 import { computedStates, repairComputed } from '../sheets/repair';
 import { ColumnWrite } from '../sheets/write-back';
 import { openContext, parsePayload, UserError, withDocumentLock } from './context';
@@ -56,6 +57,16 @@ export function checkInState(payload?: unknown) {
   const formats = current ? current.getNumberFormats() : [];
   const formulas = current ? current.getFormulas() : [];
   const t = SHEET_TEXTS[ctx.lang];
+  // when each KR was last checked in this quarter: its card says so, and stale ones come first
+  let log: ReturnType<typeof findLog>;
+  try {
+    log = findLog(ctx.ss, catalog, ctx.lang);
+  } catch {
+    log = undefined; // a damaged log is the health check's to name
+  }
+  const last = lastCheckIns(log ? readLog(log, q.label, ctx.timeZone) : []);
+  const asOfDay = Math.min(ctx.today, q.quarter.next - 1);
+  const stale = (id: string) => asOfDay - (last.get(id) ?? q.quarter.first) >= LIMITS.staleDays;
   const kr = (k: KrRead) => {
     const i = k.row - first;
     const show = (c: number) => shown[i]?.[c] ?? '';
@@ -72,8 +83,13 @@ export function checkInState(payload?: unknown) {
       confidence: k.confidence ?? null,
       /** Its current value is a formula: not typed over from here. */
       live: Boolean(formulas[i]?.[0]),
+      /** The sheet's KR score, as the sheet computed it. */
+      score: k.score ?? null,
+      lastCheckIn: last.has(k.id) ? isoOf(last.get(k.id)!) : null,
+      stale: stale(k.id),
     };
   };
+  const byStale = (a: { stale: boolean }, b: { stale: boolean }) => Number(b.stale) - Number(a.stale);
   const strays = new Map<string, KrRead[]>();
   for (const k of q.read.strays) strays.set(k.objectiveId, [...(strays.get(k.objectiveId) ?? []), k]);
   return {
@@ -83,10 +99,19 @@ export function checkInState(payload?: unknown) {
     asOf: isoOf(q.asOf),
     quarters: catalog.find('quarter').map((x) => x.sheet.getName()),
     objectives: [
-      ...q.read.objectives.map((o) => ({ id: o.id, title: o.title, found: true, krs: o.krs.map(kr) })),
+      ...q.read.objectives
+        .map((o) => ({
+          id: o.id,
+          title: o.title,
+          owner: o.owner,
+          found: true,
+          krs: o.krs.map(kr).sort(byStale),
+        }))
+        .sort((a, b) => Number(b.krs.some((k) => k.stale)) - Number(a.krs.some((k) => k.stale))),
       ...[...strays].map(([id, krs]) => ({
         id,
         title: t.noObjectiveRow(id || '?'),
+        owner: '',
         found: false,
         krs: krs.map(kr),
       })),
@@ -94,6 +119,8 @@ export function checkInState(payload?: unknown) {
     problems: q.read.problems.length,
     /** The quarter's first day when it has not started: no check-in is dated in the future. */
     opensOn: ctx.today < q.quarter.first ? isoOf(q.quarter.first) : null,
+    /** The owner this user last filtered on (their own, in user properties), or null for everyone. */
+    ownerFilter: PropertiesService.getUserProperties().getProperty(ownerKey(ctx)) ?? null,
     /** Why the quarter takes no check-in: closed by its review (reopen it to change it). */
     closed: closedText(ctx, q),
   };
@@ -261,4 +288,19 @@ function restoreForecast(q: QuarterState, logName: string, lang: Lang): void {
 function closedText(ctx: ReturnType<typeof openContext>, q: QuarterState): string | null {
   const finished = ReviewStore.open(ctx.ss).recordOf(q.sheet.getSheetId())?.finished;
   return finished ? REVIEW_TEXTS[ctx.lang].closed(q.label, finished.at) : null;
+}
+
+/** One key per spreadsheet in the user's own properties: a filter in one file is not another's. */
+const ownerKey = (ctx: ReturnType<typeof openContext>) => `okrkpi.owner.${ctx.ss.getId()}`;
+
+export const ownerFilterSchema = z.object({ owner: blankable(z.string().check(z.maxLength(200))) });
+
+/** Remembers the owner a user filters the check-in on (user properties: theirs alone). */
+export function setOwnerFilter(payload: unknown) {
+  const ctx = openContext();
+  const p = parsePayload(ownerFilterSchema, payload, ctx.lang);
+  const props = PropertiesService.getUserProperties();
+  if (p.owner) props.setProperty(ownerKey(ctx), p.owner);
+  else props.deleteProperty(ownerKey(ctx));
+  return { owner: p.owner ?? null };
 }

@@ -131,7 +131,7 @@ for (const [locale, c] of Object.entries(cases)) {
       await menu(page, c.menu);
       open = true;
       const bar = sidebar(page);
-      const line = (id: string) => bar.locator(`[data-kr="${id}"] .muted`).first().textContent();
+      const line = (id: string) => bar.locator(`#u-${id.replace('.', '\\.')}`).textContent();
       await expect.poll(() => line('O2.3')).toMatch(c.shown.pct);
       expect(await line('O3.2')).toMatch(c.shown.eur);
       expect(await line('O2.2')).toMatch(c.shown.plain);

@@ -20,6 +20,10 @@ export const SIDEBAR_TEXTS = {
     badConfidence: (kr: string, why: string) => `${kr}, confidence: ${why}.`,
     confidenceWord: 'confidence:',
     inPercent: 'type it in %',
+    lastCheckIn: (d: string) => `last check-in ${d}`,
+    neverCheckedIn: 'no check-in yet this quarter',
+    ownerFilter: 'Owner',
+    allOwners: 'Everyone',
     opensOn: (q: string, d: string) =>
       `${q} starts on ${d}: its check-ins open then. Pick the current quarter above.`,
     live: 'From a formula: its value is not typed here.',
@@ -132,6 +136,10 @@ export const SIDEBAR_TEXTS = {
     badConfidence: (kr: string, why: string) => `${kr}, confiance : ${why}.`,
     confidenceWord: 'confiance :',
     inPercent: 'saisie en %',
+    lastCheckIn: (d: string) => `dernier point ${d}`,
+    neverCheckedIn: 'aucun point de suivi ce trimestre',
+    ownerFilter: 'Responsable',
+    allOwners: 'Tout le monde',
     opensOn: (q: string, d: string) =>
       `${q} commence le ${d} : ses points de suivi s’ouvrent alors. Choisissez le trimestre en cours ci-dessus.`,
     live: 'Issu d’une formule : sa valeur ne se saisit pas ici.',

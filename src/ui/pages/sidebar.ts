@@ -125,6 +125,12 @@ function krCard(k: KrState, forms: KrForm[]): HTMLElement {
     'div',
     { class: 'kr', 'data-kr': k.id },
     h('div', {}, h('strong', {}, k.id), ' ', k.title),
+    progress(k.score),
+    h(
+      'div',
+      { class: k.stale ? 'muted stale' : 'muted', id: `l-${k.id}` },
+      k.lastCheckIn ? t.lastCheckIn(k.lastCheckIn) : t.neverCheckedIn,
+    ),
     h(
       'div',
       { class: 'muted', id: `u-${k.id}` },
@@ -176,16 +182,36 @@ async function checkInTab(panel: HTMLElement, sheet?: string): Promise<void> {
   picker.addEventListener('change', () => void checkInTab(panel, picker.value));
   const reload = () => void checkInTab(panel, s.sheet);
   const writable = !s.opensOn && !s.closed;
+  // an owner's weekly update: their objectives only (remembered for this user, in this file)
+  const owners = [...new Set(s.objectives.map((o) => o.owner).filter((x) => x !== ''))].sort();
+  const ownerPick =
+    owners.length > 1
+      ? h(
+          'select',
+          { id: 'owner-filter', 'aria-label': t.ownerFilter },
+          h('option', { value: '' }, t.allOwners),
+          ...owners.map((o) => h('option', { value: o }, o)),
+        )
+      : null;
+  if (ownerPick) ownerPick.value = s.ownerFilter && owners.includes(s.ownerFilter) ? s.ownerFilter : '';
+  const visible = (o: (typeof s.objectives)[number]) =>
+    !ownerPick?.value || o.owner === ownerPick.value || !o.found;
   const cards = s.objectives.map((o) =>
     h(
       'section',
-      { class: o.found ? 'card' : 'card stray', 'data-objective': o.id },
+      { class: o.found ? 'card' : 'card stray', 'data-objective': o.id, hidden: !visible(o) },
       h('h3', {}, o.found ? `${o.id} · ${o.title}` : o.title),
       o.found ? null : h('p', { class: 'status error' }, t.strayGroup),
       ...o.krs.map((k) => krCard(k, forms)),
       o.found && writable ? addKrForm(s.sheet, o.id, reload) : null,
     ),
   );
+  ownerPick?.addEventListener('change', () => {
+    s.objectives.forEach((o, i) => {
+      cards[i]!.hidden = !visible(o);
+    });
+    void run('setOwnerFilter', { owner: ownerPick.value || null });
+  });
   const save = h('button', { class: 'action', id: 'save-checkin' }, t.save);
   save.addEventListener('click', async () => {
     const entries: Entry[] = [];
@@ -217,6 +243,7 @@ async function checkInTab(panel: HTMLElement, sheet?: string): Promise<void> {
     panel,
     s.quarters.length > 1 ? h('div', {}, h('label', { for: 'quarter-sheet' }, t.quarterSheet), picker) : null,
     h('p', { class: 'muted' }, `${s.quarter} · ${t.asOf(s.asOf)}`),
+    ownerPick ? h('div', {}, h('label', { for: 'owner-filter' }, t.ownerFilter), ownerPick) : null,
     s.opensOn ? h('p', { class: 'status', id: 'opens-on' }, t.opensOn(s.quarter, s.opensOn)) : null,
     s.closed ? h('p', { class: 'status', id: 'closed' }, s.closed) : null,
     s.problems ? h('p', { class: 'status error' }, t.problems(s.problems)) : null,
@@ -425,6 +452,21 @@ function spreadText(spread: Record<'green' | 'yellow' | 'red', number>, sep: str
   return (['green', 'yellow', 'red'] as const)
     .map((g) => `${spread[g]} ${spread[g] > 1 ? t.gradesPlural[g] : t.grades[g]}`)
     .join(sep);
+}
+
+/** A KR's score as a bar (the sheet's own score, not computed here), with its percentage. */
+function progress(score: number | null): HTMLElement {
+  const width = score === null ? 0 : Math.max(0, Math.min(1, score)) * 100;
+  return h(
+    'div',
+    { class: 'progress', role: 'img', 'aria-label': `${tx().score} ${pct(score)}` },
+    h(
+      'span',
+      { class: 'track' },
+      h('span', { class: score === null ? 'fill none' : 'fill', style: `width:${width}%` }),
+    ),
+    h('span', { class: 'pct' }, pct(score)),
+  );
 }
 
 /** A grade as a coloured chip; no grade says so (`empty`: no score yet, or no grade given). */
