@@ -5,7 +5,8 @@ import { LEVEL_RANK, LEVELS, type Level } from './words';
 
 /** Ids are compared as trimmed text: the number 12 and the text "12" are the same objective. */
 export function idOf(v: Cell): string {
-  if (isBlank(v)) return '';
+  if (typeof v === 'string') return v.trim();
+  if (v === undefined || v === null) return '';
   if (isDate(v)) return v.toISOString().slice(0, 10);
   return String(v).trim();
 }
@@ -25,6 +26,56 @@ export function readLevel(v: Cell): Level {
   }
 }
 
+/** Ids shown of a cycle at most, and characters of them: a cell holds 50,000. */
+const CYCLE_IDS = 12;
+const CYCLE_CHARS = 1000;
+
+/**
+ * A cycle of parent links: its ids in order (each one's parent is the next). Each of its rows shows
+ * the cycle from itself ("b → c → a → b"): the texts of a long cycle are cut from one text of the
+ * whole ring, made once, so that a cycle of a million rows costs a slice per row, not a join.
+ */
+export class Ring {
+  readonly ids: readonly string[];
+  private joined?: { text: string; at: Float64Array };
+
+  constructor(ids: readonly string[]) {
+    this.ids = ids;
+  }
+
+  /** "a → b → a" from the row at `from`; a long one is cut with "…". */
+  path(from: number): string {
+    const n = this.ids.length;
+    const shown = Math.min(n, CYCLE_IDS);
+    const first = this.ids[from]!;
+    if (n <= 2) return cyclePath({ ring: this.ids, from });
+    this.joined ??= joinRing(this.ids, shown);
+    const { text, at } = this.joined;
+    // the window of `shown` ids from `from`, as one slice of the ring's text
+    const last = from + shown - 1;
+    const end = at[last]! + this.ids[last % n]!.length;
+    // ids too long to show them all: cut where cyclePath does
+    if (end - at[from]! - 3 * (shown - 1) > CYCLE_CHARS) return cyclePath({ ring: this.ids, from });
+    const window = text.slice(at[from]!, end);
+    return shown < n ? `${window} → … → ${first}` : `${window} → ${first}`;
+  }
+}
+
+/** The ring's ids, and the first `wrap` - 1 again, joined by " → "; where each id starts. */
+function joinRing(ids: readonly string[], wrap: number): { text: string; at: Float64Array } {
+  const n = ids.length;
+  const all = n + wrap - 1;
+  const at = new Float64Array(all);
+  const parts: string[] = new Array(all);
+  let chars = 0;
+  for (let k = 0; k < all; k++) {
+    parts[k] = ids[k % n]!;
+    at[k] = chars;
+    chars += parts[k]!.length + 3;
+  }
+  return { text: parts.join(' → '), at };
+}
+
 /** A cycle of parent links: its ids in order (each one's parent is the next), and where a row enters it. */
 export interface Cycle {
   readonly ring: readonly string[];
@@ -42,20 +93,28 @@ export class Tree {
   /** Row of each id that appears once. */
   readonly index = new Map<string, number>();
   readonly duplicates = new Set<string>();
+  /** 1 for each row whose id is not unique. */
+  readonly duplicated: Uint8Array;
   /** Each row's parent row: -1 when its parent id is blank, unknown or duplicated. */
   readonly parentOf: Int32Array;
   private kids?: { start: Int32Array; rows: Int32Array };
-  private rings?: { ringOf: Int32Array; posOf: Int32Array; rings: string[][] };
+  private rings?: { ringOf: Int32Array; posOf: Int32Array; rings: Ring[] };
 
   constructor(ids: readonly string[], parents: readonly string[]) {
     this.ids = ids;
     this.parents = parents;
     const n = ids.length;
+    this.duplicated = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const id = ids[i]!;
       if (id === '') continue;
-      if (this.index.has(id)) this.duplicates.add(id);
-      else this.index.set(id, i);
+      const first = this.index.get(id);
+      if (first === undefined) this.index.set(id, i);
+      else {
+        this.duplicates.add(id);
+        this.duplicated[first] = 1;
+        this.duplicated[i] = 1;
+      }
     }
     for (const d of this.duplicates) this.index.delete(d);
     this.parentOf = new Int32Array(n);
@@ -94,7 +153,14 @@ export class Tree {
   cycleAt(i: number): Cycle | undefined {
     const c = this.cycles();
     const k = c.ringOf[i]!;
-    return k < 0 ? undefined : { ring: c.rings[k]!, from: c.posOf[i]! };
+    return k < 0 ? undefined : { ring: c.rings[k]!.ids, from: c.posOf[i]! };
+  }
+
+  /** The text of the cycle a row is in ("a → b → a", from that row), if any. */
+  cyclePathAt(i: number): string | undefined {
+    const c = this.cycles();
+    const k = c.ringOf[i]!;
+    return k < 0 ? undefined : c.rings[k]!.path(c.posOf[i]!);
   }
 
   inCycle(i: number): boolean {
@@ -106,12 +172,12 @@ export class Tree {
     const n = this.ids.length;
     const ringOf = new Int32Array(n).fill(-1);
     const posOf = new Int32Array(n);
-    const rings: string[][] = [];
+    const rings: Ring[] = [];
     // 0 unseen, 1 on the current walk, 2 done: each row is walked once
     const state = new Uint8Array(n);
     const walk: number[] = [];
     for (let start = 0; start < n; start++) {
-      if (state[start] !== 0 || !this.index.has(this.ids[start]!)) continue;
+      if (state[start] !== 0 || this.ids[start] === '' || this.duplicated[start] === 1) continue;
       walk.length = 0;
       let cur = start;
       while (cur >= 0 && state[cur] === 0) {
@@ -127,7 +193,7 @@ export class Tree {
           ringOf[walk[j]!] = rings.length;
           posOf[walk[j]!] = j - k;
         }
-        rings.push(ring);
+        rings.push(new Ring(ring));
       }
       for (const r of walk) state[r] = 2;
     }
@@ -135,10 +201,6 @@ export class Tree {
     return this.rings;
   }
 }
-
-/** Ids shown of a cycle at most, and characters of them: a cell holds 50,000. */
-const CYCLE_IDS = 12;
-const CYCLE_CHARS = 1000;
 
 /** "a → b → a", from where a row enters the cycle; a long one is cut with "…". */
 export function cyclePath(c: Cycle): string {
@@ -148,7 +210,7 @@ export function cyclePath(c: Cycle): string {
   let chars = 0;
   for (let k = 0; k < Math.min(n, CYCLE_IDS); k++) {
     const id = c.ring[(c.from + k) % n]!;
-    chars += id.length + 3;
+    chars += id.length;
     if (chars > CYCLE_CHARS) break;
     shown.push(id);
   }
@@ -190,7 +252,7 @@ export function rollup(tree: Tree, rows: readonly RollupRow[]): (number | '' | I
     weights[i] = typeof weight === 'number' ? weight : 1;
   }
   const out = rollupColumns(tree, { scores, weights, errors });
-  return out.map((v, i) => v ?? new InputError('cycle', { path: cyclePath(tree.cycleAt(i)!) }));
+  return out.map((v, i) => v ?? new InputError('cycle', { path: tree.cyclePathAt(i)! }));
 }
 
 /**
@@ -247,7 +309,7 @@ export function rollupColumns(tree: Tree, cols: RollupColumns): (number | '' | I
   for (let i = 0; i < n; i++) {
     const id = tree.ids[i]!;
     if (id === '') out[i] = '';
-    else if (tree.duplicates.has(id)) out[i] = new InputError('duplicateId', { id });
+    else if (tree.duplicated[i] === 1) out[i] = new InputError('duplicateId', { id });
     else if (tree.inCycle(i)) out[i] = undefined;
     else if (errors[i] !== undefined) out[i] = errors[i];
     else if (pending[i] === 0) out[i] = combine(i);
@@ -314,10 +376,8 @@ export function alignmentLinks(
       else if (onWalk[p]! >= 0) {
         // each row of the cycle reports it from itself; the rows before it, from where they enter
         const k = onWalk[p]!;
-        const ring = walk.slice(k).map((r) => tree.ids[r]!);
-        for (let j = k; j < walk.length; j++) {
-          memo[walk[j]!] = { kind: 'cycle', path: cyclePath({ ring, from: j - k }) };
-        }
+        const ring = new Ring(walk.slice(k).map((r) => tree.ids[r]!));
+        for (let j = k; j < walk.length; j++) memo[walk[j]!] = { kind: 'cycle', path: ring.path(j - k) };
         end = memo[p]!;
       } else {
         cur = p;
@@ -336,7 +396,7 @@ export function alignmentLinks(
     const id = tree.ids[i]!;
     const lv = levels?.[i];
     if (id === '') out[i] = '';
-    else if (tree.duplicates.has(id)) out[i] = new InputError('duplicateId', { id });
+    else if (tree.duplicated[i] === 1) out[i] = new InputError('duplicateId', { id });
     else if (lv instanceof InputError) out[i] = lv;
     else if (isTop(i)) out[i] = top;
     else out[i] = memo[i] ?? linkOf(i);

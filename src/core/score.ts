@@ -173,28 +173,22 @@ export function weightedMeanOf(
   let top = 0;
   for (let k = 0; k < n; k++) if (weights[k]! > top) top = weights[k]!;
   if (top === 0) throw new InputError('zeroWeights');
-  const sum = new Sum();
-  const total = new Sum();
+  // Neumaier's compensated sums of w·s and of w, kept in locals (no object per mean)
+  let sum = 0;
+  let sumC = 0;
+  let total = 0;
+  let totalC = 0;
   for (let k = 0; k < n; k++) {
     const w = weights[k]! / top;
-    sum.add(values[k]! * w);
-    total.add(w);
+    const x = values[k]! * w;
+    let t = sum + x;
+    sumC += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+    sum = t;
+    t = total + w;
+    totalC += Math.abs(total) >= Math.abs(w) ? total - t + w : w - t + total;
+    total = t;
   }
-  return tidy(sum.total() / total.total());
-}
-
-/** Neumaier's compensated sum: the rounding error of each addition is kept and added back. */
-export class Sum {
-  private s = 0;
-  private c = 0;
-  add(x: number): void {
-    const t = this.s + x;
-    this.c += Math.abs(this.s) >= Math.abs(x) ? this.s - t + x : x - t + this.s;
-    this.s = t;
-  }
-  total(): number {
-    return this.s + this.c;
-  }
+  return tidy((sum + sumC) / (total + totalC));
 }
 
 /** committed: TRUE/FALSE or committed/engagé, aspirational/ambitieux; blank = aspirational. */

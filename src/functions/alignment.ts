@@ -1,7 +1,6 @@
 import {
   alignmentLinks,
   alignmentShare,
-  cyclePath,
   type Link,
   readId,
   readLevel,
@@ -144,7 +143,7 @@ export const OKR_ROLLUP: FunctionSpec = {
       const e = upstream[k] ?? v;
       if (e === undefined) {
         // a row in a cycle: its text made here, with no error object per row
-        const path = cyclePath(tree.cycleAt(k)!);
+        const path = tree.cyclePathAt(k)!;
         out[k] = call.single ? call.fail(new InputError('cycle', { path })) : cycleText(path, call.lang());
       } else if (!(e instanceof InputError)) out[k] = e;
       else {
