@@ -2,8 +2,14 @@
  * Builds what clasp pushes: dist/Code.js (one plain script), dist/appsscript.json and the html pages.
  * Code.js = the add-on as one IIFE (global OkrKpi) + a top-level function per name Sheets or
  * google.script.run looks up, custom functions with the JSDoc that Sheets' autocomplete reads.
+ *
+ * Sheets loads Code.js for every custom-function call, so its top level only defines: the custom
+ * functions and the core they use are ready at once (OkrKpi.run), while the rest of the add-on
+ * (src/main.ts: menu, sidebar endpoints, sheets, templates, zod) is a function that runs the first
+ * time a trigger, menu item or endpoint calls OkrKpi.main() in that execution. V8 only pre-parses
+ * its body at load.
  */
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -14,6 +20,27 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 
 export const GLOBAL_NAME = 'OkrKpi';
+
+/**
+ * The bundle's entry. `run`: a custom function by name, with only src/functions, the core it uses and
+ * the sheets' env loaded. `main`: the rest of the add-on, initialised on first call (esbuild turns the
+ * require into a lazily run module; nothing of it, zod included, runs at load).
+ */
+const ENTRY = `
+import { type Arg, invoke } from './src/functions/define';
+import { specOf } from './src/functions/registry';
+import { sheetsEnv } from './src/sheets/env';
+
+export function run(name: string, args: Arg[]) {
+  return invoke(specOf(name)!, args, sheetsEnv);
+}
+
+let loaded: typeof import('./src/main') | undefined;
+export function main(): typeof import('./src/main') {
+  loaded ??= require('./src/main');
+  return loaded!;
+}
+`;
 
 export const manifest = {
   timeZone: 'Etc/UTC',
@@ -30,7 +57,7 @@ async function main(): Promise<void> {
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
   const bundle = await build({
-    entryPoints: [join(root, 'src/main.ts')],
+    stdin: { contents: ENTRY, resolveDir: root, loader: 'ts', sourcefile: 'bundle-entry.ts' },
     bundle: true,
     format: 'iife',
     globalName: GLOBAL_NAME,
@@ -55,7 +82,7 @@ async function main(): Promise<void> {
   writeFileSync(join(dist, 'appsscript.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   await buildPages(root, dist);
   for (const f of readdirSync(dist).sort()) {
-    const size = Buffer.byteLength(await import('node:fs').then((fs) => fs.readFileSync(join(dist, f))));
+    const size = readFileSync(join(dist, f)).length;
     console.log(`dist/${f.padEnd(20)} ${(size / 1024).toFixed(1).padStart(7)} KB`);
   }
 }

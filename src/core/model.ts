@@ -1,76 +1,141 @@
 import * as z from 'zod/mini';
+import { lazy } from './lazy';
 
-// Apps Script may refuse `new Function`; jitless parsing also keeps the first parse cheap.
-z.config({ jitless: true });
+/**
+ * The model's zod schemas, each built on first use (`schemas.keyResult()`): nothing runs when the
+ * bundle loads, and a call builds only the schemas it parses with. zod is set jitless before the
+ * first one (Apps Script may refuse `new Function`; jitless parsing also keeps the first parse cheap).
+ */
+export const zodReady = lazy((): void => {
+  z.config({ jitless: true });
+});
 
-const id = z.string().check(z.minLength(1), z.maxLength(100));
-const share = z.number().check(z.gte(0), z.lte(1));
-const isoDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+/** A schema built on first use, zod set jitless first: `const s = schema(() => z.object({ … }))`. */
+export function schema<T>(make: () => T): () => T {
+  return lazy(() => {
+    zodReady();
+    return make();
+  });
+}
 
-export const krTypeSchema = z.enum(['increase', 'decrease', 'at_least', 'at_most', 'milestone']);
-export const levelSchema = z.enum(['company', 'department', 'team', 'individual']);
-export const directionSchema = z.enum(['higher', 'lower']);
-export const periodSchema = z.enum(['week', 'month', 'quarter']);
-export const gradeSchema = z.enum(['green', 'yellow', 'red']);
-export const decisionSchema = z.enum(['carry_over', 'close', 'drop']);
+const id = schema(() => z.string().check(z.minLength(1), z.maxLength(100)));
+const share = schema(() => z.number().check(z.gte(0), z.lte(1)));
+const isoDay = schema(() => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)));
 
-export const keyResultSchema = z.object({
+export const KR_TYPE_NAMES = ['increase', 'decrease', 'at_least', 'at_most', 'milestone'] as const;
+export const LEVEL_NAMES = ['company', 'department', 'team', 'individual'] as const;
+export const DIRECTION_NAMES = ['higher', 'lower'] as const;
+export const PERIOD_NAMES = ['week', 'month', 'quarter'] as const;
+export const GRADE_NAMES = ['green', 'yellow', 'red'] as const;
+export const DECISION_NAMES = ['carry_over', 'close', 'drop'] as const;
+
+const krType = schema(() => z.enum(KR_TYPE_NAMES));
+const level = schema(() => z.enum(LEVEL_NAMES));
+const direction = schema(() => z.enum(DIRECTION_NAMES));
+const period = schema(() => z.enum(PERIOD_NAMES));
+const grade = schema(() => z.enum(GRADE_NAMES));
+const decision = schema(() => z.enum(DECISION_NAMES));
+
+const keyResult = schema(() =>
+  z.object({
+    id: id(),
+    objectiveId: id(),
+    title: z.string(),
+    type: z.optional(krType()),
+    start: z.optional(z.number()),
+    target: z.optional(z.number()),
+    /** A number, or a milestone's TRUE/FALSE. */
+    current: z.optional(z.union([z.number(), z.boolean()])),
+    unit: z.string(),
+    weight: z.number().check(z.gte(0)),
+    confidence: z.optional(share()),
+    /** The KPI this KR is built on, if any. */
+    kpi: z.optional(z.string()),
+  }),
+);
+
+const objective = schema(() =>
+  z.object({
+    id: id(),
+    title: z.string(),
+    level: z.optional(level()),
+    owner: z.string(),
+    parentId: z.optional(z.string()),
+    committed: z.boolean(),
+    keyResults: z.array(keyResult()),
+  }),
+);
+
+const checkIn = schema(() =>
+  z.object({
+    date: isoDay(),
+    krId: id(),
+    value: z.union([z.number(), z.boolean()]),
+    confidence: z.optional(share()),
+    comment: z.string().check(z.maxLength(2000)),
+  }),
+);
+
+const kpi = schema(() =>
+  z.object({
+    id: id(),
+    name: z.string(),
+    family: z.string(),
+    unit: z.string(),
+    direction: direction(),
+    period: period(),
+    greenAt: z.optional(z.number()),
+    redAt: z.optional(z.number()),
+    benchmark: z.optional(z.number()),
+    /** One value per period, oldest first; undefined where none was entered. */
+    values: z.array(z.optional(z.number())),
+  }),
+);
+
+const quarter = schema(() =>
+  z.object({
+    label: z.string(),
+    fiscalStart: z.number().check(z.int(), z.gte(1), z.lte(12)),
+    /** The "as of" day: pace and status are computed from it. */
+    asOf: isoDay(),
+    objectives: z.array(objective()),
+  }),
+);
+
+/** Every schema of the model, by name: call one to get it (built the first time). */
+export const schemas = {
   id,
-  objectiveId: id,
-  title: z.string(),
-  type: z.optional(krTypeSchema),
-  start: z.optional(z.number()),
-  target: z.optional(z.number()),
-  /** A number, or a milestone's TRUE/FALSE. */
-  current: z.optional(z.union([z.number(), z.boolean()])),
-  unit: z.string(),
-  weight: z.number().check(z.gte(0)),
-  confidence: z.optional(share),
-  /** The KPI this KR is built on, if any. */
-  kpi: z.optional(z.string()),
-});
-export type KeyResult = z.infer<typeof keyResultSchema>;
+  share,
+  isoDay,
+  krType,
+  level,
+  direction,
+  period,
+  grade,
+  decision,
+  keyResult,
+  objective,
+  checkIn,
+  kpi,
+  quarter,
+};
 
-export const objectiveSchema = z.object({
-  id,
-  title: z.string(),
-  level: z.optional(levelSchema),
-  owner: z.string(),
-  parentId: z.optional(z.string()),
-  committed: z.boolean(),
-  keyResults: z.array(keyResultSchema),
-});
-export type Objective = z.infer<typeof objectiveSchema>;
+export type KeyResult = z.infer<ReturnType<typeof keyResult>>;
+export type Objective = z.infer<ReturnType<typeof objective>>;
+export type CheckIn = z.infer<ReturnType<typeof checkIn>>;
+export type Kpi = z.infer<ReturnType<typeof kpi>>;
+export type QuarterModel = z.infer<ReturnType<typeof quarter>>;
 
-export const checkInSchema = z.object({
-  date: isoDay,
-  krId: id,
-  value: z.union([z.number(), z.boolean()]),
-  confidence: z.optional(share),
-  comment: z.string().check(z.maxLength(2000)),
-});
-export type CheckIn = z.infer<typeof checkInSchema>;
-
-export const kpiSchema = z.object({
-  id,
-  name: z.string(),
-  family: z.string(),
-  unit: z.string(),
-  direction: directionSchema,
-  period: periodSchema,
-  greenAt: z.optional(z.number()),
-  redAt: z.optional(z.number()),
-  benchmark: z.optional(z.number()),
-  /** One value per period, oldest first; undefined where none was entered. */
-  values: z.array(z.optional(z.number())),
-});
-export type Kpi = z.infer<typeof kpiSchema>;
-
-export const quarterSchema = z.object({
-  label: z.string(),
-  fiscalStart: z.number().check(z.int(), z.gte(1), z.lte(12)),
-  /** The "as of" day: pace and status are computed from it. */
-  asOf: isoDay,
-  objectives: z.array(objectiveSchema),
-});
-export type QuarterModel = z.infer<typeof quarterSchema>;
+/**
+ * @deprecated Built when this module loads, for the modules that still build their own schemas at
+ * their top level (src/server/insert.ts, src/server/rows.ts, src/core/review.ts): use
+ * `schemas.krType()`, `schemas.level()`, `schemas.grade()`, `schemas.decision()` inside a `schema()`
+ * there, then delete these four.
+ */
+export const krTypeSchema = krType();
+/** @deprecated See krTypeSchema. */
+export const levelSchema = level();
+/** @deprecated See krTypeSchema. */
+export const gradeSchema = grade();
+/** @deprecated See krTypeSchema. */
+export const decisionSchema = decision();

@@ -15,26 +15,11 @@ import { readScore, readWeight } from '../core/score';
 import { type Level, word, wordWith } from '../core/words';
 import { at, type Call, type FunctionSpec, type Grid, type Out, whereIs } from './define';
 
-const idParams = [
-  { name: 'ids', type: 'Array<Array<string>>', help: { en: 'Objective ids.', fr: 'Ids des objectifs.' } },
-  {
-    name: 'parent_ids',
-    type: 'Array<Array<string>>',
-    help: {
-      en: 'Id of each objective’s parent (blank: none).',
-      fr: 'Id de l’objectif parent de chacun (vide : aucun).',
-    },
-  },
-] as const;
+const idParams = [{ name: 'ids' }, { name: 'parent_ids' }] as const;
 
 const levelsParam = {
   name: 'levels',
-  type: 'Array<Array<string>>',
   optional: true,
-  help: {
-    en: 'Level of each objective: company, department, team or individual (the highest present is the top).',
-    fr: 'Niveau de chaque objectif : entreprise, département, équipe ou individuel (le plus haut présent est le sommet).',
-  },
 } as const;
 
 /** The rows of a call on objectives, in reading order (row k sits at r = k ÷ cols, c = k mod cols). */
@@ -93,29 +78,7 @@ export const OKR_ROLLUP: FunctionSpec = {
     en: 'Each objective’s score rolled up with its aligned children (weighted mean of its own score and theirs).',
     fr: 'Score de chaque objectif consolidé avec ses objectifs enfants (moyenne pondérée du sien et des leurs).',
   },
-  returns: { en: 'A column of scores from 0 to 1.', fr: 'Une colonne de scores de 0 à 1.' },
-  returnType: 'Array<Array<number>>',
-  params: [
-    ...idParams,
-    {
-      name: 'scores',
-      type: 'Array<Array<number>>',
-      help: {
-        en: 'Each objective’s own score (may be blank).',
-        fr: 'Score propre de chaque objectif (peut être vide).',
-      },
-    },
-    {
-      name: 'weights',
-      type: 'Array<Array<number>>',
-      optional: true,
-      help: {
-        en: 'Weight of each objective in its parent (blank = 1).',
-        fr: 'Poids de chaque objectif dans son parent (vide = 1).',
-      },
-    },
-  ],
-  example: '=OKR_ROLLUP(A2:A, E2:E, F2:F)',
+  params: [...idParams, { name: 'scores' }, { name: 'weights', optional: true }],
   result: 'common',
   run(args, call) {
     const { rows, cols, n, tree, upstream } = objectives(args);
@@ -194,10 +157,7 @@ export const OKR_ALIGNED: FunctionSpec = {
     en: 'Where each objective’s chain of parents ends: top, aligned, orphan, broken: X or cycle: a → b → a.',
     fr: 'Où mène la chaîne des parents de chaque objectif : sommet, aligné, orphelin, rompu : X ou cycle : a → b → a.',
   },
-  returns: { en: 'A column of link states.', fr: 'Une colonne d’états de lien.' },
-  returnType: 'Array<Array<string>>',
   params: [...idParams, levelsParam],
-  example: '=OKR_ALIGNED(A2:A, E2:E, C2:C)',
   result: 'common',
   run(args, call) {
     const { rows, cols, links: ls } = links(args);
@@ -214,10 +174,7 @@ export const OKR_ALIGNMENT: FunctionSpec = {
     en: 'Share of the objectives below the top level whose chain of parents reaches the top.',
     fr: 'Part des objectifs sous le niveau le plus haut dont la chaîne de parents atteint le sommet.',
   },
-  returns: { en: 'A share from 0 to 1.', fr: 'Une part de 0 à 1.' },
-  returnType: 'number',
   params: [...idParams, levelsParam],
-  example: '=OKR_ALIGNMENT(A2:A, E2:E, C2:C)',
   result: 'one',
   run(args, call: Call) {
     const { cols, links: ls } = links(args);

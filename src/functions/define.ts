@@ -17,11 +17,9 @@ export interface Env {
   timeZone(): string;
 }
 
+/** A parameter as the functions need it at run time; its help and type are in ./help.ts (build time). */
 export interface ParamSpec {
   readonly name: string;
-  readonly help: Text;
-  /** JSDoc type shown by Sheets' autocomplete. */
-  readonly type: string;
   readonly optional?: boolean;
   /**
    * Arguments of one group share one shape (or are a single cell). `perRow`: one cell, or a column
@@ -53,14 +51,15 @@ export interface Call {
   fail(e: unknown, where?: string): string;
 }
 
+/**
+ * A custom function as the bundle needs it: its name, its one-line summary (the menu's function
+ * reference shows it), its parameters and how its result is shaped, and its body. What Sheets'
+ * autocomplete and the README show besides is in ./help.ts, read at build time only.
+ */
 export interface FunctionSpec {
   readonly name: string;
   readonly summary: Text;
-  readonly returns: Text;
-  readonly returnType: string;
   readonly params: readonly ParamSpec[];
-  /** A formula as a template writes it, for the docs. */
-  readonly example: string;
   readonly result: ResultShape;
   /** The body: grids (undefined for omitted arguments), already checked for shape. */
   run(args: readonly (Grid | undefined)[], call: Call): Out | Out[][];

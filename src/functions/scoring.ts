@@ -5,45 +5,16 @@ import { word } from '../core/words';
 import { at, type FunctionSpec, type Out, perCell, readArg, whereIs } from './define';
 
 const krParams = [
-  {
-    name: 'start',
-    type: 'number|Array<Array<number>>',
-    help: { en: 'Value when the quarter began (blank = 0).', fr: 'Valeur au début du trimestre (vide = 0).' },
-  },
-  {
-    name: 'target',
-    type: 'number|Array<Array<number>>',
-    help: { en: 'Value to reach by the end of the quarter.', fr: 'Valeur à atteindre en fin de trimestre.' },
-  },
-  {
-    name: 'current',
-    type: 'number|Array<Array<number>>',
-    help: {
-      en: 'Value measured now (blank = no score yet).',
-      fr: 'Valeur mesurée aujourd’hui (vide = pas encore de score).',
-    },
-  },
-  {
-    name: 'type',
-    type: 'string|Array<Array<string>>',
-    optional: true,
-    help: {
-      en: 'increase, decrease, at_least, at_most or milestone (blank: from start and target).',
-      fr: 'augmenter, diminuer, au_moins, au_plus ou jalon (vide : déduit du départ et de la cible).',
-    },
-  },
+  { name: 'start' },
+  { name: 'target' },
+  { name: 'current' },
+  { name: 'type', optional: true },
 ] as const;
 
 export const KR_SCORE: FunctionSpec = {
   name: 'KR_SCORE',
   summary: { en: 'Score of a key result, from 0 to 1.', fr: 'Score d’un résultat clé, de 0 à 1.' },
-  returns: {
-    en: 'A score from 0 to 1, or blank when current is blank.',
-    fr: 'Un score de 0 à 1, ou vide si la valeur actuelle est vide.',
-  },
-  returnType: 'number|Array<Array<number>>',
   params: krParams,
-  example: '=KR_SCORE(J2:J, K2:K, L2:L, I2:I)',
   result: 'common',
   run: perCell(([start, target, current, type]) => krScore({ start, target, current, type })),
 };
@@ -54,13 +25,7 @@ export const KR_PROGRESS: FunctionSpec = {
     en: 'Progress of a key result, like KR_SCORE but not capped (1.2 = 120 %).',
     fr: 'Avancement d’un résultat clé, comme KR_SCORE mais sans plafond (1,2 = 120 %).',
   },
-  returns: {
-    en: 'A share of the way from start to target, or blank.',
-    fr: 'La part du chemin du départ à la cible, ou vide.',
-  },
-  returnType: 'number|Array<Array<number>>',
   params: krParams,
-  example: '=KR_PROGRESS(J2:J, K2:K, L2:L, I2:I)',
   result: 'common',
   run: perCell(([start, target, current, type]) => krProgress({ start, target, current, type })),
 };
@@ -71,34 +36,7 @@ export const OKR_SCORE: FunctionSpec = {
     en: 'Weighted mean of key-result scores: one objective, or each row’s objective when groups are given.',
     fr: 'Moyenne pondérée des scores des résultats clés : un objectif, ou l’objectif de chaque ligne avec groups.',
   },
-  returns: {
-    en: 'A score from 0 to 1 (a column of them with groups), or blank.',
-    fr: 'Un score de 0 à 1 (une colonne avec groups), ou vide.',
-  },
-  returnType: 'number|Array<Array<number>>',
-  params: [
-    {
-      name: 'scores',
-      type: 'Array<Array<number>>',
-      help: { en: 'KR scores, 0 to 1.', fr: 'Scores des résultats clés, de 0 à 1.' },
-    },
-    {
-      name: 'weights',
-      type: 'Array<Array<number>>',
-      optional: true,
-      help: { en: 'Weight of each KR (blank = 1).', fr: 'Poids de chaque résultat clé (vide = 1).' },
-    },
-    {
-      name: 'groups',
-      type: 'Array<Array<string>>',
-      optional: true,
-      help: {
-        en: 'Objective id of each KR row: gives each row its objective’s score.',
-        fr: 'Id de l’objectif de chaque ligne : donne à chaque ligne le score de son objectif.',
-      },
-    },
-  ],
-  example: '=OKR_SCORE(M2:M, H2:H, A2:A)',
+  params: [{ name: 'scores' }, { name: 'weights', optional: true }, { name: 'groups', optional: true }],
   result: (shapes) => (shapes[2] ? resultOfGroups(shapes) : [1, 1]),
   run(args, call) {
     const [scores, weights, groups] = args as [NonNullable<(typeof args)[0]>, ...typeof args];
@@ -242,28 +180,7 @@ export const OKR_GRADE: FunctionSpec = {
     en: 'Grade of a score: green, yellow or red (aspirational: 0.7 is success; committed: 1).',
     fr: 'Note d’un score : vert, jaune ou rouge (ambitieux : 0,7 est un succès ; engagé : 1).',
   },
-  returns: {
-    en: 'green, yellow or red (in the spreadsheet’s language).',
-    fr: 'vert, jaune ou rouge (dans la langue du classeur).',
-  },
-  returnType: 'string|Array<Array<string>>',
-  params: [
-    {
-      name: 'score',
-      type: 'number|Array<Array<number>>',
-      help: { en: 'A score (0 to 1; above 1 is fine).', fr: 'Un score (0 à 1 ; au-delà de 1 accepté).' },
-    },
-    {
-      name: 'committed',
-      type: 'boolean|string|Array<Array<boolean>>',
-      optional: true,
-      help: {
-        en: 'TRUE or committed for a committed OKR; blank, FALSE or aspirational otherwise.',
-        fr: 'VRAI ou engagé pour un OKR engagé ; vide, FAUX ou ambitieux sinon.',
-      },
-    },
-  ],
-  example: '=OKR_GRADE(N2:N, F2:F)',
+  params: [{ name: 'score' }, { name: 'committed', optional: true }],
   result: 'common',
   run: perCell(([score, committed], call) => {
     const g = okrGrade(score, committed);
@@ -277,33 +194,7 @@ export const OKR_STATUS: FunctionSpec = {
     en: 'Pace of a score given the share of the quarter elapsed: achieved, on track, at risk or off track.',
     fr: 'Rythme d’un score selon la part du trimestre écoulée : atteint, en bonne voie, à risque ou en retard.',
   },
-  returns: {
-    en: 'achieved, on track, at risk or off track.',
-    fr: 'atteint, en bonne voie, à risque ou en retard.',
-  },
-  returnType: 'string|Array<Array<string>>',
-  params: [
-    {
-      name: 'score',
-      type: 'number|Array<Array<number>>',
-      help: { en: 'The score now.', fr: 'Le score actuel.' },
-    },
-    {
-      name: 'elapsed',
-      type: 'number|Array<Array<number>>',
-      help: {
-        en: 'Share of the quarter elapsed, 0 to 1 (see QUARTER_PROGRESS).',
-        fr: 'Part du trimestre écoulée, de 0 à 1 (voir QUARTER_PROGRESS).',
-      },
-    },
-    {
-      name: 'target',
-      type: 'number|Array<Array<number>>',
-      optional: true,
-      help: { en: 'Score that counts as success (blank = 0.7).', fr: 'Score qui vaut succès (vide = 0,7).' },
-    },
-  ],
-  example: '=OKR_STATUS(N2:N, $C$1)',
+  params: [{ name: 'score' }, { name: 'elapsed' }, { name: 'target', optional: true }],
   result: 'common',
   run: perCell(([score, elapsed, target], call) => {
     const s = okrStatus(score, elapsed, target);

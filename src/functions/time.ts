@@ -15,25 +15,7 @@ export const QUARTER_PROGRESS: FunctionSpec = {
     en: 'Share of the quarter elapsed on a date: 0 on its first day.',
     fr: 'Part du trimestre écoulée à une date : 0 le premier jour.',
   },
-  returns: { en: 'A share from 0 to 1.', fr: 'Une part de 0 à 1.' },
-  returnType: 'number|Array<Array<number>>',
-  params: [
-    {
-      name: 'date',
-      type: 'Date|string',
-      help: { en: 'A date, or text like 2026-02-15.', fr: 'Une date, ou un texte comme 2026-02-15.' },
-    },
-    {
-      name: 'fiscal_start_month',
-      type: 'number',
-      optional: true,
-      help: {
-        en: 'Month the fiscal year starts, 1 to 12 (blank = 1, January).',
-        fr: 'Mois de début de l’exercice, de 1 à 12 (vide = 1, janvier).',
-      },
-    },
-  ],
-  example: '=QUARTER_PROGRESS($B$1)',
+  params: [{ name: 'date' }, { name: 'fiscal_start_month', optional: true }],
   result: 'common',
   run: perCell(([date, fiscal], call) => quarterProgress(date, fiscal, call.timeZone)),
 };
@@ -57,54 +39,25 @@ export const KR_FORECAST: FunctionSpec = {
     en: 'Projected score of each KR at end_date, from the line through its check-ins.',
     fr: 'Score projeté de chaque résultat clé à end_date, d’après la droite de ses points de suivi.',
   },
-  returns: {
-    en: 'A column of projected scores, blank with fewer than 2 check-ins.',
-    fr: 'Une colonne de scores projetés, vide avec moins de 2 points de suivi.',
-  },
-  returnType: 'Array<Array<number>>',
   params: [
-    { name: 'kr_ids', type: 'Array<Array<string>>', help: { en: 'KR ids.', fr: 'Ids des résultats clés.' } },
-    { name: 'starts', type: 'Array<Array<number>>', help: { en: 'Start values.', fr: 'Valeurs de départ.' } },
-    { name: 'targets', type: 'Array<Array<number>>', help: { en: 'Target values.', fr: 'Valeurs cibles.' } },
-    {
-      name: 'types',
-      type: 'Array<Array<string>>',
-      help: {
-        en: 'KR types (one cell for all, or one per KR).',
-        fr: 'Types (une cellule pour tous, ou un par résultat clé).',
-      },
-    },
-    {
-      name: 'end_date',
-      type: 'Date|Array<Array<Date>>',
-      help: {
-        en: 'Date to project to (one cell, or one per KR).',
-        fr: 'Date de projection (une cellule, ou une par résultat clé).',
-      },
-    },
+    { name: 'kr_ids' },
+    { name: 'starts' },
+    { name: 'targets' },
+    { name: 'types' },
+    { name: 'end_date' },
     {
       name: 'log_kr_ids',
-      type: 'Array<Array<string>>',
       group: 'b',
-      help: {
-        en: 'Check-in log: KR id of each row.',
-        fr: 'Journal de suivi : id du résultat clé de chaque ligne.',
-      },
     },
     {
       name: 'log_dates',
-      type: 'Array<Array<Date>>',
       group: 'b',
-      help: { en: 'Check-in log: dates.', fr: 'Journal de suivi : dates.' },
     },
     {
       name: 'log_values',
-      type: 'Array<Array<number>>',
       group: 'b',
-      help: { en: 'Check-in log: values.', fr: 'Journal de suivi : valeurs.' },
     },
   ],
-  example: "=KR_FORECAST(G2:G, J2:J, K2:K, I2:I, $B$2, 'Check-ins'!B2:B, 'Check-ins'!A2:A, 'Check-ins'!C2:C)",
   result: 'common',
   run(args, call) {
     const [ids, starts, targets, types, ends, logIds, logDates, logValues] = args;
