@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { cyclePath, Ring } from '../../src/core/alignment';
 import { call, callIn, col } from '../support/call';
 
 describe('OKR_ROLLUP', () => {
@@ -252,5 +253,31 @@ describe('OKR_ALIGNMENT', () => {
     expect(call('OKR_ALIGNMENT', col('a', 'b'), col('', 'a'), col('company', 'chef'))).toMatch(
       /^#row 2: levels: "chef"/,
     );
+  });
+});
+
+describe('cycle texts', () => {
+  test('a ring’s texts cut from one join are those cyclePath makes, whatever the ids (fast-check)', () => {
+    const id = fc.oneof(
+      fc.string({ minLength: 1, maxLength: 6 }),
+      fc.string({ minLength: 80, maxLength: 400 }),
+    );
+    fc.assert(
+      fc.property(fc.array(id, { minLength: 1, maxLength: 40 }), (ids) => {
+        const ring = new Ring(ids);
+        for (let from = 0; from < ids.length; from++) {
+          expect(ring.path(from)).toBe(cyclePath({ ring: ids, from }));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('at most 12 ids, then … and the first again', () => {
+    const ids = Array.from({ length: 20 }, (_, i) => `o${i}`);
+    expect(new Ring(ids).path(19)).toBe(
+      'o19 → o0 → o1 → o2 → o3 → o4 → o5 → o6 → o7 → o8 → o9 → o10 → … → o19',
+    );
+    expect(new Ring(['a', 'b', 'c']).path(1)).toBe('b → c → a → b');
   });
 });
