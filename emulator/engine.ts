@@ -29,7 +29,14 @@ export const isEngineError = (v: unknown): v is EngineError =>
   typeof v === 'object' && v !== null && 'error' in v && typeof (v as EngineError).error === 'string';
 
 /** What a cell is set to: a formula ('=…'), text, a number, a boolean, or null for blank. */
-export type Content = { formula: string } | { text: string } | { date: number } | number | boolean | null;
+export type Content =
+  | { formula: string }
+  | { text: string }
+  | { date: number }
+  | { error: string }
+  | number
+  | boolean
+  | null;
 
 export const key = (sheet: number, row: number, col: number) => `${sheet}:${row}:${col}`;
 
@@ -178,6 +185,8 @@ export class Engine {
     // Text always goes in behind an apostrophe, so the engine never parses it as a number or date.
     if ('text' in c) return `'${c.text}`;
     if ('date' in c) return engineDate(c.date);
+    // An error code typed as such ('#N/A'): the engine reads it as that error.
+    if ('error' in c) return c.error;
     return arrayLiteralsToEngine(c.formula);
   }
 
@@ -408,6 +417,7 @@ export class Engine {
           return /^NUMBER_(DATE|TIME)/.test(this.hf.getCellValueDetailedType(at)) ? { date: v } : v;
         }
         if (typeof v === 'string') return { text: v };
+        if (v instanceof DetailedCellError) return { error: v.value };
         return typeof v === 'boolean' ? v : null;
       }
       default:

@@ -181,7 +181,7 @@ function formatDateSection(serial: number, section: string, locale: string): str
   const isMinute = (i: number): boolean => {
     for (let j = i - 1; j >= 0; j--) {
       const t = lower[j]!;
-      if (t === 'h' || t === 'hh') return true;
+      if (t === 'h' || t === 'hh' || t === '[h]') return true;
       if (/^[ymd]/.test(t)) break;
     }
     for (let j = i + 1; j < lower.length; j++) {
@@ -224,6 +224,9 @@ function formatDateSection(serial: number, section: string, locale: string): str
           return pad(p.s);
         case 's':
           return String(p.s);
+        case '[h]':
+          // elapsed hours (a duration typed as 25:00) [UNVERIFIED: Sheets' default duration format]
+          return String(Math.floor(serial * 24 + 1e-9));
         case 'am/pm':
           return p.h < 12 ? 'AM' : 'PM';
         case 'a/p':

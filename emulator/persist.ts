@@ -27,8 +27,8 @@ import type { WorkbookCore } from './workbook-core';
 
 export const FORMAT_VERSION = 1;
 
-/** One cell's content: [row, col, value], a formula as { f }, text as { t }. */
-type SavedCell = [number, number, number | boolean | { f: string } | { t: string }];
+/** One cell's content: [row, col, value], a formula as { f }, text as { t }, a typed error as { e }. */
+type SavedCell = [number, number, number | boolean | { f: string } | { t: string } | { e: string }];
 
 export interface SavedSheet {
   name: string;
@@ -75,6 +75,8 @@ export function serialize(wb: WorkbookCore): SavedWorkbook {
         if (type === 'ARRAY' || type === 'EMPTY') return; // spilled from an array formula
         if (type === 'FORMULA' || type === 'ARRAYFORMULA')
           cells.push([r + 1, c + 1, { f: wb.formula(s, r + 1, c + 1) }]);
+        else if (typeof raw === 'string' && !raw.startsWith("'") && /^#/.test(raw))
+          cells.push([r + 1, c + 1, { e: raw }]);
         else if (typeof raw === 'string')
           cells.push([r + 1, c + 1, { t: raw.startsWith("'") ? raw.slice(1) : raw }]);
         else if (typeof raw === 'number' || typeof raw === 'boolean') cells.push([r + 1, c + 1, raw]);
@@ -167,7 +169,9 @@ export function restoreInto(wb: WorkbookCore, saved: SavedWorkbook): void {
           typeof v === 'object'
             ? 'f' in v
               ? { kind: 'formula', formula: v.f }
-              : { kind: 'value', value: v.t }
+              : 'e' in v
+                ? { kind: 'error', code: v.e }
+                : { kind: 'value', value: v.t }
             : { kind: 'value', value: v };
         wb.writeEntries(model, { row: r, col: c, numRows: 1, numCols: 1 }, [[entry]]);
       }

@@ -2,6 +2,8 @@
  * Runs dist/Code.js — the very file `clasp push` sends — in a node:vm context whose globals are the
  * emulated services, and calls its top-level functions by name as Sheets would: triggers with their
  * event and auth mode, menu handlers, google.script.run endpoints, and custom functions from formulas.
+ * As in Apps Script, every execution loads the script anew in a fresh context (its module state
+ * does not survive); the compiled script is cached, so a load costs a context and a run of the top.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
@@ -27,6 +29,12 @@ export interface LoadOptions {
   user?: { email?: string; locale?: string };
   /** Where the script's console.log goes (the real console by default). */
   console?: Pick<Console, 'log' | 'info' | 'warn' | 'error'>;
+  /**
+   * Each execution (a call, a google.script.run call, a trigger, a custom function's computation)
+   * loads the script anew in a fresh context, as Apps Script does: nothing the script keeps in
+   * module state survives it. True by default; false shares one context between executions.
+   */
+  freshContexts?: boolean;
 }
 
 export interface CallOptions {
@@ -35,7 +43,12 @@ export interface CallOptions {
 }
 
 export interface Bundle {
+  /** The context of the latest execution (of the load, before any). */
   readonly context: vm.Context;
+  /** Whether each execution gets a fresh context (LoadOptions.freshContexts). */
+  readonly freshContexts: boolean;
+  /** How many times the script was loaded (run from its top) so far. */
+  readonly loads: number;
   readonly services: Services;
   /** What Logger.log recorded, and the errors of simple triggers run after an edit. */
   readonly logs: string[];
@@ -130,9 +143,31 @@ function checkClientArg(v: unknown, path: string, within: object[] = []): void {
   for (const [k, x] of Object.entries(v)) checkClientArg(x, `${path}.${k}`, [...within, v]);
 }
 
+/**
+ * The compiled script per file, kept across loads and workbooks: Apps Script parses the project for
+ * every execution, the emulator compiles it once and runs it anew in each fresh context.
+ */
+const compiledScripts = new Map<string, { code: string; script: vm.Script }>();
+
+function compiled(path: string, code: string): vm.Script {
+  const known = compiledScripts.get(path);
+  if (known && known.code === code) return known.script;
+  const script = new vm.Script(code, { filename: path });
+  compiledScripts.set(path, { code, script });
+  return script;
+}
+
+/** One execution of the script: its own vm context (its own globals and realm) and membrane. */
+interface Execution {
+  context: vm.Context;
+  membrane: Membrane;
+}
+
 export function loadBundle(wb: WorkbookCore, options: LoadOptions = {}): Bundle {
   const path = isAbsolute(options.path ?? '') ? options.path! : join(ROOT, options.path ?? 'dist/Code.js');
   const code = readFileSync(path, 'utf8');
+  const script = compiled(path, code);
+  const fresh = options.freshContexts ?? true;
   const services =
     options.services ??
     createServices({
@@ -159,37 +194,72 @@ export function loadBundle(wb: WorkbookCore, options: LoadOptions = {}): Bundle 
       logs.length = 0;
     },
   };
-  const context = vm.createContext({ console: out });
-  const membrane = new Membrane(context);
-  services.bindContext(context);
-  const globals: Record<string, unknown> = {
-    SpreadsheetApp: new EmuSpreadsheetApp(wb),
-    ...services.globals,
-    Logger: logger,
+  const spreadsheetApp = new EmuSpreadsheetApp(wb);
+  let loads = 0;
+
+  /** A new context with the services as globals, the script run in it from the top. */
+  const load = (): Execution => {
+    const context = vm.createContext({ console: out });
+    const membrane = new Membrane(context);
+    const globals: Record<string, unknown> = {
+      SpreadsheetApp: spreadsheetApp,
+      ...services.globals,
+      Logger: logger,
+    };
+    for (const [k, v] of Object.entries(globals)) context[k] = membrane.toVm(v);
+    services.bindContext(context);
+    script.runInContext(context);
+    loads++;
+    return { context, membrane };
   };
-  for (const [k, v] of Object.entries(globals)) context[k] = membrane.toVm(v);
 
   const before = wb.counter.total();
-  vm.runInContext(code, context, { filename: path });
+  const first = load();
   const loadCalls = wb.counter.total() - before;
+  /** The functions the script declares (read once: every load of the same code declares the same). */
+  const declared = new Set(
+    Object.keys(first.context).filter((k) => typeof (first.context[k] as unknown) === 'function'),
+  );
+  /** The first load serves the first execution; every later one loads the script anew (if fresh). */
+  let spare: Execution | undefined = first;
+  let current: Execution | undefined;
+  let last: Execution = first;
 
-  const fnOf = (name: string): ((...a: unknown[]) => unknown) | undefined => {
-    const fn = context[name] as unknown;
-    return typeof fn === 'function' ? (fn as (...a: unknown[]) => unknown) : undefined;
-  };
   let depth = 0;
 
-  /** Runs fn in a context and auth mode, restoring the outer ones (a custom function runs inside a call). */
-  const within = <T>(ctx: CallContext, mode: AuthModeName, fn: () => T): T => {
-    const outer = { ctx: services.context(), mode: services.authMode(), wbMode: wb.authMode };
+  /**
+   * Runs one execution in a context and auth mode, restoring the outer ones (a custom function runs
+   * inside a call): a fresh load of the script unless contexts are shared.
+   */
+  const within = <T>(ctx: CallContext, mode: AuthModeName, fn: (exec: Execution) => T): T => {
+    const outer = {
+      ctx: services.context(),
+      mode: services.authMode(),
+      wbMode: wb.authMode,
+      exec: current,
+    };
+    let exec: Execution;
+    if (spare) {
+      exec = spare;
+      spare = undefined;
+      services.bindContext(exec.context);
+    } else if (fresh) exec = load();
+    else {
+      exec = first;
+      services.bindContext(exec.context);
+    }
+    current = exec;
+    last = exec;
     services.setContext(ctx);
     services.setAuthMode(mode);
     wb.authMode = services.authMode();
     depth++;
     try {
-      return fn();
+      return fn(exec);
     } finally {
       depth--;
+      current = outer.exec;
+      if (outer.exec) services.bindContext(outer.exec.context);
       wb.authMode = outer.wbMode;
       services.setContext(outer.ctx);
       services.setAuthMode(outer.mode);
@@ -197,19 +267,23 @@ export function loadBundle(wb: WorkbookCore, options: LoadOptions = {}): Bundle 
     }
   };
 
-  const invoke = (name: string, args: unknown[]): unknown => {
-    const fn = fnOf(name);
-    if (!fn) throw new Error(`emulator: no top-level function ${name} in ${path}`);
-    const inner = args.map((a) => membrane.toVm(a));
+  const invoke = (exec: Execution, name: string, args: unknown[]): unknown => {
+    const fn = exec.context[name] as unknown;
+    if (typeof fn !== 'function') throw new Error(`emulator: no top-level function ${name} in ${path}`);
+    const inner = args.map((a) => exec.membrane.toVm(a));
     try {
-      return membrane.fromVm(fn(...inner));
+      return exec.membrane.fromVm((fn as (...a: unknown[]) => unknown)(...inner));
     } catch (e) {
-      throw membrane.fromVm(e);
+      throw exec.membrane.fromVm(e);
     }
   };
 
-  const callAs = (opts: CallOptions, name: string, ...args: unknown[]): unknown =>
-    within(opts.context ?? 'menu', opts.authMode ?? 'FULL', () => invoke(name, args));
+  const has = (name: string) => declared.has(name);
+
+  const callAs = (opts: CallOptions, name: string, ...args: unknown[]): unknown => {
+    if (!has(name)) throw new Error(`emulator: no top-level function ${name} in ${path}`);
+    return within(opts.context ?? 'menu', opts.authMode ?? 'FULL', (exec) => invoke(exec, name, args));
+  };
 
   const call = (name: string, ...args: unknown[]): unknown => {
     if (!TRIGGERS.has(name)) return callAs({ context: 'menu' }, name, ...args);
@@ -231,11 +305,12 @@ export function loadBundle(wb: WorkbookCore, options: LoadOptions = {}): Bundle 
   };
 
   const hook: BundleHook = {
-    has: (name) => fnOf(name) !== undefined,
-    call: (name, args) => within('custom-function', 'CUSTOM_FUNCTION', () => invoke(name, [...args])),
+    has,
+    call: (name, args) =>
+      within('custom-function', 'CUSTOM_FUNCTION', (exec) => invoke(exec, name, [...args])),
     // A failing simple trigger does not undo the user's edit: Sheets logs the error.
     trigger: (name, event) => {
-      if (!fnOf(name)) return;
+      if (!has(name)) return;
       try {
         call(name, event);
       } catch (e) {
@@ -252,11 +327,17 @@ export function loadBundle(wb: WorkbookCore, options: LoadOptions = {}): Bundle 
   wb.engine.rebuild();
 
   return {
-    context,
+    get context() {
+      return last.context;
+    },
+    get loads() {
+      return loads;
+    },
+    freshContexts: fresh,
     services,
     logs,
     loadCalls,
-    has: hook.has,
+    has,
     call,
     callAs,
     run: (name, ...args) => {

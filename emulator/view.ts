@@ -9,7 +9,7 @@ import { DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR } from './colors';
 import { ruleMatches } from './conditional';
 import { isDate } from './dates';
 import { isEngineError } from './engine';
-import { parseTyped } from './entry';
+import { commaDecimal, parseTyped } from './entry';
 import { delocalize } from './formulas';
 import type { SheetModel } from './model';
 import { EmuRange } from './range';
@@ -190,9 +190,8 @@ export function editCell(
   if (protectionOf(sheet, row, col) === 'warning' && !opts.confirm) {
     return { status: 'needs-confirmation', message: PROTECTION_WARNING };
   }
-  const commaDecimal = /^(fr|de|es|it|pt|nl)/i.test(wb.locale);
-  const typed = commaDecimal && text.startsWith('=') ? delocalize(text) : text;
-  const entry = parseTyped(typed, wb.locale);
+  const typed = commaDecimal(wb.locale) && text.startsWith('=') ? delocalize(text) : text;
+  const entry = parseTyped(typed, wb.locale, { format: sheet.cellMeta(row, col)?.numberFormat });
   const v = sheet.cellMeta(row, col)?.validation;
   let invalid: string | undefined;
   if (v && entry.kind === 'value') {

@@ -316,6 +316,7 @@ export class WorkbookCore implements CustomFunctionHost {
         }
         if (meta?.openRefs) meta.openRefs = undefined;
         if (e.kind === 'blank') return null;
+        if (e.kind === 'error') return { error: e.code };
         if (e.format !== undefined) {
           const cur = meta?.numberFormat;
           const kind = (f: string | undefined) =>

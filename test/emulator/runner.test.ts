@@ -241,3 +241,40 @@ describe('triggers and auth modes', () => {
     expect(app.logs).toEqual(['onEdit failed: boom']);
   });
 });
+
+describe('each execution starts fresh [reference §audit "Each execution starts fresh"]', () => {
+  const script = `
+    var count = 0;
+    function bump() { count++; return count; }
+    function KR_SCORE() { count++; return count; }
+    function writeThenRead() {
+      count = 10;
+      var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
+      sheet.getRange('A1').setFormula('=KR_SCORE(1, 2, 3)');
+      var computed = sheet.getRange('A1').getValue();
+      return [computed, count, new Error('x') instanceof Error];
+    }`;
+
+  it('module state does not survive between calls, google.script.run calls or custom functions', () => {
+    const { app, sheet } = load(script);
+    expect(app.call('bump')).toBe(1);
+    expect(app.call('bump')).toBe(1);
+    expect(app.run('bump')).toBe(1);
+    sheet.getRange('B1:B2').setFormulas([['=KR_SCORE(1, 2, 3)'], ['=KR_SCORE(1, 2, 4)']]);
+    expect(sheet.getRange('B1:B2').getValues()).toEqual([[1], [1]]);
+    expect(app.loads).toBeGreaterThanOrEqual(5);
+  });
+
+  it('a custom function computed during a call runs in its own context; the call’s own is back after it', () => {
+    const { app } = load(script);
+    // the formula's computation saw a fresh count (1), the call still sees its own (10)
+    expect(app.call('writeThenRead')).toEqual([1, 10, true]);
+  });
+
+  it('shares one context when asked (freshContexts: false)', () => {
+    const wb = createWorkbook();
+    const app = wb.loadBundle({ path: scriptFile(script), freshContexts: false });
+    expect([app.call('bump'), app.call('bump'), app.run('bump')]).toEqual([1, 2, 3]);
+    expect(app.loads).toBe(1);
+  });
+});
