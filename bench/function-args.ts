@@ -1,7 +1,9 @@
 /**
  * Arguments of rows each, for every function of the registry: what a real sheet hands a column
  * formula (a mix of KR types, blanks, a tree of objectives, KPI series with gaps), all valid, so
- * that the time is the function's work and no row becomes a '#' text.
+ * that the time is the function's work and no row becomes a '#' text. Then the shapes that make a
+ * slow algorithm show (issue 14): one big group, one long chain, one long cycle, a long check-in log;
+ * and ranges of a million cells.
  */
 import type { Plain } from './vm';
 
@@ -119,4 +121,155 @@ export function oneCellCalls(rows: number): Plain[][] {
     current![i]![0],
     type![i]![0],
   ]);
+}
+
+/** The shapes a quadratic algorithm fails on, `rows` rows each (`errorRows`: rows meant as a '#' text). */
+export interface StressCase extends FunctionCase {
+  /** What the case is called in the report and the tests. */
+  label: string;
+  /** Result rows that are meant to be an error text (the rows of a cycle). */
+  errorRows: number;
+  /** The result's rows. */
+  resultRows: number;
+}
+
+const ids = (rows: number) => col(rows, (i) => `O${i + 1}`);
+/** O1 at the top, each next one the child of the one before: a chain as deep as the column. */
+const chain = (rows: number) => col(rows, (i) => (i === 0 ? '' : `O${i}`));
+/** Each one the child of the next, the last the child of the first: one cycle of every row. */
+const cycle = (rows: number) => col(rows, (i) => `O${((i + 1) % rows) + 1}`);
+
+export function stressCases(rows: number): StressCase[] {
+  const n = rows.toLocaleString('en-US');
+  const log = Math.round(rows * 1.5);
+  const scores = col(rows, (i) => ((i * 37) % 101) / 100);
+  const one = (c: Omit<StressCase, 'resultRows' | 'errorRows'> & Partial<StressCase>): StressCase => ({
+    resultRows: rows,
+    errorRows: 0,
+    ...c,
+  });
+  return [
+    one({
+      label: 'OKR_SCORE, one group',
+      name: 'OKR_SCORE',
+      shape: `${n} KR scores of one objective`,
+      args: [scores, col(rows, (i) => 1 + (i % 3)), col(rows, () => 'O1')],
+    }),
+    one({
+      label: 'OKR_ROLLUP, a chain',
+      name: 'OKR_ROLLUP',
+      shape: `${n} objectives, each the parent of the next`,
+      args: [ids(rows), chain(rows), scores],
+    }),
+    one({
+      label: 'OKR_ROLLUP, a cycle',
+      name: 'OKR_ROLLUP',
+      shape: `${n} objectives in one cycle`,
+      args: [ids(rows), cycle(rows), scores],
+      errorRows: rows,
+    }),
+    one({
+      label: 'OKR_ALIGNED, a chain',
+      name: 'OKR_ALIGNED',
+      shape: `${n} objectives, each the parent of the next`,
+      args: [ids(rows), chain(rows)],
+    }),
+    one({
+      label: 'OKR_ALIGNED, a cycle',
+      name: 'OKR_ALIGNED',
+      shape: `${n} objectives in one cycle`,
+      args: [ids(rows), cycle(rows)],
+    }),
+    one({
+      label: 'OKR_ALIGNMENT, a chain',
+      name: 'OKR_ALIGNMENT',
+      shape: `${n} objectives, each the parent of the next`,
+      args: [ids(rows), chain(rows)],
+      resultRows: 1,
+    }),
+    one({
+      label: 'OKR_ALIGNMENT, a cycle',
+      name: 'OKR_ALIGNMENT',
+      shape: `${n} objectives in one cycle`,
+      args: [ids(rows), cycle(rows)],
+      resultRows: 1,
+    }),
+    one({
+      label: 'KR_FORECAST, a long log',
+      name: 'KR_FORECAST',
+      shape: `${n} KRs, a log of ${log.toLocaleString('en-US')} check-ins`,
+      args: forecastArgs(rows, log),
+    }),
+  ];
+}
+
+/** `krs` KRs and a check-in log of `log` rows, each KR checked in on several days. */
+function forecastArgs(krs: number, log: number): Plain[] {
+  return [
+    col(krs, (i) => `K${i + 1}`),
+    col(krs, () => 0),
+    col(krs, () => 100),
+    col(krs, (i) => (i % 2 ? 'increase' : 'at_least')),
+    { $date: '2026-03-31T12:00:00.000Z' },
+    col(log, (i) => `K${(i % krs) + 1}`),
+    col(log, (i) => ({ $date: new Date(Date.UTC(2026, 0, 2 + Math.floor(i / krs) * 20, 12)).toISOString() })),
+    col(log, (i) => 10 + Math.floor(i / krs) * 10 + (i % 7)),
+  ];
+}
+
+export const MILLION = 1_000_000;
+
+/** Ranges of a million cells: what a custom function must still compute, within Sheets' 30 s. */
+export function millionCellCases(): StressCase[] {
+  const n = MILLION;
+  const one = (c: Omit<StressCase, 'resultRows' | 'errorRows'> & Partial<StressCase>): StressCase => ({
+    resultRows: n,
+    errorRows: 0,
+    ...c,
+  });
+  return [
+    one({
+      label: 'KR_SCORE, 1 M rows',
+      name: 'KR_SCORE',
+      shape: '1,000,000 KRs',
+      args: [0, 100, col(n, (i) => i % 120)],
+    }),
+    one({
+      label: 'OKR_SCORE, one group of 1 M',
+      name: 'OKR_SCORE',
+      shape: '1,000,000 KR scores of one objective',
+      args: [col(n, (i) => ((i * 37) % 101) / 100), '', col(n, () => 'O1')],
+    }),
+    one({
+      label: 'OKR_ROLLUP, a cycle of 1 M',
+      name: 'OKR_ROLLUP',
+      shape: '1,000,000 objectives in one cycle',
+      args: [ids(n), cycle(n), 0.5],
+      errorRows: n,
+    }),
+    one({
+      label: 'OKR_ALIGNED, a chain of 1 M',
+      name: 'OKR_ALIGNED',
+      shape: '1,000,000 objectives, each the parent of the next',
+      args: [ids(n), chain(n)],
+    }),
+    one({
+      label: 'KR_FORECAST, a log of 1 M',
+      name: 'KR_FORECAST',
+      shape: '100,000 KRs, a log of 1,000,000 check-ins',
+      args: forecastArgs(100_000, n),
+      resultRows: 100_000,
+    }),
+    one({
+      label: 'KPI_TREND, 100k × 10',
+      name: 'KPI_TREND',
+      shape: '100,000 KPIs × 10 periods',
+      args: [
+        Array.from({ length: 100_000 }, (_, i) =>
+          Array.from({ length: 10 }, (_, p) => (p === 6 ? '' : 50 + ((i * 13 + p * 7) % 40))),
+        ),
+      ],
+      resultRows: 100_000,
+    }),
+  ];
 }
