@@ -32,6 +32,16 @@ export class EmuSpreadsheetApp implements Api<Real, Methods> {
   readonly DeveloperMetadataLocationType = DeveloperMetadataLocationType;
   readonly Dimension = enumOf<GoogleAppsScript.Spreadsheet.Dimension>()(['COLUMNS', 'ROWS']);
   readonly WrapStrategy = enumOf<GoogleAppsScript.Spreadsheet.WrapStrategy>()(['WRAP', 'OVERFLOW', 'CLIP']);
+  readonly CopyPasteType = enumOf<GoogleAppsScript.Spreadsheet.CopyPasteType>()([
+    'PASTE_NORMAL',
+    'PASTE_NO_BORDERS',
+    'PASTE_FORMAT',
+    'PASTE_FORMULA',
+    'PASTE_DATA_VALIDATION',
+    'PASTE_VALUES',
+    'PASTE_CONDITIONAL_FORMATTING',
+    'PASTE_COLUMN_WIDTHS',
+  ]);
 
   constructor(private readonly wb: WorkbookCore) {}
 

@@ -425,6 +425,24 @@ export class Engine {
     }
   }
 
+  /**
+   * The array results of a sheet: each anchor with the area its result covers (when known), for
+   * what a copied cell holds (a spilled cell holds its value only, see paste.ts).
+   */
+  spills(sheet: number): { at: Address; width: number; height: number }[] {
+    return this.arrayAnchors()
+      .filter((a) => a.sheet === sheet)
+      .flatMap((at) => {
+        const size = this.arraySize(at.sheet, at.row, at.col);
+        return size ? [{ at, ...size }] : [];
+      });
+  }
+
+  /** Whether a cell shows a value an array formula spilled into it (not its anchor). */
+  isSpilled(sheet: number, row: number, col: number): boolean {
+    return this.hf.getCellType({ sheet, row, col }) === 'ARRAY';
+  }
+
   /** The formula of a cell that holds one (an array's anchor, not the cells it spilled into). */
   formula(sheet: number, row: number, col: number): string | undefined {
     const f = this.hf.getCellFormula({ sheet, row, col });
@@ -563,9 +581,26 @@ export class Engine {
       getCell?: (a: { sheet: number; row: number; col: number }) => unknown;
     };
     const vertex = graph.getCell?.({ sheet, row, col }) as { array?: { size?: unknown } } | undefined;
-    const size = vertex?.array?.size as { width?: unknown; height?: unknown } | undefined;
-    if (typeof size?.width === 'number' && typeof size.height === 'number') {
+    const size = vertex?.array?.size as { width?: unknown; height?: unknown; isRef?: unknown } | undefined;
+    // A blocked array's vertex holds a 1×1 error: its size is then found by computing it aside.
+    if (typeof size?.width === 'number' && typeof size.height === 'number' && !size.isRef) {
       return { width: size.width, height: size.height };
+    }
+    return this.computedSize(sheet, row, col);
+  }
+
+  /**
+   * The size of a formula's result computed aside (its references name the same cells wherever it is
+   * computed): what a blocked array would cover, for its note.
+   */
+  private computedSize(sheet: number, row: number, col: number): { width: number; height: number } | undefined {
+    const formula = this.hf.getCellFormula({ sheet, row, col });
+    if (!formula) return undefined;
+    try {
+      const v = this.hf.calculateFormula(formula, sheet);
+      if (Array.isArray(v) && v.length > 0) return { width: v[0]?.length ?? 1, height: v.length };
+    } catch {
+      // not computable aside: the note names no cell
     }
     return undefined;
   }

@@ -173,6 +173,31 @@ export function shiftRelative(formula: string, dRow: number, dCol: number): stri
 }
 
 /**
+ * A formula copied dRow rows and dCol columns away, as Sheets pastes it: relative references move,
+ * '$' ones stay, and a reference moved off the sheet (above row 1, left of column A, past its last
+ * row or column) becomes #REF! [OBS: Sheets and o-spreadsheet both do].
+ */
+export function shiftForPaste(formula: string, dRow: number, dCol: number, sizeOf: SizeOf): string {
+  if (dRow === 0 && dCol === 0) return formula;
+  return mapRefs(formula, (t) => {
+    const a = splitEnd(t.a);
+    if (t.b === undefined && (a.col === undefined || a.row === undefined)) return undefined;
+    const size = sizeOf(t.sheet);
+    const off = (s: string): boolean => {
+      const e = splitEnd(s);
+      const col = e.col === undefined ? undefined : colNumber(e.col) + (e.colAbs ? 0 : dCol);
+      const row = e.row === undefined ? undefined : e.row + (e.rowAbs ? 0 : dRow);
+      if ((col !== undefined && col < 1) || (row !== undefined && row < 1)) return true;
+      if (!size) return false;
+      return (col !== undefined && col > size.cols) || (row !== undefined && row > size.rows);
+    };
+    if (off(t.a) || (t.b !== undefined && off(t.b))) return '#REF!';
+    const b = t.b === undefined ? '' : `:${shiftEnd(t.b, dRow, dCol)}`;
+    return `${t.prefix}${shiftEnd(t.a, dRow, dCol)}${b}`;
+  });
+}
+
+/**
  * A formula typed in a comma-decimal locale ("=SI(A1>0,5;1)" style separators) in the engine's
  * syntax: ';' separates arguments and ',' between digits is a decimal point. Function names stay
  * English, as Apps Script's setFormula takes them.

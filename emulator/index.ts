@@ -15,6 +15,7 @@ import { resolve } from 'node:path';
 import { EmuSpreadsheetApp } from './app';
 import { CallCounter } from './counter';
 import { exception } from './errors';
+import { PASTE_NORMAL, PASTE_VALUES, pasteBlock } from './paste';
 import {
   restoreInto,
   type SavedWorkbook,
@@ -23,6 +24,7 @@ import {
   workbookText,
   writeFileAtomic,
 } from './persist';
+import { EmuRange } from './range';
 import { type Bundle, type LoadOptions, loadBundle } from './runner';
 import type { EmuSheet } from './sheet';
 import { sheetObject } from './sheet';
@@ -130,6 +132,34 @@ export class Workbook extends WorkbookCore {
   edit(sheetName: string, a1: string, text: string, options?: { confirm?: boolean }): EditResult {
     const { sheet, row, col } = this.cell(`'${sheetName.replace(/'/g, "''")}'!${a1}`);
     return editCell(this, sheet, row, col, text, options);
+  }
+
+  /**
+   * A user copying cells and pasting them (Ctrl+C, Ctrl+V; Ctrl+Shift+V with valuesOnly), as Sheets
+   * does it (paste.ts): formulas with relative references moved, cells of an array result as their
+   * values, formats, validations and notes unless values only; pasted over another array's result,
+   * it blocks it (#REF!). `to` is a cell or a range on the same sheet, or "'Other'!B3"; a range a
+   * multiple of the copied block's size is tiled. onEdit runs on the pasted area. Returns its A1.
+   */
+  copyPaste(sheetName: string, fromA1: string, toA1: string, options: { valuesOnly?: boolean } = {}): string {
+    const prefix = `'${sheetName.replace(/'/g, "''")}'!`;
+    const from = this.resolveA1(`${prefix}${fromA1}`);
+    const to = this.resolveA1(toA1.includes('!') ? toA1 : `${prefix}${toA1}`);
+    const area = pasteBlock(
+      this,
+      from.sheet,
+      from.area,
+      to.sheet,
+      to.area,
+      options.valuesOnly ? PASTE_VALUES : PASTE_NORMAL,
+    );
+    this.bundle?.trigger('onEdit', {
+      authMode: 'LIMITED',
+      range: new EmuRange(this, to.sheet, area),
+      source: this.spreadsheet,
+      user: { email: '', nickname: '' },
+    });
+    return this.a1(to.sheet, area, to.sheet !== from.sheet);
   }
 
   /** A user clicking a checkbox. */

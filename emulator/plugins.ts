@@ -116,6 +116,21 @@ function astCallsVolatile(ast: Ast): boolean {
   return false;
 }
 
+/** JavaScript's own error types, whose name Sheets shows before the message. */
+const NAMED_ERRORS = new Set(['TypeError', 'RangeError', 'ReferenceError', 'SyntaxError', 'URIError', 'EvalError']);
+
+/**
+ * The note of a custom function's #ERROR! [DOC CF: "the cell shows #ERROR! and the tooltip the
+ * message"]: the message of a thrown Error or Apps Script Exception as it is; a JavaScript error
+ * of another type named first ("TypeError: …") [UNVERIFIED]; anything else thrown as its text
+ * [UNVERIFIED]. Sheets may add " (line N)." after it [UNVERIFIED: the docs' one example, a
+ * time-out, has it]: the emulator does not, since the bundle's line numbers mean nothing to a user.
+ */
+export function thrownNote(e: unknown): string {
+  if (e instanceof Error) return NAMED_ERRORS.has(e.name) ? `${e.name}: ${e.message}` : e.message;
+  return String(e);
+}
+
 export class CustomFunctionsPlugin extends FunctionPlugin {
   static override implementedFunctions: ImplementedFunctions = Object.fromEntries([
     ...registry.map((spec) => [
@@ -223,7 +238,7 @@ export class CustomFunctionsPlugin extends FunctionPlugin {
     try {
       result = host.runCustomFunction(name, args);
     } catch (e) {
-      return anchored(new CellError(ErrorType.ERROR, e instanceof Error ? e.message : String(e)), rows, cols);
+      return anchored(new CellError(ErrorType.ERROR, thrownNote(e)), rows, cols);
     }
     if (result === NO_BUNDLE)
       return anchored(new CellError(ErrorType.NAME, `Unknown function: '${name}'.`), rows, cols);

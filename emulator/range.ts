@@ -9,6 +9,7 @@ import { checkArgs, exception, signatureError } from './errors';
 import { shiftRelative } from './formulas';
 import type { Api } from './gas-types';
 import { type CellMeta, clearFormatKeys, type SheetModel } from './model';
+import { PASTE_NORMAL, PASTE_VALUES, type PasteParts, pasteBlock } from './paste';
 import { type EmuProtection, newProtection } from './protection';
 import { type EmuSheet, sheetObject } from './sheet';
 import { type SortKey, sortRows } from './sort';
@@ -24,6 +25,7 @@ type Methods =
   | 'clearDataValidations'
   | 'clearFormat'
   | 'clearNote'
+  | 'copyTo'
   | 'getA1Notation'
   | 'getBackground'
   | 'getBackgrounds'
@@ -641,6 +643,40 @@ export class EmuRange implements Api<Real, Methods> {
     });
     if (!any) return null;
     return all ? true : none ? false : null;
+  }
+
+  // --- copying ---
+
+  /**
+   * Copies the range to `destination` (its top-left cell only counts [DOC* RANGE#copyTo]) as a user's
+   * copy and paste does (paste.ts): formulas moved, a spilled cell's value, formats, validations and
+   * notes; `{ contentsOnly }` or `{ formatOnly }`, or a CopyPasteType (PASTE_NORMAL, PASTE_NO_BORDERS,
+   * PASTE_VALUES, PASTE_FORMAT, PASTE_FORMULA, PASTE_DATA_VALIDATION). Transposing is not emulated.
+   */
+  copyTo(destination: EmuRange, options?: unknown, transposed?: boolean): void {
+    this.hit('copyTo', true);
+    checkArgs('Range.copyTo', [destination], destination instanceof EmuRange);
+    if (transposed) throw new Error('emulator: Range.copyTo(…, transposed: true) is not emulated');
+    let parts: PasteParts = PASTE_NORMAL;
+    if (typeof options === 'string') {
+      const byType: Record<string, PasteParts> = {
+        PASTE_NORMAL,
+        PASTE_NO_BORDERS: PASTE_NORMAL,
+        PASTE_VALUES,
+        PASTE_FORMAT: { contents: 'none', formats: true, validations: false, notes: false },
+        PASTE_FORMULA: { contents: 'all', formats: false, validations: false, notes: false },
+        PASTE_DATA_VALIDATION: { contents: 'none', formats: false, validations: true, notes: false },
+      };
+      const found = byType[options];
+      if (!found) throw new Error(`emulator: Range.copyTo with ${options} is not emulated`);
+      parts = found;
+    } else if (options && typeof options === 'object') {
+      const o = options as { contentsOnly?: unknown; formatOnly?: unknown };
+      if (o.contentsOnly) parts = { contents: 'all', formats: false, validations: false, notes: false };
+      else if (o.formatOnly) parts = { contents: 'none', formats: true, validations: false, notes: false };
+    } else if (options !== undefined) throw signatureError('Range.copyTo', [destination, options]);
+    const at = { ...destination.area, numRows: this.area.numRows, numCols: this.area.numCols };
+    pasteBlock(this.wb, this.model, this.area, destination.model, at, parts, false);
   }
 
   // --- sorting ---

@@ -138,6 +138,19 @@ describe('custom functions from formulas', () => {
     expect(wb.errorMessage('Sheet1!B1')).toBe('target is blank');
   });
 
+  it('show a JavaScript error named, and a thrown text as it is [UNVERIFIED]; no "(line N)" [UNVERIFIED]', () => {
+    const { wb, sheet } = load(`
+      function KR_SCORE() { var o = null; return o.x; }
+      function KR_PROGRESS() { throw 'plain text'; }
+      function OKR_GRADE() { SpreadsheetApp.getActiveSpreadsheet().getRange('A1').setNote('x'); }`);
+    sheet.getRange('A1:A3').setFormulas([['=KR_SCORE(1, 2, 3)'], ['=KR_PROGRESS(1, 2, 3)'], ['=OKR_GRADE(1)']]);
+    expect(sheet.getRange('A1:A3').getValues()).toEqual([['#ERROR!'], ['#ERROR!'], ['#ERROR!']]);
+    expect(wb.errorMessage('Sheet1!A1')).toBe("TypeError: Cannot read properties of null (reading 'x')");
+    expect(wb.errorMessage('Sheet1!A2')).toBe('plain text');
+    // an Apps Script Exception shows its message alone [DOC CF's example]
+    expect(wb.errorMessage('Sheet1!A3')).toBe('You do not have permission to call setNote');
+  });
+
   it('flag a result whose size differs from the registry’s resultShape', () => {
     const { wb, sheet } = load('function KR_SCORE() { return [[1], [2]]; }');
     sheet.getRange('A1').setFormula('=KR_SCORE(1, 2, 3)');
