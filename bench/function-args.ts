@@ -47,42 +47,55 @@ export interface FunctionCase {
   name: string;
   /** What the rows are, for the report. */
   shape: string;
-  args: Plain[];
+  /** Made when first read: a case of a million cells is only built when it runs. */
+  readonly args: Plain[];
 }
+
+type CaseInit<T extends FunctionCase> = Omit<T, 'args'> & { make: () => Plain[] };
+
+/** A case whose arguments are made when first read, then kept. */
+function lazyCase<T extends FunctionCase>(init: CaseInit<T>): T {
+  const { make, ...rest } = init;
+  let args: Plain[] | undefined;
+  Object.defineProperty(rest, 'args', { get: () => (args ??= make()) });
+  return rest as unknown as T;
+}
+
+const lazyCases = <T extends FunctionCase>(list: CaseInit<T>[]): T[] => list.map((c) => lazyCase(c));
 
 /** One case per registry function, `rows` rows each. */
 export function functionCases(rows: number): FunctionCase[] {
   const n = rows.toLocaleString('en-US');
-  const scores = col(rows, (i) => ((i * 37) % 101) / 100);
-  return [
-    { name: 'KR_SCORE', shape: `${n} KRs, 5 types`, args: keyResults(rows) },
-    { name: 'KR_PROGRESS', shape: `${n} KRs, 5 types`, args: keyResults(rows) },
+  const scores = () => col(rows, (i) => ((i * 37) % 101) / 100);
+  return lazyCases([
+    { name: 'KR_SCORE', shape: `${n} KRs, 5 types`, make: () => keyResults(rows) },
+    { name: 'KR_PROGRESS', shape: `${n} KRs, 5 types`, make: () => keyResults(rows) },
     {
       name: 'OKR_SCORE',
       shape: `${n} KR scores, grouped by objective`,
-      args: [scores, col(rows, (i) => 1 + (i % 2)), col(rows, (i) => `O${Math.floor(i / 4) + 1}`)],
+      make: () => [scores(), col(rows, (i) => 1 + (i % 2)), col(rows, (i) => `O${Math.floor(i / 4) + 1}`)],
     },
     {
       name: 'OKR_GRADE',
       shape: `${n} scores`,
-      args: [scores, col(rows, (i) => i % 5 === 0)],
+      make: () => [scores(), col(rows, (i) => i % 5 === 0)],
     },
     {
       name: 'OKR_STATUS',
       shape: `${n} scores`,
-      args: [scores, 0.5, col(rows, (i) => (i % 5 === 0 ? 1 : 0.7))],
+      make: () => [scores(), 0.5, col(rows, (i) => (i % 5 === 0 ? 1 : 0.7))],
     },
     {
       name: 'OKR_ROLLUP',
       shape: `${n} objectives, a tree`,
-      args: [...objectives(rows, false), scores, col(rows, () => 1)],
+      make: () => [...objectives(rows, false), scores(), col(rows, () => 1)],
     },
-    { name: 'OKR_ALIGNMENT', shape: `${n} objectives, a tree`, args: objectives(rows, true) },
-    { name: 'OKR_ALIGNED', shape: `${n} objectives, a tree`, args: objectives(rows, true) },
+    { name: 'OKR_ALIGNMENT', shape: `${n} objectives, a tree`, make: () => objectives(rows, true) },
+    { name: 'OKR_ALIGNED', shape: `${n} objectives, a tree`, make: () => objectives(rows, true) },
     {
       name: 'KPI_STATUS',
       shape: `${n} KPIs`,
-      args: [
+      make: () => [
         col(rows, (i) => (i * 7) % 100),
         col(rows, (i) => (i % 2 ? 70 : 30)),
         col(rows, (i) => (i % 2 ? 40 : 60)),
@@ -91,14 +104,14 @@ export function functionCases(rows: number): FunctionCase[] {
     {
       name: 'KPI_TREND',
       shape: `${n} KPIs × ${PERIODS} periods`,
-      args: [series(rows), col(rows, (i) => (i % 2 ? 'higher' : 'lower'))],
+      make: () => [series(rows), col(rows, (i) => (i % 2 ? 'higher' : 'lower'))],
     },
-    { name: 'KPI_LATEST', shape: `${n} KPIs × ${PERIODS} periods`, args: [series(rows)] },
-    { name: 'QUARTER_PROGRESS', shape: `${n} dates`, args: [col(rows, day), 1] },
+    { name: 'KPI_LATEST', shape: `${n} KPIs × ${PERIODS} periods`, make: () => [series(rows)] },
+    { name: 'QUARTER_PROGRESS', shape: `${n} dates`, make: () => [col(rows, day), 1] },
     {
       name: 'KR_FORECAST',
       shape: `${n} KRs, ${(rows * 2).toLocaleString('en-US')} check-ins`,
-      args: [
+      make: () => [
         col(rows, (i) => `K${i + 1}`),
         col(rows, () => 0),
         col(rows, () => 100),
@@ -109,7 +122,7 @@ export function functionCases(rows: number): FunctionCase[] {
         col(rows * 2, (i) => (i < rows ? 10 : 20) + (i % 7)),
       ],
     },
-  ];
+  ]);
 }
 
 /** KR_SCORE's rows one by one, as 10,000 one-cell formulas would call it. */
@@ -142,63 +155,60 @@ const cycle = (rows: number) => col(rows, (i) => `O${((i + 1) % rows) + 1}`);
 export function stressCases(rows: number): StressCase[] {
   const n = rows.toLocaleString('en-US');
   const log = Math.round(rows * 1.5);
-  const scores = col(rows, (i) => ((i * 37) % 101) / 100);
-  const one = (c: Omit<StressCase, 'resultRows' | 'errorRows'> & Partial<StressCase>): StressCase => ({
-    resultRows: rows,
-    errorRows: 0,
-    ...c,
-  });
+  const scores = () => col(rows, (i) => ((i * 37) % 101) / 100);
+  const one = (c: Omit<CaseInit<StressCase>, 'resultRows' | 'errorRows'> & Partial<StressCase>) =>
+    lazyCase<StressCase>({ resultRows: rows, errorRows: 0, ...c });
   return [
     one({
       label: 'OKR_SCORE, one group',
       name: 'OKR_SCORE',
       shape: `${n} KR scores of one objective`,
-      args: [scores, col(rows, (i) => 1 + (i % 3)), col(rows, () => 'O1')],
+      make: () => [scores(), col(rows, (i) => 1 + (i % 3)), col(rows, () => 'O1')],
     }),
     one({
       label: 'OKR_ROLLUP, a chain',
       name: 'OKR_ROLLUP',
       shape: `${n} objectives, each the parent of the next`,
-      args: [ids(rows), chain(rows), scores],
+      make: () => [ids(rows), chain(rows), scores()],
     }),
     one({
       label: 'OKR_ROLLUP, a cycle',
       name: 'OKR_ROLLUP',
       shape: `${n} objectives in one cycle`,
-      args: [ids(rows), cycle(rows), scores],
+      make: () => [ids(rows), cycle(rows), scores()],
       errorRows: rows,
     }),
     one({
       label: 'OKR_ALIGNED, a chain',
       name: 'OKR_ALIGNED',
       shape: `${n} objectives, each the parent of the next`,
-      args: [ids(rows), chain(rows)],
+      make: () => [ids(rows), chain(rows)],
     }),
     one({
       label: 'OKR_ALIGNED, a cycle',
       name: 'OKR_ALIGNED',
       shape: `${n} objectives in one cycle`,
-      args: [ids(rows), cycle(rows)],
+      make: () => [ids(rows), cycle(rows)],
     }),
     one({
       label: 'OKR_ALIGNMENT, a chain',
       name: 'OKR_ALIGNMENT',
       shape: `${n} objectives, each the parent of the next`,
-      args: [ids(rows), chain(rows)],
+      make: () => [ids(rows), chain(rows)],
       resultRows: 1,
     }),
     one({
       label: 'OKR_ALIGNMENT, a cycle',
       name: 'OKR_ALIGNMENT',
       shape: `${n} objectives in one cycle`,
-      args: [ids(rows), cycle(rows)],
+      make: () => [ids(rows), cycle(rows)],
       resultRows: 1,
     }),
     one({
       label: 'KR_FORECAST, a long log',
       name: 'KR_FORECAST',
       shape: `${n} KRs, a log of ${log.toLocaleString('en-US')} check-ins`,
-      args: forecastArgs(rows, log),
+      make: () => forecastArgs(rows, log),
     }),
   ];
 }
@@ -222,49 +232,46 @@ export const MILLION = 1_000_000;
 /** Ranges of a million cells: what a custom function must still compute, within Sheets' 30 s. */
 export function millionCellCases(): StressCase[] {
   const n = MILLION;
-  const one = (c: Omit<StressCase, 'resultRows' | 'errorRows'> & Partial<StressCase>): StressCase => ({
-    resultRows: n,
-    errorRows: 0,
-    ...c,
-  });
+  const one = (c: Omit<CaseInit<StressCase>, 'resultRows' | 'errorRows'> & Partial<StressCase>) =>
+    lazyCase<StressCase>({ resultRows: n, errorRows: 0, ...c });
   return [
     one({
       label: 'KR_SCORE, 1 M rows',
       name: 'KR_SCORE',
       shape: '1,000,000 KRs',
-      args: [0, 100, col(n, (i) => i % 120)],
+      make: () => [0, 100, col(n, (i) => i % 120)],
     }),
     one({
       label: 'OKR_SCORE, one group of 1 M',
       name: 'OKR_SCORE',
       shape: '1,000,000 KR scores of one objective',
-      args: [col(n, (i) => ((i * 37) % 101) / 100), '', col(n, () => 'O1')],
+      make: () => [col(n, (i) => ((i * 37) % 101) / 100), '', col(n, () => 'O1')],
     }),
     one({
       label: 'OKR_ROLLUP, a cycle of 1 M',
       name: 'OKR_ROLLUP',
       shape: '1,000,000 objectives in one cycle',
-      args: [ids(n), cycle(n), 0.5],
+      make: () => [ids(n), cycle(n), 0.5],
       errorRows: n,
     }),
     one({
       label: 'OKR_ALIGNED, a chain of 1 M',
       name: 'OKR_ALIGNED',
       shape: '1,000,000 objectives, each the parent of the next',
-      args: [ids(n), chain(n)],
+      make: () => [ids(n), chain(n)],
     }),
     one({
       label: 'KR_FORECAST, a log of 1 M',
       name: 'KR_FORECAST',
       shape: '100,000 KRs, a log of 1,000,000 check-ins',
-      args: forecastArgs(100_000, n),
+      make: () => forecastArgs(100_000, n),
       resultRows: 100_000,
     }),
     one({
       label: 'KPI_TREND, 100k × 10',
       name: 'KPI_TREND',
       shape: '100,000 KPIs × 10 periods',
-      args: [
+      make: () => [
         Array.from({ length: 100_000 }, (_, i) =>
           Array.from({ length: 10 }, (_, p) => (p === 6 ? '' : 50 + ((i * 13 + p * 7) % 40))),
         ),

@@ -3,7 +3,15 @@
  * registry function over 10,000 rows in one call. In Sheets each call is a server trip that loads
  * the bundle first: the count of calls is what a user waits for; the in-vm time is the floor.
  */
-import { functionCases, oneCellCalls } from './function-args';
+import type { Baseline } from './baseline';
+import {
+  type FunctionCase,
+  functionCases,
+  MILLION,
+  millionCellCases,
+  oneCellCalls,
+  stressCases,
+} from './function-args';
 import { loadBare, median, type Plain } from './vm';
 
 export interface FunctionTiming {
@@ -93,4 +101,139 @@ export function benchKrScore(column: FunctionTiming): OneVsMany {
     perCell: { calls: rows, ms, errorCells: errorCells(perCell.map((v) => [v])).errors },
     sameResults,
   };
+}
+
+/** One case on `rows` rows: before (a baseline bundle) and after, and how its time grows. */
+export interface ShapeTiming {
+  label: string;
+  name: string;
+  shape: string;
+  rows: number;
+  /** First call in a freshly loaded bundle: median of `freshLoads` loads. */
+  firstMs: number;
+  freshLoads: number;
+  /** Best of 2 calls in one warm context, at half the rows and at all of them. */
+  halfMs: number;
+  fullMs: number;
+  /** fullMs ÷ halfMs: about 2 for a linear function, 4 for a quadratic one. */
+  growth: number;
+  /** The baseline bundle's first call in a fresh load (one load), or what it threw. */
+  baselineMs?: number;
+  baselineError?: string;
+  errorCells: number;
+  resultRows: number;
+  /** The longest text in the result (a cell holds 50,000 characters). */
+  longestText: number;
+}
+
+function longest(out: unknown): number {
+  if (!Array.isArray(out)) return typeof out === 'string' ? out.length : 0;
+  let most = 0;
+  for (const row of out as unknown[][])
+    for (const v of row) if (typeof v === 'string' && v.length > most) most = v.length;
+  return most;
+}
+
+/** The first call of `c` in a fresh load of `code`; what it threw, if it did. */
+function firstIn(code: string | undefined, c: FunctionCase): { ms: number; out?: unknown; error?: string } {
+  const vm = loadBare(code);
+  const fn = vm.fn(c.name);
+  const args = vm.inRealm<unknown[]>(c.args);
+  const t = performance.now();
+  try {
+    const out = fn(...args);
+    return { ms: performance.now() - t, out };
+  } catch (e) {
+    return { ms: performance.now() - t, error: String((e as Error).message ?? e).slice(0, 120) };
+  }
+}
+
+function bestOf(fn: (...a: unknown[]) => unknown, args: unknown[], runs: number): number {
+  let ms = Number.POSITIVE_INFINITY;
+  for (let k = 0; k < runs; k++) {
+    const t = performance.now();
+    fn(...args);
+    ms = Math.min(ms, performance.now() - t);
+  }
+  return ms;
+}
+
+/**
+ * Every registry function on `rows` rows of a sheet-like shape, then the shapes a slow algorithm
+ * fails on (one big group, a long chain, a long cycle, a long log): first calls before and after,
+ * and the growth from half the rows to all of them.
+ */
+export function benchShapes(rows: number, baseline?: Baseline, freshLoads = 3): ShapeTiming[] {
+  /** The registry's cases then the stress shapes, `n` rows each; only the one read is built. */
+  const all = (n: number): { c: FunctionCase; label: string }[] => [
+    ...functionCases(n).map((c) => ({ c, label: c.name })),
+    ...stressCases(n).map((c) => ({ c, label: c.label })),
+  ];
+  const count = all(10).length;
+  const out: ShapeTiming[] = [];
+  for (let i = 0; i < count; i++) {
+    const { c, label } = all(rows)[i]!;
+    const half = all(Math.round(rows / 2))[i]!.c;
+    const firsts = Array.from({ length: freshLoads }, () => firstIn(undefined, c));
+    const vm = loadBare();
+    const fn = vm.fn(c.name);
+    const a = vm.inRealm<unknown[]>(half.args);
+    const b = vm.inRealm<unknown[]>(c.args);
+    fn(...a);
+    const halfMs = bestOf(fn, a, 2);
+    const fullMs = bestOf(fn, b, 2);
+    const before = baseline ? firstIn(baseline.code, c) : undefined;
+    const { errors } = errorCells(firsts[0]!.out);
+    out.push({
+      label,
+      name: c.name,
+      shape: c.shape,
+      rows,
+      firstMs: median(firsts.map((f) => f.ms)),
+      freshLoads,
+      halfMs,
+      fullMs,
+      growth: fullMs / halfMs,
+      ...(before && before.error === undefined ? { baselineMs: before.ms } : {}),
+      ...(before?.error !== undefined ? { baselineError: before.error } : {}),
+      errorCells: errors,
+      resultRows: errorCells(firsts[0]!.out).rows,
+      longestText: longest(firsts[0]!.out),
+    });
+  }
+  return out;
+}
+
+export interface MillionTiming {
+  label: string;
+  name: string;
+  shape: string;
+  cells: number;
+  /** One call in a freshly loaded bundle. */
+  ms: number;
+  error?: string;
+  baselineMs?: number;
+  baselineError?: string;
+  resultRows: number;
+  longestText: number;
+}
+
+/** Ranges of a million cells, one call each in a fresh load; the baseline's too when asked. */
+export function benchMillion(baseline?: Baseline): MillionTiming[] {
+  return millionCellCases().map((c) => {
+    const now = firstIn(undefined, c);
+    const before = baseline ? firstIn(baseline.code, c) : undefined;
+    return {
+      label: c.label,
+      name: c.name,
+      shape: c.shape,
+      cells: MILLION,
+      ms: now.ms,
+      ...(now.error !== undefined ? { error: now.error } : {}),
+      ...(before && before.error === undefined ? { baselineMs: before.ms } : {}),
+      ...(before?.error !== undefined ? { baselineError: before.error } : {}),
+      resultRows: errorCells(now.out).rows,
+      longestText: longest(now.out),
+    };
+  });
 }

@@ -5,15 +5,17 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildBaseline } from './baseline';
 import { benchBundle } from './bundle';
 import { ESTIMATE_SOURCE, PER_CALL_MS } from './estimate';
-import { benchFunctions, benchKrScore } from './functions';
+import { benchFunctions, benchKrScore, benchMillion, benchShapes } from './functions';
 import { benchOperations, benchSheetCount } from './operations';
 import { benchRecompute } from './recompute';
 import { goals, machine, markdown, type Results } from './report';
 
 const SIZES = [10, 50, 200];
 const FUNCTION_ROWS = 10_000;
+const SHAPE_ROWS = 100_000;
 const RECOMPUTE_OBJECTIVES = 200;
 
 const step = (what: string) => process.stderr.write(`bench: ${what}…\n`);
@@ -22,11 +24,18 @@ step(`operations at ${SIZES.join(', ')} objectives × 4 KRs, add-on and naive`);
 const operations = benchOperations(SIZES);
 step('the add-on with 10 more sheets');
 const sheetCount = benchSheetCount(10, 10);
+step('the bundle before issue 14 (bench/baseline.ts), built from git');
+const baseline = buildBaseline();
 step(`custom functions on ${FUNCTION_ROWS.toLocaleString('en-US')} rows`);
 const functions = benchFunctions(FUNCTION_ROWS);
 const krScore = benchKrScore(functions.find((f) => f.name === 'KR_SCORE')!);
-step('bundle size and cold load');
-const bundle = benchBundle(20);
+step(`custom functions on ${SHAPE_ROWS.toLocaleString('en-US')} rows of every shape, before and after`);
+const shapes = benchShapes(SHAPE_ROWS, baseline);
+step('custom functions on a million cells');
+// the baseline on a million cells takes minutes: asked for with BENCH_BASELINE_MILLION=1
+const million = benchMillion(process.env.BENCH_BASELINE_MILLION === '1' ? baseline : undefined);
+step('bundle size and cold load, before and after');
+const bundle = benchBundle(20, baseline);
 step(`recompute after one edit, ${RECOMPUTE_OBJECTIVES} objectives`);
 const recompute = benchRecompute(RECOMPUTE_OBJECTIVES);
 
@@ -39,6 +48,8 @@ const partial: Omit<Results, 'goals'> = {
   sheetCount,
   krScore,
   functions,
+  shapes,
+  million,
   bundle,
   recompute,
 };

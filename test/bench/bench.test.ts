@@ -6,8 +6,10 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { nextQuarterPart, runAddon } from '../../bench/addon';
+import { BEFORE_ISSUE_14, buildBaseline } from '../../bench/baseline';
 import { benchBundle } from '../../bench/bundle';
-import { benchFunctions, benchKrScore } from '../../bench/functions';
+import { stressCases } from '../../bench/function-args';
+import { benchFunctions, benchKrScore, benchShapes } from '../../bench/functions';
 import { addonCosts, OPERATIONS, runNaive, type SheetCountResult } from '../../bench/operations';
 import { benchRecompute } from '../../bench/recompute';
 import { goals, machine, markdown, type Results } from '../../bench/report';
@@ -60,6 +62,7 @@ const small = once(() => {
   return { addon, naive: runNaive(n, 4, addon.reviewId) };
 });
 const functions = once(() => benchFunctions(200, 1, 1));
+const shapes = once(() => benchShapes(200, undefined, 1));
 const recompute = once(() => benchRecompute(5, 2));
 
 describe('the per-cell baseline', () => {
@@ -145,6 +148,33 @@ describe('custom functions, bundle and recompute', () => {
     const b = benchBundle(2);
     expect(b.bytes).toBeGreaterThan(10_000);
     expect(Number.isFinite(b.coldLoadMs.median)).toBe(true);
+    expect(b.compileMs.median).toBeLessThanOrEqual(b.coldLoadMs.median);
+    expect(Number.isFinite(b.firstCallMs.median)).toBe(true);
+  });
+
+  test('the bundle before issue 14 builds from git, and loads beside today’s', { timeout: SHORT_MS }, () => {
+    const baseline = buildBaseline(BEFORE_ISSUE_14);
+    // a clone without that history has no baseline: the bench then reports today's figures only
+    if (!baseline) return;
+    expect(baseline.code).toContain('function KR_SCORE(');
+    const b = benchBundle(1, baseline);
+    expect(b.baseline?.rev).toBe(BEFORE_ISSUE_14);
+    expect(b.baseline!.bytes).toBe(Buffer.byteLength(baseline.code));
+  });
+
+  test('every function and every slow shape on 200 rows: the shapes’ results are what they mean', {
+    timeout: SHORT_MS,
+  }, () => {
+    const all = shapes();
+    expect(all.map((f) => f.label)).toEqual([
+      ...functions().map((f) => f.name),
+      ...stressCases(10).map((c) => c.label),
+    ]);
+    for (const f of all) {
+      expect(f.errorCells, f.label).toBe(f.label === 'OKR_ROLLUP, a cycle' ? 200 : 0);
+      expect(f.longestText, f.label).toBeLessThanOrEqual(50_000);
+      expect(Number.isFinite(f.growth), f.label).toBe(true);
+    }
   });
 
   test('one edit recomputes each dependent column once, whatever the size', { timeout: SHORT_MS }, () => {
@@ -174,10 +204,14 @@ describe('custom functions, bundle and recompute', () => {
       },
       krScore: benchKrScore(functions()[0]!),
       functions: functions(),
+      shapes: shapes(),
+      million: [],
       bundle: benchBundle(1),
       recompute: recompute(),
     };
     const md = markdown({ ...partial, goals: goals(partial) });
+    expect(md).toContain('`OKR_ROLLUP`, a cycle');
+    expect(md).toContain('cold load under 10 ms');
     expect(md).toContain(`| insert a quarter | ${n} |`);
     expect(md).toContain('## Goals (reported, not asserted)');
     expect(md).toContain('`KR_FORECAST`');
