@@ -36,7 +36,13 @@ import { alignmentLayout, type CheckinKey, checkinsLayout } from '../src/sheets/
 import { alignmentFormulas } from '../src/sheets/companion-sheets';
 import { historyCells } from '../src/sheets/history';
 import { lastCheckIns, readLog } from '../src/sheets/log';
-import { META, type QuarterKey, type QuarterLayout, quarterLayout } from '../src/sheets/quarter-layout';
+import {
+  labelLiteral,
+  META,
+  type QuarterKey,
+  type QuarterLayout,
+  quarterLayout,
+} from '../src/sheets/quarter-layout';
 import { quarterMetaRow, quarterRows } from '../src/sheets/quarter-sheet';
 import { QUARTER, readQuarterSheet, type SheetRead } from '../src/sheets/read';
 import { columnLetter, type Validation } from '../src/sheets/template';
@@ -214,8 +220,11 @@ function naivePointAlignment(ctx: Ctx, quarterSheet: EmuSheet, label: string, la
   ]);
 }
 
-function layoutOf(ctx: Ctx): QuarterLayout {
-  return quarterLayout(logColumns(companion(ctx, 'checkins').getName()));
+function layoutOf(ctx: Ctx, label: string): QuarterLayout {
+  return quarterLayout(logColumns(companion(ctx, 'checkins').getName()), {
+    ...META,
+    quarter: labelLiteral(label),
+  });
 }
 
 /** Insert a quarter (content 'given'), cell by cell. Returns the new sheet's name. */
@@ -227,7 +236,7 @@ export function naiveInsertQuarter(
   const quarter = parseQuarterLabel(payload.quarter, payload.fiscalStart)!;
   const label = localLabel(quarterLabel(quarter, payload.fiscalStart), ctx);
   const asOf = asOfFor(quarter, ctx.today);
-  const layout = layoutOf(ctx);
+  const layout = layoutOf(ctx, label);
   const sheet = naiveQuarterSheet(ctx, layout, {
     quarter,
     fiscalStart: payload.fiscalStart,
@@ -459,7 +468,7 @@ export function naiveOpenQuarter(wb: Workbook, closed: ReturnType<typeof naiveCl
     asOf: next.first,
     objectives: carried.length ? carried : blankDraft(levels.length ? levels : ['team']),
   };
-  const layout = layoutOf(ctx);
+  const layout = layoutOf(ctx, draft.label);
   const sheet = naiveQuarterSheet(ctx, layout, draft);
   naivePointAlignment(ctx, sheet, draft.label, layout);
   sheet.activate();

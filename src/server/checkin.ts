@@ -53,8 +53,10 @@ export function checkInState(payload?: unknown) {
   const shown = n
     ? (q.sheet.getRange(first, 1, n, q.read.values[0]?.length ?? 1).getDisplayValues() as string[][])
     : [];
+  const width = q.read.values[0]?.length ?? 1;
   const current = n ? q.sheet.getRange(first, cols.current + 1, n, 1) : undefined;
-  const formats = current ? current.getNumberFormats() : [];
+  const allFormats = n ? q.sheet.getRange(first, 1, n, width).getNumberFormats() : [];
+  const formats = allFormats.map((r) => [krFormat(r, cols)]);
   const formulas = current ? current.getFormulas() : [];
   const t = SHEET_TEXTS[ctx.lang];
   // when each KR was last checked in this quarter: its card says so, and stale ones come first
@@ -197,12 +199,16 @@ export function checkIn(payload: unknown) {
 
     const entries = p.entries.filter((e) => krs.has(e.krId));
     const rows = entries.map((e) => krs.get(e.krId)!.row);
+    const width = q.read.values[0]?.length ?? 1;
     const formats = rows.length
       ? q.sheet
-          .getRange(Math.min(...rows), cols.current + 1, Math.max(...rows) - Math.min(...rows) + 1, 1)
+          .getRange(Math.min(...rows), 1, Math.max(...rows) - Math.min(...rows) + 1, width)
           .getNumberFormats()
       : [];
-    const formatOf = (row: number) => formats[row - Math.min(...rows)]?.[0];
+    const formatOf = (row: number) => {
+      const r = formats[row - Math.min(...rows)];
+      return r ? krFormat(r, cols) : undefined;
+    };
     const values = new Map<number, CellValue>();
     const confidences = new Map<number, CellValue>();
     const parsed = entries.map((e) => {
@@ -268,7 +274,11 @@ export function checkIn(payload: unknown) {
     current.write();
     new ColumnWrite(q.sheet, q.read.values, cols.confidence + 1, confidences).write();
     const asOf = Math.max(Math.min(today, q.quarter.next - 1), q.asOf);
-    if (asOf !== q.asOf) q.sheet.getRange(q.read.meta.asOf!.row, q.read.meta.asOf!.col).setValue(isoOf(asOf));
+    if (asOf !== q.asOf) {
+      // a formula the team put there (a link to their own settings) is theirs: left as it is
+      const cell = q.sheet.getRange(q.read.meta.asOf!.row, q.read.meta.asOf!.col);
+      if (!cell.getFormula()) cell.setValue(isoOf(asOf));
+    }
     return {
       updated: parsed.length,
       asOf: isoOf(asOf),
@@ -282,7 +292,7 @@ export function checkIn(payload: unknown) {
 /** A recreated log is a new sheet: the quarter's forecast formula points at it again. */
 function restoreForecast(q: QuarterState, logName: string, lang: Lang): void {
   const forecast = computedStates(q.sheet, q.read, lang).find((s) => s.key === 'forecast');
-  if (forecast?.col) repairComputed(q.sheet, q.read, [{ ...forecast, state: 'overwritten' }], logName, lang);
+  if (forecast?.col) repairComputed(q.sheet, q.read, [{ ...forecast, state: 'overwritten' }], logName, lang, q.label);
 }
 
 function closedText(ctx: ReturnType<typeof openContext>, q: QuarterState): string | null {
@@ -303,4 +313,17 @@ export function setOwnerFilter(payload: unknown) {
   if (p.owner) props.setProperty(ownerKey(ctx), p.owner);
   else props.deleteProperty(ownerKey(ctx));
   return { owner: p.owner ?? null };
+}
+
+/**
+ * A KR's number format: its Current cell's, else its Target's or Start's when Current is still
+ * plain (a KR typed in by hand, not checked in yet): a 70 % → 77 % KR takes "75" as 75 %.
+ */
+export function krFormat(row: readonly string[], cols: Record<'current' | 'target' | 'start', number>): string {
+  const plain = (f: string | undefined) => !f || f === 'General' || f === '@';
+  for (const c of [cols.current, cols.target, cols.start]) {
+    const f = c >= 0 ? row[c] : undefined;
+    if (!plain(f)) return f!;
+  }
+  return 'General';
 }

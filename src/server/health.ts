@@ -70,7 +70,7 @@ export function repairSheet(payload?: unknown) {
     assertWritable(q, ctx.lang);
     const states = computedStates(q.sheet, q.read, ctx.lang);
     const logName = catalog.first('checkins')?.getName() ?? SHEET_NAMES.checkins[ctx.lang];
-    const r = repairComputed(q.sheet, q.read, states, logName, ctx.lang);
+    const r = repairComputed(q.sheet, q.read, states, logName, ctx.lang, q.label);
     return { sheet: q.sheet.getName(), ...r };
   });
 }

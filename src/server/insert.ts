@@ -15,7 +15,7 @@ import {
   libraryRows,
   pointAlignment,
 } from '../sheets/companion-sheets';
-import { quarterLayout } from '../sheets/quarter-layout';
+import { labelLiteral, META, quarterLayout } from '../sheets/quarter-layout';
 import { insertQuarterSheet } from '../sheets/quarter-sheet';
 import { type Context, openContext, parsePayload, UserError, withDocumentLock } from './context';
 
@@ -114,7 +114,7 @@ export function insertQuarter(payload: unknown) {
         : p.content === 'given'
           ? (p.objectives ?? [])
           : blankDraft(p.levels);
-    const layout = quarterLayout(logColumns(companions.checkins.getName()));
+    const layout = quarterLayout(logColumns(companions.checkins.getName()), { ...META, quarter: labelLiteral(label) });
     const sheet = insertQuarterSheet(
       ctx.ss,
       layout,

@@ -9,11 +9,13 @@ const PREFIX = 'okrkpi.review.';
 const BUDGET = 450 * 1024;
 
 export interface FinishStep {
-  /** A planned sheet the carried objectives go into, from row `at`, with these objective ids. */
+  /** A planned sheet the carried objectives go into: `rows` rows from row `at`, these objective ids. */
   into?: number;
   at?: number;
+  rows?: number;
   ids?: string[];
-  renamed?: { from: string; to: string }[];
+  /** The rows are all written (formats and dropdowns too). */
+  done?: boolean;
   /** A new sheet about to be made, by name. */
   create?: string;
 }
@@ -183,6 +185,14 @@ export class ReviewStore {
     total += utf8Length(key) + utf8Length(value);
     if (total > BUDGET) throw new UserError(REVIEW_TEXTS[lang].full(Math.round(total / 1024)));
     this.put(key, value);
+  }
+
+  /** Several answers in one call (a reopened review's, from the history). */
+  saveAnswers(reviewId: string, answers: readonly Answer[]): void {
+    if (answers.length === 0) return;
+    const entries = Object.fromEntries(answers.map((a) => [`${PREFIX}${reviewId}.${a.objectiveId}`, JSON.stringify(a)]));
+    this.props.setProperties(entries);
+    Object.assign(this.all, entries);
   }
 
   forgetAnswers(reviewId: string, objectiveIds: readonly string[]): void {

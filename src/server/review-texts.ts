@@ -15,6 +15,8 @@ export const REVIEW_TEXTS = {
       `The review can't be finished while rows of the sheet can't be read (fix them, then finish): ${lines.join(' · ')}${total > lines.length ? ` · and ${total - lines.length} more (see Health)` : ''}. Nothing was written.`,
     closedBy: (label: string, id: string) => `OKR & KPI: quarter ${label} closed by its review (${id})`,
     notClosed: (label: string) => `${label} is not closed: there is nothing to reopen.`,
+    nextClosed: (label: string, at: string) =>
+      `${label}, where the carried objectives would go, was closed by its review on ${at}: reopen it first (Extensions › OKR & KPI › Reopen the quarter…), or carry nothing over.`,
     reopenedLine: (at: string) => `Quarter reopened (its review of ${at} was lifted)`,
     closed: (label: string, at: string) =>
       `${label} was closed by its review on ${at}: it takes no check-in. To change it on purpose, reopen it (Extensions › OKR & KPI › Reopen the quarter).`,
@@ -34,6 +36,8 @@ export const REVIEW_TEXTS = {
       `La revue ne peut pas être terminée tant que des lignes de la feuille sont illisibles (corrigez-les, puis terminez) : ${lines.join(' · ')}${total > lines.length ? ` · et ${total - lines.length} de plus (voir Santé)` : ''}. Rien n’a été écrit.`,
     closedBy: (label: string, id: string) => `OKR & KPI : trimestre ${label} clos par sa revue (${id})`,
     notClosed: (label: string) => `${label} n’est pas clos : il n’y a rien à rouvrir.`,
+    nextClosed: (label: string, at: string) =>
+      `${label}, où iraient les objectifs reportés, a été clos par sa revue le ${at} : rouvrez-le d’abord (Extensions › OKR & KPI › Rouvrir le trimestre…), ou ne reportez rien.`,
     reopenedLine: (at: string) => `Trimestre rouvert (sa revue du ${at} a été levée)`,
     closed: (label: string, at: string) =>
       `${label} a été clos par sa revue le ${at} : il ne prend plus de point de suivi. Pour le modifier volontairement, rouvrez-le (Extensions › OKR & KPI › Rouvrir le trimestre).`,

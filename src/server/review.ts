@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { isoOf } from '../core/cells';
+import { type Cell, isoOf, readWord } from '../core/cells';
+import { DECISIONS } from '../core/words';
 import { blankDraft, type DraftObjective } from '../core/draft';
 import type { Lang } from '../core/i18n';
 import { nextQuarter, quarterLabel } from '../core/quarter';
@@ -19,7 +20,7 @@ import { Day } from '../sheets/cells';
 import { reviewsLayout } from '../sheets/companion-layouts';
 import { ensureCompanions, pointAlignment } from '../sheets/companion-sheets';
 import { historyCells } from '../sheets/history';
-import { quarterLayout } from '../sheets/quarter-layout';
+import { labelLiteral, META, quarterLayout } from '../sheets/quarter-layout';
 import { appendQuarterRows, insertQuarterSheet, removePlaceholders } from '../sheets/quarter-sheet';
 import { readQuarterSheet } from '../sheets/read';
 import { SHEET_NAMES } from '../sheets/texts';
@@ -98,7 +99,8 @@ export function reviewState(payload?: unknown) {
   const catalog = Catalog.read(ctx.ss);
   const { q, summary, problems } = summaryOf(ctx, catalog, p.sheet);
   const store = ReviewStore.open(ctx.ss);
-  store.forgetDeletedSheets(catalog.find('quarter').map((x) => x.sheet.getSheetId()));
+  // only records of sheets that are gone from the file: a catalog that lost an entry forgets nothing
+  store.forgetDeletedSheets(catalog.sheetIds());
   const record = store.recordFor(q.sheet.getSheetId(), q.label, isoOf(ctx.today));
   const answers = store.answers(record.id);
   const ids = new Set(summary.objectives.map((o) => o.id));
@@ -191,7 +193,11 @@ export function finishReview(payload: unknown) {
     // the review names its quarter sheet: finishing does not depend on which sheet is active now
     const record = store.byId(p.reviewId);
     if (!record) throw new UserError(tx.notOpen);
-    if (record.finished) return { ...record.finished, alreadyFinished: true };
+    if (record.finished) {
+      // a finish cut at its very last write left the answers behind: they go now
+      store.forgetAnswers(record.id, [...store.answers(record.id).keys()]);
+      return { ...record.finished, alreadyFinished: true };
+    }
     const reviewed = catalog.find('quarter').find((x) => x.sheet.getSheetId() === record.sheetId);
     if (!reviewed) throw new UserError(tx.sheetGone);
     const { q, summary, problems } = summaryOf(ctx, catalog, reviewed.sheet.getName());
@@ -202,6 +208,14 @@ export function finishReview(payload: unknown) {
     const orphans = [...answers.keys()].filter((id) => !ids.has(id));
     if (orphans.length) throw new UserError(`${tx.orphans(orphans)} ${nothingWritten(ctx.lang)}`);
 
+    // carried objectives never go into a quarter already closed: it would take no check-in
+    const { planned } = nextOf(ctx, catalog, q);
+    const carrying = summary.objectives.some((o) => (answers.get(o.id) ?? defaultAnswer(o)).decision === 'carry_over');
+    const nextRecord = planned && store.recordOf(planned.sheet.getSheetId());
+    const history = catalog.first('reviews');
+    const begun = history !== undefined && historyHas(history, record.id);
+    if (planned && carrying && nextRecord?.finished && !begun)
+      throw new UserError(`${tx.nextClosed(planned.entry.quarter ?? '', nextRecord.finished.at)} ${nothingWritten(ctx.lang)}`);
     const companions = ensureCompanions(ctx.ss, catalog, ctx.lang);
     // 1. the history, unless a finish cut short already wrote it
     const rows = historyRows(summary, answers, record.id, ctx.today);
@@ -243,7 +257,14 @@ export function finishReview(payload: unknown) {
       achieved: notes.achieved,
       unlinked: notes.unlinked,
     };
-    store.finish(record.id, finished);
+    // the record keeps the first few of each list: a property holds 9 KB, a big review more
+    const cap = <T>(xs: T[]) => xs.slice(0, 20);
+    store.finish(record.id, {
+      ...finished,
+      renamed: cap(finished.renamed),
+      achieved: cap(finished.achieved),
+      unlinked: cap(finished.unlinked),
+    });
     return { ...finished, alreadyFinished: false };
   });
 }
@@ -262,38 +283,32 @@ function openNext(
   decisions: ReadonlyMap<string, Answer['decision']>,
   logName: string,
 ) {
-  const next = nextQuarter(q.quarter, q.fiscalStart);
-  const label = localLabel(quarterLabel(next, q.fiscalStart), ctx);
-  const layout = quarterLayout(logColumns(logName));
+  const { next, label, planned } = nextOf(ctx, catalog, q);
+  const layout = quarterLayout(logColumns(logName), { ...META, quarter: labelLiteral(label) });
   const formats = currentFormats(q);
   const carried = carryOver(q.read.objectives, decisions, formats);
-  const planned = catalog
-    .find('quarter')
-    .find((x) => x.sheet.getSheetId() !== q.sheet.getSheetId() && x.entry.quarter === label);
   const reviewId = record.id;
   const step = store.step(reviewId);
+  const none: { from: string; to: string }[] = [];
+  // a sheet this finish made before it was cut short (it is in the catalog only once complete)
+  if (step?.create && planned?.sheet.getName() === step.create)
+    return { sheet: planned.sheet, label, layout, carried: carried.length, renamed: none, planned: false };
   if (planned) {
     let read = readQuarterSheet(planned.sheet, ctx.lang, ctx.timeZone);
     if (step?.into === planned.sheet.getSheetId()) {
-      // a finish cut short: done when the rows it meant to write are there
-      const ids = step.ids ?? [];
-      const written = ids.every((id) => read.objectives.some((o) => o.id === id && o.row >= (step.at ?? 0)));
-      if (written)
-        return {
-          sheet: planned.sheet,
-          label,
-          layout,
-          carried: ids.length,
-          renamed: step.renamed ?? [],
-          planned: true,
-        };
+      if (step.done)
+        return { sheet: planned.sheet, label, layout, carried: step.ids?.length ?? 0, renamed: none, planned: true };
+      // cut while its rows were being written: those rows go, and are written again whole
+      const at = step.at ?? 0;
+      const mine = step.rows && read.values[at - 1]?.[read.columns.index.objectiveId] === step.ids?.[0];
+      if (mine) {
+        planned.sheet.deleteRows(at, step.rows!);
+        read = readQuarterSheet(planned.sheet, ctx.lang, ctx.timeZone);
+      }
     }
     if (read.structure.length)
-      throw new UserError(
-        `${planned.sheet.getName()}: ${read.structure.join(' ')} ${nothingWritten(ctx.lang)}`,
-      );
-    if (removePlaceholders(planned.sheet, read) > 0)
-      read = readQuarterSheet(planned.sheet, ctx.lang, ctx.timeZone);
+      throw new UserError(`${planned.sheet.getName()}: ${read.structure.join(' ')} ${nothingWritten(ctx.lang)}`);
+    if (removePlaceholders(planned.sheet, read) > 0) read = readQuarterSheet(planned.sheet, ctx.lang, ctx.timeZone);
     const taken = [
       ...read.objectives.map((o) => o.id),
       ...read.objectives.flatMap((o) => o.krs.map((k) => k.id)),
@@ -302,13 +317,11 @@ function openNext(
     // a quarter reopened and finished again: what the first finish carried is there already
     const fresh = record.reopened?.length ? carried.filter((o) => !taken.includes(o.id)) : carried;
     const { objectives, renamed } = renameClashes(fresh, taken);
-    store.setStep(reviewId, {
-      into: planned.sheet.getSheetId(),
-      at: read.lastRow + 1,
-      ids: objectives.map((o) => o.id),
-      renamed,
-    });
+    const rows = objectives.reduce((n, o) => n + 1 + o.krs.length, 0);
+    const plan = { into: planned.sheet.getSheetId(), at: read.lastRow + 1, rows, ids: objectives.map((o) => o.id) };
+    store.setStep(reviewId, plan);
     appendQuarterRows(planned.sheet, read, objectives, ctx.lang);
+    store.setStep(reviewId, { ...plan, done: true });
     return { sheet: planned.sheet, label, layout, carried: objectives.length, renamed, planned: true };
   }
   // a new sheet: one the cut-short finish began (not yet in the catalog) is made again whole
@@ -317,9 +330,7 @@ function openNext(
     if (partial && !catalog.entryOf(partial)) ctx.ss.deleteSheet(partial);
   }
   const levels = q.read.objectives.flatMap((o) => (o.level ? [o.level] : []));
-  const objectives: DraftObjective[] = carried.length
-    ? carried
-    : blankDraft(levels.length ? levels : ['team']);
+  const objectives: DraftObjective[] = carried.length ? carried : blankDraft(levels.length ? levels : ['team']);
   const name = insertQuarterSheetName(ctx, label);
   store.setStep(reviewId, { create: name });
   const sheet = insertQuarterSheet(
@@ -330,14 +341,17 @@ function openNext(
     name,
   );
   catalog.remember(sheet, { kind: 'quarter', quarter: label, fiscalStart: q.fiscalStart, first: next.first });
-  return {
-    sheet,
-    label,
-    layout,
-    carried: carried.length,
-    renamed: [] as { from: string; to: string }[],
-    planned: false,
-  };
+  return { sheet, label, layout, carried: carried.length, renamed: none, planned: false };
+}
+
+/** The next quarter of a reviewed one: its label, and its sheet when it is already planned. */
+function nextOf(ctx: Context, catalog: Catalog, q: QuarterState) {
+  const next = nextQuarter(q.quarter, q.fiscalStart);
+  const label = localLabel(quarterLabel(next, q.fiscalStart), ctx);
+  const planned = catalog
+    .find('quarter')
+    .find((x) => x.sheet.getSheetId() !== q.sheet.getSheetId() && x.entry.quarter === label);
+  return { next, label, planned };
 }
 
 function insertQuarterSheetName(ctx: Context, label: string): string {
@@ -388,16 +402,61 @@ export function reopenQuarter(payload?: unknown) {
     const q = currentQuarter(ctx, catalog, p.sheet);
     const store = ReviewStore.open(ctx.ss);
     const old = store.recordOf(q.sheet.getSheetId());
-    const record = store.reopen(q.sheet.getSheetId(), isoOf(ctx.today));
-    if (!record || !old?.finished) throw new UserError(tx.notClosed(q.label));
+    if (!old?.finished) throw new UserError(tx.notClosed(q.label));
+    // the record changes last: a reopening cut short is still "closed", and a retry finishes it
     const description = tx.closedBy(q.label, old.id);
     for (const x of q.sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET))
       if (x.getDescription() === description) x.remove();
     const companions = ensureCompanions(ctx.ss, catalog, ctx.lang);
-    appendRows(companions.reviews, reviewsLayout.width, [reopenedRow(ctx, q.label, old.finished.at, old.id)]);
+    const lines = historyOf(companions.reviews, old.id);
+    if (!lines.some((r) => r.reopened)) appendRows(companions.reviews, reviewsLayout.width, [reopenedRow(ctx, q.label, old.finished.at, old.id)]);
+    const record = store.reopen(q.sheet.getSheetId(), isoOf(ctx.today))!;
+    // the team's answers come back from the history: reopening to fix one thing keeps the rest
+    store.saveAnswers(
+      record.id,
+      lines.flatMap((r) => (r.answer ? [r.answer] : [])),
+    );
     return { sheet: q.sheet.getName(), quarter: q.label, reviewId: record.id };
   });
 }
+
+/** A review's lines in the history: each objective's answers as the team gave them, and the reopening line. */
+function historyOf(sheet: GoogleAppsScript.Spreadsheet.Sheet, reviewId: string) {
+  const L = reviewsLayout;
+  const last = sheet.getLastRow();
+  if (last < L.first) return [];
+  const rows = sheet.getRange(L.first, 1, last - L.first + 1, L.width).getValues();
+  const at = (r: unknown[], k: Parameters<typeof L.num>[0]) => r[L.num(k) - 1];
+  const grade = (v: unknown): Answer['grade'] => {
+    try {
+      return readWord(v as Cell, GRADES);
+    } catch {
+      return '';
+    }
+  };
+  return rows
+    .filter((r) => at(r, 'reviewId') === reviewId)
+    .map((r) => {
+      const id = String(at(r, 'objectiveId') ?? '');
+      if (id === '') return { reopened: true };
+      let decision: Answer['decision'];
+      try {
+        decision = readWord(at(r, 'decision') as Cell, DECISIONS);
+      } catch {
+        decision = 'carry_over';
+      }
+      const answer: Answer = {
+        objectiveId: id,
+        grade: grade(at(r, 'grade')),
+        wentWell: String(at(r, 'wentWell') ?? ''),
+        toImprove: String(at(r, 'toImprove') ?? ''),
+        decision,
+      };
+      return { reopened: false, answer };
+    });
+}
+
+const GRADES = { green: ['green', 'vert'], yellow: ['yellow', 'jaune'], red: ['red', 'rouge'] } as const;
 
 /** The history's line for a reopening: when, which quarter, and the review it lifted. */
 function reopenedRow(ctx: Context, quarter: string, finishedAt: string, reviewId: string) {

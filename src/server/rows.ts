@@ -89,11 +89,13 @@ export function addKeyResult(payload: unknown) {
     openForRows(ctx, q);
     if (!q.read.objectives.some((o) => o.id === p.objectiveId))
       throw new UserError(`${tx.noObjective(p.objectiveId, q.sheet.getName())} ${nothingWritten(ctx.lang)}`);
+    // one "%" typed in start or target makes a percentage KR: "70 %" to "77" is 70 % to 77 %
+    const percent = [p.kr?.start, p.kr?.target].some((v) => typeof v === 'string' && v.trim().endsWith('%'));
     const number = (v: number | string | null | undefined, what: string): number | '' => {
       if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return '';
       if (typeof v === 'number') return v;
       try {
-        return readTyped(v, styleOf(''), ctx.lang);
+        return readTyped(v, styleOf(percent ? '0%' : ''), ctx.lang);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         throw new UserError(`${tx.bad(what, e.text(ctx.lang))} ${nothingWritten(ctx.lang)}`);
@@ -111,10 +113,8 @@ export function addKeyResult(payload: unknown) {
       current: '',
       weight: '',
       confidence: '',
-      // typed as a percentage ("70 %"), the KR shows as one
-      ...([p.kr?.start, p.kr?.target].some((v) => typeof v === 'string' && v.trim().endsWith('%'))
-        ? { format: '0%' }
-        : {}),
+      // typed as a percentage, the KR shows as one, with the decimals typed (4.3 % stays 4.3 %)
+      ...(percent ? { format: '0.0%' } : {}),
     };
     const row = insertKrRow(q.sheet, q.read, p.objectiveId, kr, ctx.lang);
     const titleCol = q.read.columns.index.title;

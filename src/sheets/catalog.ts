@@ -54,6 +54,11 @@ export class Catalog {
     });
   }
 
+  /** Every sheet's id in the spreadsheet, the add-on's or not. */
+  sheetIds(): number[] {
+    return this.sheets().map((x) => Number(x.id));
+  }
+
   first(kind: SheetKind): Sheet | undefined {
     return this.find(kind)[0]?.sheet;
   }

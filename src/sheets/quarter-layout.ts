@@ -24,6 +24,12 @@ export interface LogColumns {
 }
 
 const quote = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
+/**
+ * The quarter's label as the forecast's log filter reads it: the label itself (the log is keyed on
+ * it), not the label cell, which a team may retitle without moving its check-ins.
+ */
+export const labelLiteral = (label: string) => `"${label.replace(/"/g, '""')}"`;
+
 /** F1 → $F$1 */
 export const abs = (a1: string) => a1.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
 

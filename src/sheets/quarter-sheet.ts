@@ -267,10 +267,17 @@ function writeQuarterRows(
  * getting new ids around empty rows. Rows holding anything typed are kept. Returns how many rows went.
  */
 export function removePlaceholders(sheet: Sheet, read: SheetRead): number {
-  const blankKr = (k: SheetRead['objectives'][number]['krs'][number]) =>
-    k.title === '' && k.start === undefined && k.target === undefined && k.current === undefined;
+  // what the template itself wrote on such rows; anything else typed there keeps the row
+  const template = new Set(
+    (['objectiveId', 'objective', 'krId', 'level', 'committed'] as const).map((k) => read.columns.index[k]),
+  );
+  const computed = QUARTER.columns.filter((c) => c.formula).map((c) => read.columns.index[c.key as QuarterKey]);
+  const untouched = (row: number) =>
+    (read.values[row - 1] ?? []).every(
+      (v, c) => template.has(c) || computed.includes(c) || v === '' || v === null || v === false,
+    );
   const rows = read.objectives
-    .filter((o) => o.title === '' && o.owner === '' && o.parent === '' && o.krs.every(blankKr))
+    .filter((o) => untouched(o.row) && o.krs.every((k) => untouched(k.row)))
     .flatMap((o) => [o.row, ...o.krs.map((k) => k.row)])
     .sort((a, b) => b - a);
   // runs of adjacent rows, deleted from the bottom up so the rows above keep their numbers

@@ -2,7 +2,7 @@ import type { Cell } from '../core/cells';
 import type { Lang } from '../core/i18n';
 import type { QuarterColumn } from '../core/read-quarter';
 import { Formula } from './cells';
-import { quarterLayout } from './quarter-layout';
+import { labelLiteral, quarterLayout } from './quarter-layout';
 import type { CellAt, SheetRead } from './read';
 import { columnLetter } from './template';
 import { headerFormula } from './write';
@@ -21,12 +21,12 @@ export interface ComputedState {
 const a1 = (p: CellAt) => `${columnLetter(p.col)}${p.row}`;
 
 /** The quarter layout as this sheet has it: its log, and its settings where they are now. */
-export function sheetLayout(read: SheetRead, logName: string) {
+export function sheetLayout(read: SheetRead, logName: string, label?: string) {
   const { quarter, elapsed, ends } = read.meta;
   return quarterLayout(
     { sheet: logName, date: 'A', quarter: 'B', krId: 'C', value: 'D' },
     {
-      quarter: quarter ? a1(quarter) : 'B1',
+      quarter: label ? labelLiteral(label) : quarter ? a1(quarter) : 'B1',
       elapsed: elapsed ? a1(elapsed) : 'F1',
       ends: ends ? a1(ends) : 'J1',
     },
@@ -76,6 +76,7 @@ export function repairComputed(
   states: readonly ComputedState[],
   logName: string,
   lang: Lang,
+  label?: string,
 ): { restored: string[]; moved: number } {
   const broken = states.filter((s) => s.state !== 'ok');
   if (broken.length === 0) return { restored: [], moved: 0 };
@@ -117,7 +118,7 @@ export function repairComputed(
 
   const letter = (key: QuarterColumn) =>
     cols.has(key) ? columnLetter(cols.get(key)!) : read.columns.letter[key];
-  const layout = sheetLayout(read, logName);
+  const layout = sheetLayout(read, logName, label);
   const ctx = {
     ...layout.ctx(lang),
     first: read.first,

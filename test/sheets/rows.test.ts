@@ -63,7 +63,7 @@ describe('adding a key result', () => {
       row: number;
     };
     expect(sheet.getRange(`K${r.row}:L${r.row}`).getValues()[0]).toEqual([0.1, 0.125]);
-    expect(sheet.getRange(`K${r.row}`).getNumberFormat()).toBe('0%');
+    expect(sheet.getRange(`K${r.row}`).getNumberFormat()).toBe('0.0%');
     const before = JSON.stringify(sheet.getDataRange().getValues());
     expect(() => app.run('addKeyResult', { objectiveId: 'O1', kr: { title: 'x', target: '1.200' } })).toThrow(
       /^cible : « 1\.200 » se lit de deux façons.*Rien n’a été écrit\.$/,

@@ -46,7 +46,7 @@ function tabs(active: Tab, onPick: (t: Tab) => void): HTMLElement {
 // ——— check-in ———
 
 /** A save's id, kept until it succeeds: a save retried after a failure is logged once. */
-let pendingRequest: string | undefined;
+let pendingRequest: { id: string; what: string } | undefined;
 const newRequestId = () => `C${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
 type CheckInState = Result<'getCheckInState'>;
@@ -224,9 +224,11 @@ async function checkInTab(panel: HTMLElement, sheet?: string): Promise<void> {
     if (entries.length === 0) return status(line, 'error', t.nothing);
     save.disabled = true;
     status(line, 'busy', t.saving);
-    pendingRequest ??= newRequestId();
+    // the same save retried keeps its id (logged once); a save changed since gets a new one
+    const what = JSON.stringify([s.sheet, entries]);
+    if (pendingRequest?.what !== what) pendingRequest = { id: newRequestId(), what };
     try {
-      const r = await run('checkIn', { sheet: s.sheet, requestId: pendingRequest, entries });
+      const r = await run('checkIn', { sheet: s.sheet, requestId: pendingRequest.id, entries });
       pendingRequest = undefined;
       await checkInTab(panel, s.sheet);
       const done = $('#checkin-status');
