@@ -32,6 +32,8 @@ import { type EmuSpreadsheet, spreadsheetObject } from './spreadsheet';
 import {
   type EditResult,
   editCell,
+  PROTECTION_WARNING,
+  protectionIn,
   type SheetView,
   sheetView,
   toggleCheckbox,
@@ -40,6 +42,7 @@ import {
 import { defaultSheetName, WorkbookCore } from './workbook-core';
 
 export { CallCounter } from './counter';
+export { type PasteParts, pasteTarget } from './paste';
 export type { SavedWorkbook } from './persist';
 export type { EmuRange } from './range';
 export type { Bundle, CallOptions, LoadOptions } from './runner';
@@ -47,6 +50,7 @@ export { loadBundle } from './runner';
 export type { EmuSheet } from './sheet';
 export type { EmuSpreadsheet } from './spreadsheet';
 export type { EditResult, SheetTab, SheetView, ViewCell, ViewOptions } from './view';
+export { protectionIn } from './view';
 
 export interface WorkbookOptions {
   /** The spreadsheet's locale, e.g. 'en_US', 'fr_FR' (getSpreadsheetLocale). */
@@ -59,6 +63,8 @@ export interface WorkbookOptions {
   name?: string;
   /** Count into an existing counter (the benchmark shares one). */
   counter?: CallCounter;
+  /** A saved workbook's content (toJSON()) to open instead of a file: a snapshot taken earlier. */
+  saved?: SavedWorkbook;
 }
 
 export class Workbook extends WorkbookCore {
@@ -162,6 +168,33 @@ export class Workbook extends WorkbookCore {
     return this.a1(to.sheet, area, to.sheet !== from.sheet);
   }
 
+  /**
+   * A user's "Insert row above", "Insert row below" or "Delete row" on a row header: the new row
+   * takes the clicked row's formats and validations (as Sheet.insertRowBefore/After here
+   * [UNVERIFIED]); in a warning-only protected range Sheets asks first.
+   */
+  editRows(
+    sheetName: string,
+    row: number,
+    action: 'insertAbove' | 'insertBelow' | 'delete',
+    options: { confirm?: boolean } = {},
+  ): EditResult {
+    const model = this.sheetByName(sheetName);
+    if (!model) throw new Error(`emulator: no sheet named ${sheetName}`);
+    if (row < 1 || row > model.maxRows)
+      return { status: 'rejected', message: 'Those rows are out of bounds.' };
+    const area = { row, col: 1, numRows: 1, numCols: model.maxCols };
+    if (protectionIn(model, area) === 'warning' && !options.confirm)
+      return { status: 'needs-confirmation', message: PROTECTION_WARNING };
+    try {
+      if (action === 'delete') this.deleteRows(model, row, 1);
+      else this.insertRows(model, action === 'insertAbove' ? row : row + 1, 1, row);
+    } catch (e) {
+      return { status: 'rejected', message: e instanceof Error ? e.message : String(e) };
+    }
+    return { status: 'applied' };
+  }
+
   /** A user clicking a checkbox. */
   toggle(sheetName: string, a1: string, options?: { confirm?: boolean }): EditResult {
     const { sheet, row, col } = this.cell(`'${sheetName.replace(/'/g, "''")}'!${a1}`);
@@ -191,10 +224,12 @@ export class Workbook extends WorkbookCore {
 export function createWorkbook(options: WorkbookOptions = {}): Workbook {
   const counter = options.counter ?? new CallCounter();
   const file = options.file === undefined ? undefined : resolve(options.file);
-  if (file && existsSync(file)) {
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedWorkbook;
+  const saved =
+    options.saved ??
+    (file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SavedWorkbook) : undefined);
+  if (saved) {
     const wb = new Workbook(counter, saved.locale, saved.timeZone, saved.name, saved.id);
-    restoreInto(wb, saved);
+    restoreInto(wb, structuredClone(saved));
     if (wb.sheets.length === 0) throw exception('emulator: the saved workbook has no sheet');
     wb.file = file;
     return wb;

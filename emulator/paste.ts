@@ -98,6 +98,17 @@ function copyCell(
 const copyValidation = (v: ValidationModel | undefined): ValidationModel | undefined =>
   v ? { ...v, values: structuredClone(v.values) } : undefined;
 
+/** Where a block copied from `from` lands when pasted at `to` (see pasteBlock). */
+export function pasteTarget(from: Area, to: Area, tile = true): Area {
+  const multiple = tile && to.numRows % from.numRows === 0 && to.numCols % from.numCols === 0;
+  return {
+    row: to.row,
+    col: to.col,
+    numRows: multiple ? to.numRows : from.numRows,
+    numCols: multiple ? to.numCols : from.numCols,
+  };
+}
+
 /**
  * Pastes `from` (a block of `fromSheet`) at `to`: the block's size at to's top-left, or tiled over
  * `to` when it is a multiple of the block (as Sheets pastes into a bigger selection) and `tile` is
@@ -112,15 +123,7 @@ export function pasteBlock(
   parts: PasteParts,
   tile = true,
 ): Area {
-  const multiple = tile && to.numRows % from.numRows === 0 && to.numCols % from.numCols === 0;
-  const tilesDown = multiple ? to.numRows / from.numRows : 1;
-  const tilesAcross = multiple ? to.numCols / from.numCols : 1;
-  const target: Area = {
-    row: to.row,
-    col: to.col,
-    numRows: from.numRows * tilesDown,
-    numCols: from.numCols * tilesAcross,
-  };
+  const target = pasteTarget(from, to, tile);
   if (
     target.row + target.numRows - 1 > toSheet.maxRows ||
     target.col + target.numCols - 1 > toSheet.maxCols

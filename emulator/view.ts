@@ -87,6 +87,22 @@ function protectionOf(sheet: SheetModel, row: number, col: number): 'warning' | 
   return found;
 }
 
+/**
+ * How an area is protected against the user: 'warning' when any of its cells is in a warning-only
+ * protection (Sheets asks before changing it), 'locked' when in another, else undefined.
+ */
+export function protectionIn(sheet: SheetModel, area: Area): 'warning' | 'locked' | undefined {
+  let found: 'warning' | 'locked' | undefined;
+  for (let r = area.row; r < area.row + area.numRows; r++) {
+    for (let c = area.col; c < area.col + area.numCols; c++) {
+      const p = protectionOf(sheet, r, c);
+      if (p === 'warning') return p;
+      found ??= p;
+    }
+  }
+  return found;
+}
+
 export function sheetView(wb: WorkbookCore, sheet: SheetModel, opts: ViewOptions = {}): SheetView {
   const ext = wb.extent(sheet);
   const rows = Math.max(1, Math.min(sheet.maxRows, opts.rows ?? Math.max(ext.rows + 20, 30)));

@@ -99,8 +99,8 @@ export function gridCell(c: ViewCell, locale: string): GridCell {
   return out;
 }
 
-/** The view as the page gets it (the session adds the menus and the file). */
-export function gridOf(view: SheetView): Omit<GridState, 'menus' | 'spreadsheet'> {
+/** The view as the page gets it (the session adds the menus, the file and whether it can undo). */
+export function gridOf(view: SheetView): Omit<GridState, 'menus' | 'spreadsheet' | 'canUndo'> {
   const size = contentSize(view);
   const hidden = new Set(view.hiddenColumns);
   return {

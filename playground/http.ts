@@ -50,6 +50,21 @@ const menuBody = z.object({
   a1: z.optional(z.string().check(z.regex(/^[A-Z]{1,3}[1-9]\d{0,6}$/))),
 });
 const runBody = z.object({ name: z.string(), args: z.optional(z.array(z.unknown())) });
+const pasteBody = z.object({
+  sheet: z.string(),
+  from: z.string().check(z.maxLength(30)),
+  toSheet: z.optional(z.string()),
+  to: z.string().check(z.maxLength(30)),
+  valuesOnly: z.optional(z.boolean()),
+  confirm: z.optional(z.boolean()),
+});
+const rowsBody = z.object({
+  sheet: z.string(),
+  row: z.number().check(z.int(), z.gte(1)),
+  action: z.enum(['insertAbove', 'insertBelow', 'delete']),
+  confirm: z.optional(z.boolean()),
+});
+const undoBody = z.object({});
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headers = {}): void {
   res.writeHead(status, {
@@ -160,6 +175,28 @@ export function routes(
         const b = await readJson(req, toggleBody);
         return [200, session.toggle(b.sheet, b.a1, b.confirm ?? false)];
       }
+      case '/api/paste': {
+        const b = await readJson(req, pasteBody);
+        return [
+          200,
+          session.paste(
+            b.sheet,
+            b.from,
+            b.toSheet ?? b.sheet,
+            b.to,
+            b.valuesOnly ?? false,
+            b.confirm ?? false,
+          ),
+        ];
+      }
+      case '/api/rows': {
+        const b = await readJson(req, rowsBody);
+        return [200, session.rows(b.sheet, b.row, b.action, b.confirm ?? false)];
+      }
+      case '/api/undo': {
+        await readJson(req, undoBody);
+        return [200, session.undo()];
+      }
       case '/api/menu': {
         const b = await readJson(req, menuBody);
         return [200, session.menu(b.name, b.sheet && b.a1 ? { sheet: b.sheet, a1: b.a1 } : undefined)];
@@ -171,7 +208,7 @@ export function routes(
       default:
         throw new RequestError(
           404,
-          `No route POST ${path}. The API: GET /api/state, POST /api/select, /api/edit, /api/toggle, /api/menu, /api/run.`,
+          `No route POST ${path}. The API: GET /api/state, POST /api/select, /api/edit, /api/toggle, /api/paste, /api/rows, /api/undo, /api/menu, /api/run.`,
         );
     }
   };

@@ -47,6 +47,8 @@ export interface GridState {
   rows: GridCell[][];
   /** Every toast shown since the server started: the page shows the ones it has not seen. */
   toasts: { message: string; title: string; timeoutSeconds: number }[];
+  /** Whether Ctrl/Cmd+Z has an edit to undo. */
+  canUndo: boolean;
   /** The menus onOpen added (the add-on's is under Extensions). */
   menus: { caption: string; addon: boolean; items: MenuEntry[] }[];
 }
@@ -77,6 +79,9 @@ export interface Shown {
 export interface RunReply extends Shown {
   result: unknown;
 }
+
+/** What a row header's menu does. */
+export type RowAction = 'insertAbove' | 'insertBelow' | 'delete';
 
 export type EditReply =
   | { status: 'applied'; invalid?: string }

@@ -11,12 +11,20 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { type Bundle, createWorkbook, type Workbook } from '../emulator';
+import {
+  type Bundle,
+  createWorkbook,
+  pasteTarget,
+  protectionIn,
+  type SavedWorkbook,
+  type Workbook,
+} from '../emulator';
 import { backupOf, tempOf, workbookText, writeFileAtomic } from '../emulator/persist';
 import type { MenuEntry, SurfaceShown } from '../emulator/services';
+import { PROTECTION_WARNING } from '../emulator/view';
 import { endpoints } from '../src/main';
 import { gridOf } from './grid-data';
-import type { EditReply, GridState, RunReply, Shown, SurfaceInfo } from './protocol';
+import type { EditReply, GridState, RowAction, RunReply, Shown, SurfaceInfo } from './protocol';
 
 export interface SessionOptions {
   /** The workbook's file: opened when it exists, written after every change (its backup beside it). */
@@ -97,8 +105,10 @@ function moveAside(file: string): string {
 
 export class Session {
   readonly file: string;
-  readonly wb: Workbook;
-  readonly app: Bundle;
+  private book: Workbook;
+  private bundle: Bundle;
+  /** The workbook as it was before the last user edit: one level of undo (Ctrl/Cmd+Z). */
+  private undoPoint: SavedWorkbook | undefined;
   /** Whether this session made a new workbook (no file, --fresh, or nothing that could be opened). */
   readonly created: boolean;
   /** What happened to the files at start (a backup opened, a damaged file moved aside), for the console. */
@@ -116,15 +126,15 @@ export class Session {
     }
     const { wb, fromBackup } = options.fresh ? { fromBackup: false } : this.openFile();
     this.created = wb === undefined;
-    this.wb =
+    this.book =
       wb ??
       createWorkbook({
         file: this.file,
         ...(options.locale ? { locale: options.locale } : {}),
         name: 'OKR & KPI playground',
       });
-    this.wb.file = this.file;
-    this.app = this.wb.loadBundle();
+    this.book.file = this.file;
+    this.bundle = this.book.loadBundle();
     // what the file holds: a workbook opened from it is written again only once it changes
     if (wb && !fromBackup) this.savedText = workbookText(this.wb);
     // as when the spreadsheet opens: the add-on builds its menu in AuthMode.LIMITED
@@ -168,6 +178,16 @@ export class Session {
     return { fromBackup: false };
   }
 
+  /** The workbook (a new one after an undo). */
+  get wb(): Workbook {
+    return this.book;
+  }
+
+  /** The add-on's bundle, loaded in the workbook. */
+  get app(): Bundle {
+    return this.bundle;
+  }
+
   get locale(): string {
     return this.wb.locale;
   }
@@ -205,6 +225,7 @@ export class Session {
     return {
       spreadsheet: { name: this.wb.name, locale: this.wb.locale, file: this.shownFile() },
       menus: this.app.services.ui.menus(),
+      canUndo: this.canUndo,
       ...gridOf(view),
     };
   }
@@ -227,18 +248,83 @@ export class Session {
     this.save();
   }
 
+  /**
+   * A user's change of the grid: the workbook before it is kept for undo when it applies, then the
+   * file is saved.
+   */
+  private userChange(change: () => EditReply): EditReply {
+    const before = this.wb.toJSON();
+    const r = refused(change);
+    if (r.status === 'applied') {
+      this.undoPoint = before;
+      this.save();
+    }
+    return r;
+  }
+
   edit(sheet: string, a1: string, text: string, confirm: boolean): EditReply {
     this.checkCell(sheet, a1);
-    const r = refused(() => this.wb.edit(sheet, a1, text, { confirm }));
-    if (r.status === 'applied') this.save();
-    return r;
+    return this.userChange(() => this.wb.edit(sheet, a1, text, { confirm }));
   }
 
   toggle(sheet: string, a1: string, confirm: boolean): EditReply {
     this.checkCell(sheet, a1);
-    const r = refused(() => this.wb.toggle(sheet, a1, { confirm }));
-    if (r.status === 'applied') this.save();
-    return r;
+    return this.userChange(() => this.wb.toggle(sheet, a1, { confirm }));
+  }
+
+  /**
+   * Ctrl/Cmd+V after Ctrl/Cmd+C: the cells copied (`from` on `fromSheet`) pasted at `to` on
+   * `toSheet` (Ctrl/Cmd+Shift+V: values only), as Sheets pastes (the emulator's copyPaste); Sheets'
+   * warning first over a warning-only protected range.
+   */
+  paste(
+    fromSheet: string,
+    from: string,
+    toSheet: string,
+    to: string,
+    valuesOnly: boolean,
+    confirm: boolean,
+  ): EditReply {
+    for (const name of [fromSheet, toSheet])
+      if (!this.wb.sheetByName(name)) throw new RequestError(404, `No sheet named "${name}".`);
+    for (const a1 of [from, to]) this.checkArea(a1);
+    const quoted = `'${toSheet.replace(/'/g, "''")}'!${to}`;
+    return this.userChange(() => {
+      const src = this.wb.resolveA1(`'${fromSheet.replace(/'/g, "''")}'!${from}`);
+      const dst = this.wb.resolveA1(quoted);
+      if (protectionIn(dst.sheet, pasteTarget(src.area, dst.area)) === 'warning' && !confirm)
+        return { status: 'needs-confirmation', message: PROTECTION_WARNING };
+      this.wb.copyPaste(fromSheet, from, quoted, { valuesOnly });
+      return { status: 'applied' };
+    });
+  }
+
+  /** A row header's menu: insert a row above or below it, or delete it. */
+  rows(sheet: string, row: number, action: RowAction, confirm: boolean): EditReply {
+    if (!this.wb.sheetByName(sheet)) throw new RequestError(404, `No sheet named "${sheet}".`);
+    return this.userChange(() => this.wb.editRows(sheet, row, action, { confirm }));
+  }
+
+  /**
+   * Ctrl/Cmd+Z: the workbook as it was before the last edit of the grid (one level). The add-on's
+   * own changes (a menu item, a sidebar's save) are not undone: one of them ends what can be undone.
+   */
+  undo(): EditReply {
+    const saved = this.undoPoint;
+    if (!saved) return { status: 'rejected', message: 'Nothing to undo.' };
+    this.undoPoint = undefined;
+    const wb = createWorkbook({ saved });
+    wb.file = this.file;
+    this.book = wb;
+    this.bundle = wb.loadBundle();
+    this.bundle.call('onOpen', { authMode: 'LIMITED' });
+    this.save();
+    return { status: 'applied' };
+  }
+
+  /** Whether there is an edit to undo. */
+  get canUndo(): boolean {
+    return this.undoPoint !== undefined;
   }
 
   /** A menu item: only the handlers the menus on screen name. */
@@ -260,7 +346,7 @@ export class Session {
     try {
       addonCall(() => this.app.call(name));
     } finally {
-      this.save();
+      if (this.save()) this.undoPoint = undefined;
     }
     return this.newlyShown();
   }
@@ -277,7 +363,7 @@ export class Session {
     try {
       result = addonCall(() => this.app.run(name, ...args));
     } finally {
-      this.save();
+      if (this.save()) this.undoPoint = undefined;
     }
     return { result: result ?? null, ...this.newlyShown() };
   }
@@ -304,6 +390,12 @@ export class Session {
       shown,
       alerts: alerts.map((d) => ({ kind: d.kind, title: d.title, message: d.message })),
     };
+  }
+
+  /** A cell, a range or whole rows: "B3", "A2:C4", "5:5". */
+  private checkArea(a1: string): void {
+    if (!/^(?:[A-Z]{1,3}[1-9]\d{0,6}(?::[A-Z]{1,3}[1-9]\d{0,6})?|[1-9]\d{0,6}:[1-9]\d{0,6})$/.test(a1))
+      throw new RequestError(400, `Not a cell, a range or rows: "${a1}" (e.g. B3, A2:C4, 5:5).`);
   }
 
   private checkCell(sheet: string, a1: string): void {

@@ -1,5 +1,5 @@
 /** The page's calls to the playground server: JSON in, JSON out, an error's message thrown. */
-import type { EditReply, GridState, RunReply, Shown } from '../protocol';
+import type { EditReply, GridState, RowAction, RunReply, Shown } from '../protocol';
 
 export class ApiError extends Error {
   constructor(
@@ -36,6 +36,12 @@ export const api = {
     call<EditReply>('POST', '/api/edit', { sheet, a1, text, confirm }),
   toggle: (sheet: string, a1: string, confirm = false) =>
     call<EditReply>('POST', '/api/toggle', { sheet, a1, confirm }),
+  /** Cells copied on `sheet` at `from`, pasted at `to` on `toSheet`. */
+  paste: (sheet: string, from: string, toSheet: string, to: string, valuesOnly: boolean, confirm = false) =>
+    call<EditReply>('POST', '/api/paste', { sheet, from, toSheet, to, valuesOnly, confirm }),
+  rows: (sheet: string, row: number, action: RowAction, confirm = false) =>
+    call<EditReply>('POST', '/api/rows', { sheet, row, action, confirm }),
+  undo: () => call<EditReply>('POST', '/api/undo', {}),
   /** A menu item, run with the grid's selected cell as the active range. */
   menu: (name: string, at?: { sheet: string; a1: string }) =>
     call<Shown>('POST', '/api/menu', { name, ...at }),

@@ -1,18 +1,43 @@
 /**
  * The sheet's grid: lettered columns and numbered rows, display values with their formats and
  * colours, frozen rows and columns that stay in view, checkboxes, notes and errors as tooltips with
- * a corner mark, hidden columns left out. One cell is selected; arrows move, Enter or a double-click
- * (or just typing) edits, Space clicks a checkbox, Delete clears. Built with textContent only.
+ * a corner mark, hidden columns left out. One cell is active; arrows move, Enter or a double-click
+ * (or just typing) edits, Space clicks a checkbox, Delete clears. Shift with arrows or a click
+ * extends the selection to a range; a click on a row number selects the row. Ctrl/Cmd+C copies the
+ * selection, Ctrl/Cmd+V pastes it at the selection (Ctrl/Cmd+Shift+V: values only), Ctrl/Cmd+Z
+ * undoes the last edit; a right-click on a row number (or a cell) offers to insert a row above or
+ * below, or to delete the row. Built with textContent only.
  */
 import { h } from '../../src/ui/lib/dom';
-import type { GridCell, GridState } from '../protocol';
+import type { GridCell, GridState, RowAction } from '../protocol';
+import { openContextMenu } from './context-menu';
 
 export interface GridActions {
   /** A cell's new text (the user typed it); the grid has already moved on. */
   edit(a1: string, text: string): Promise<void>;
   /** A click on a checkbox. */
   toggle(a1: string): Promise<void>;
+  /** Ctrl/Cmd+V: the cells copied (on their sheet) pasted at `to` on the grid's sheet. */
+  paste(from: { sheet: string; a1: string }, to: string, valuesOnly: boolean): Promise<void>;
+  /** Ctrl/Cmd+Z. */
+  undo(): Promise<void>;
+  /** A row header's menu. */
+  rows(row: number, action: RowAction): Promise<void>;
 }
+
+/** A rectangle of the sheet, 1-based and inclusive. */
+interface Box {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
+
+export const ROW_ACTIONS: { action: RowAction; caption: string }[] = [
+  { action: 'insertAbove', caption: 'Insert row above' },
+  { action: 'insertBelow', caption: 'Insert row below' },
+  { action: 'delete', caption: 'Delete row' },
+];
 
 const ROW_HEAD_WIDTH = 46;
 
@@ -28,8 +53,14 @@ const a1Of = (row: number, col: number) => `${letters(col)}${row}`;
 export class Grid {
   private state: GridState | undefined;
   private table: HTMLTableElement | undefined;
-  /** The selection, in sheet coordinates (1-based); kept across refreshes of the same sheet. */
+  /** The active cell, in sheet coordinates (1-based); kept across refreshes of the same sheet. */
   private sel = { row: 3, col: 1 };
+  /** The other corner of the selected range (the active cell when one cell is selected). */
+  private anchor = { row: 3, col: 1 };
+  /** Whole rows are selected (a click on a row number): from anchor.row to sel.row. */
+  private rowMode = false;
+  /** What Ctrl/Cmd+C copied, shown with a dashed border until Escape. */
+  private copied: { sheet: string; a1: string; box: Box } | undefined;
   private editor: HTMLInputElement | undefined;
   /** A refresh that came while a cell was being edited: drawn when the edit ends, not losing the typing. */
   private pending: GridState | undefined;
@@ -64,6 +95,30 @@ export class Grid {
     return a1Of(this.sel.row, this.sel.col);
   }
 
+  /** The selection's rectangle (whole rows span every column). */
+  private area(): Box {
+    const lastCol = this.state?.columns.length ?? this.sel.col;
+    return {
+      r1: Math.min(this.anchor.row, this.sel.row),
+      r2: Math.max(this.anchor.row, this.sel.row),
+      c1: this.rowMode ? 1 : Math.min(this.anchor.col, this.sel.col),
+      c2: this.rowMode ? lastCol : Math.max(this.anchor.col, this.sel.col),
+    };
+  }
+
+  /** The selection in A1 notation: "B3", "B3:D5", or rows "4:4". */
+  get selection(): string {
+    const b = this.area();
+    if (this.rowMode) return `${b.r1}:${b.r2}`;
+    const first = a1Of(b.r1, b.c1);
+    return b.r1 === b.r2 && b.c1 === b.c2 ? first : `${first}:${a1Of(b.r2, b.c2)}`;
+  }
+
+  /** What was copied, if anything (its sheet and A1). */
+  get clipboard(): { sheet: string; a1: string } | undefined {
+    return this.copied ? { sheet: this.copied.sheet, a1: this.copied.a1 } : undefined;
+  }
+
   get sheet(): string | undefined {
     return this.state?.sheet;
   }
@@ -95,10 +150,16 @@ export class Grid {
     const scroll = { top: this.box.scrollTop, left: this.box.scrollLeft };
     const hadFocus = this.table !== undefined && document.activeElement === this.table;
     this.state = state;
-    if (!sameSheet) this.sel = { row: Math.min(state.frozenRows + 1, state.rows.length), col: 1 };
+    if (!sameSheet) {
+      this.sel = { row: Math.min(state.frozenRows + 1, state.rows.length), col: 1 };
+      this.anchor = { ...this.sel };
+      this.rowMode = false;
+    }
     this.cols = state.columns.flatMap((c, j) => (c.hidden ? [] : [j + 1]));
     if (!this.cols.includes(this.sel.col)) this.sel.col = this.cols[0] ?? 1;
     this.sel.row = Math.min(Math.max(1, this.sel.row), Math.max(1, state.rows.length));
+    this.anchor.row = Math.min(Math.max(1, this.anchor.row), Math.max(1, state.rows.length));
+    if (!this.cols.includes(this.anchor.col)) this.anchor.col = this.sel.col;
 
     const table = h('table', {
       class: 'sheet',
@@ -155,7 +216,7 @@ export class Grid {
       this.box.scrollTop = 0;
       this.box.scrollLeft = 0;
     }
-    this.select(this.sel.row, this.sel.col, false);
+    this.select(this.sel.row, this.sel.col, false, true);
     if (hadFocus) this.focus();
   }
 
@@ -239,13 +300,22 @@ export class Grid {
     this.box.style.scrollPaddingLeft = `${left}px`;
   }
 
-  select(row: number, col: number, scroll = true): void {
+  /**
+   * Makes a cell the active one: the selection is that cell, or, with `extend`, the range from the
+   * anchor to it (whole rows stay whole rows).
+   */
+  select(row: number, col: number, scroll = true, extend = false): void {
     const table = this.table;
     if (!table || !this.state) return;
     table.querySelector('td.selected')?.setAttribute('aria-selected', 'false');
     table.querySelector('td.selected')?.classList.remove('selected');
     for (const th of table.querySelectorAll('th.current')) th.classList.remove('current');
     this.sel = { row, col };
+    if (!extend) {
+      this.anchor = { row, col };
+      this.rowMode = false;
+    }
+    this.paintRange();
     const td = this.td(row, col);
     if (!td) return;
     td.classList.add('selected');
@@ -253,24 +323,103 @@ export class Grid {
     table.setAttribute('aria-activedescendant', td.id);
     table.querySelector(`thead th[data-col="${col}"]`)?.classList.add('current');
     table.querySelector(`tbody th[data-row="${row}"]`)?.classList.add('current');
-    this.nameBox.value = a1Of(row, col);
+    this.nameBox.value = this.selection;
     if (document.activeElement !== this.formula) this.formula.value = this.editTextAt(row, col);
     if (scroll) td.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
 
-  private move(dRow: number, dCol: number): void {
+  private move(dRow: number, dCol: number, extend = false): void {
     const rows = this.state?.rows.length ?? 1;
     const at = this.cols.indexOf(this.sel.col);
     const col = this.cols[Math.min(this.cols.length - 1, Math.max(0, at + dCol))] ?? this.sel.col;
-    this.select(Math.min(rows, Math.max(1, this.sel.row + dRow)), col);
+    this.select(Math.min(rows, Math.max(1, this.sel.row + dRow)), col, true, extend);
+  }
+
+  /** Selects whole rows: `row`, or from the anchor's row to it. */
+  selectRow(row: number, extend = false): void {
+    const first = this.cols[0] ?? 1;
+    if (!extend || !this.rowMode) this.anchor = { row, col: first };
+    this.rowMode = true;
+    this.select(row, extend ? this.sel.col : first, false, true);
+  }
+
+  /** Marks the cells of the selected range (and of what was copied). */
+  private paintRange(): void {
+    const table = this.table;
+    if (!table) return;
+    for (const td of table.querySelectorAll('td.in-range, td.copied'))
+      td.classList.remove('in-range', 'copied');
+    for (const th of table.querySelectorAll('th.in-range')) th.classList.remove('in-range');
+    const b = this.area();
+    const single = b.r1 === b.r2 && b.c1 === b.c2;
+    const mark = (box: Box, cls: string) => {
+      for (let r = box.r1; r <= box.r2; r++) {
+        for (const c of this.cols) if (c >= box.c1 && c <= box.c2) this.td(r, c)?.classList.add(cls);
+      }
+    };
+    if (!single) mark(b, 'in-range');
+    if (this.rowMode) {
+      for (let r = b.r1; r <= b.r2; r++)
+        table.querySelector(`tbody th[data-row="${r}"]`)?.classList.add('in-range');
+    }
+    if (this.copied && this.copied.sheet === this.state?.sheet) mark(this.copied.box, 'copied');
+  }
+
+  /** Ctrl/Cmd+C: remembers the selection (the paste reads the cells as they are then). */
+  copy(): void {
+    if (!this.state) return;
+    this.copied = { sheet: this.state.sheet, a1: this.selection, box: this.area() };
+    this.paintRange();
+  }
+
+  /** Escape after a copy: nothing to paste any more. */
+  forgetCopy(): void {
+    this.copied = undefined;
+    this.paintRange();
+  }
+
+  /** Ctrl/Cmd+V at the selection (a cell, a range, or rows). */
+  private paste(valuesOnly: boolean): void {
+    const from = this.clipboard;
+    if (!from) return;
+    void this.actions.paste(from, this.selection, valuesOnly);
+  }
+
+  /** The row header's menu, for the row at the pointer (or the active cell's row). */
+  private rowMenu(row: number, x: number, y: number): void {
+    openContextMenu(
+      x,
+      y,
+      `Row ${row}`,
+      ROW_ACTIONS.map(({ action, caption }) => ({
+        caption,
+        run: () => {
+          this.focus();
+          void this.actions.rows(row, action);
+        },
+      })),
+    );
   }
 
   private bind(table: HTMLTableElement): void {
     table.addEventListener('mousedown', (e) => {
+      const rowHead = (e.target as Element).closest<HTMLElement>('tbody th[data-row]');
+      if (rowHead && e.button === 0) {
+        e.preventDefault();
+        this.selectRow(Number(rowHead.dataset.row), e.shiftKey);
+        this.focus();
+        return;
+      }
       const td = (e.target as Element).closest('td');
       if (!td) return;
       const [row, col] = this.position(td);
-      this.select(row, col);
+      if (e.button === 2 && this.inSelection(row, col)) {
+        // a right-click inside the selection keeps it
+        e.preventDefault();
+        this.focus();
+        return;
+      }
+      this.select(row, col, true, e.shiftKey);
       if (!(e.target instanceof HTMLInputElement)) {
         e.preventDefault(); // keep the focus on the grid, not on text
         this.focus();
@@ -282,6 +431,15 @@ export class Grid {
       e.preventDefault(); // the server decides (protection, custom values); the refresh shows it
       const td = box.closest('td')!;
       void this.actions.toggle(td.dataset.a1!);
+    });
+    table.addEventListener('contextmenu', (e) => {
+      const rowHead = (e.target as Element).closest<HTMLElement>('tbody th[data-row]');
+      const td = (e.target as Element).closest('td');
+      if (!rowHead && !td) return;
+      e.preventDefault();
+      const row = rowHead ? Number(rowHead.dataset.row) : this.position(td!)[0];
+      if (rowHead && !(this.rowMode && row >= this.area().r1 && row <= this.area().r2)) this.selectRow(row);
+      this.rowMenu(row, e.clientX, e.clientY);
     });
     table.addEventListener('dblclick', (e) => {
       const td = (e.target as Element).closest('td');
@@ -298,9 +456,27 @@ export class Grid {
         PageUp: [-20, 0],
       };
       const m = moves[e.key];
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
       if (m) {
         e.preventDefault();
-        this.move(m[0], m[1]);
+        this.move(m[0], m[1], e.shiftKey);
+      } else if (mod && key === 'c') {
+        e.preventDefault();
+        this.copy();
+      } else if (mod && key === 'v') {
+        e.preventDefault();
+        this.paste(e.shiftKey);
+      } else if (mod && key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        void this.actions.undo();
+      } else if (e.key === 'Escape' && this.copied) {
+        e.preventDefault();
+        this.forgetCopy();
+      } else if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
+        e.preventDefault();
+        const r = this.td(this.sel.row, this.sel.col)?.getBoundingClientRect();
+        this.rowMenu(this.sel.row, r ? r.left + 8 : 80, r ? r.bottom : 80);
       } else if (e.key === 'Tab') {
         e.preventDefault();
         this.move(0, e.shiftKey ? -1 : 1);
@@ -319,6 +495,11 @@ export class Grid {
         this.startEdit(e.key); // typing replaces the cell's content, as in Sheets
       }
     });
+  }
+
+  private inSelection(row: number, col: number): boolean {
+    const b = this.area();
+    return row >= b.r1 && row <= b.r2 && col >= b.c1 && col <= b.c2;
   }
 
   private position(td: HTMLTableCellElement): [number, number] {

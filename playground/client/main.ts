@@ -32,6 +32,10 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const grid = new Grid($('grid'), $<HTMLInputElement>('formula'), $<HTMLInputElement>('name-box'), {
   edit: (a1, text) => change(a1, (confirm) => api.edit(gridSheet(), a1, text, confirm)),
   toggle: (a1) => change(a1, (confirm) => api.toggle(gridSheet(), a1, confirm)),
+  paste: (from, to, valuesOnly) =>
+    change(to, (confirm) => api.paste(from.sheet, from.a1, gridSheet(), to, valuesOnly, confirm)),
+  undo: () => change('Undo', () => api.undo(), { quiet: true }),
+  rows: (row, action) => change(`Row ${row}`, (confirm) => api.rows(gridSheet(), row, action, confirm)),
 });
 
 function gridSheet(): string {
@@ -66,8 +70,15 @@ async function refresh(): Promise<void> {
   });
 }
 
-/** An edit or a checkbox click, with Sheets' warning first in a protected range. */
-async function change(a1: string, send: (confirm: boolean) => Promise<EditReply>): Promise<void> {
+/**
+ * An edit, a checkbox click, a paste, a row inserted or deleted, an undo: with Sheets' warning first
+ * in a protected range. `quiet`: a refusal is a toast, not a dialog ("Nothing to undo.").
+ */
+async function change(
+  a1: string,
+  send: (confirm: boolean) => Promise<EditReply>,
+  options: { quiet?: boolean } = {},
+): Promise<void> {
   await track(async () => {
     try {
       let r = await send(false);
@@ -75,7 +86,8 @@ async function change(a1: string, send: (confirm: boolean) => Promise<EditReply>
         if (!(await confirmDialog('Heads up!', r.message))) return;
         r = await send(true);
       }
-      if (r.status === 'rejected') await messageDialog('There was a problem', r.message);
+      if (r.status === 'rejected' && options.quiet) toast('', r.message, 4);
+      else if (r.status === 'rejected') await messageDialog('There was a problem', r.message);
       else if (r.status === 'needs-confirmation') await messageDialog('There was a problem', r.message);
       else if (r.invalid) toast(`${a1}: invalid`, r.invalid, 6);
     } catch (e) {
