@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import { type Cell, isoOf, readWord } from '../core/cells';
-import { DECISIONS } from '../core/words';
 import { blankDraft, type DraftObjective } from '../core/draft';
 import type { Lang } from '../core/i18n';
 import { nextQuarter, quarterLabel } from '../core/quarter';
@@ -14,6 +13,7 @@ import {
   renameClashes,
   reviewSummary,
 } from '../core/review';
+import { DECISIONS } from '../core/words';
 import { appendRows } from '../sheets/append';
 import { Catalog } from '../sheets/catalog';
 import { Day } from '../sheets/cells';
@@ -210,12 +210,16 @@ export function finishReview(payload: unknown) {
 
     // carried objectives never go into a quarter already closed: it would take no check-in
     const { planned } = nextOf(ctx, catalog, q);
-    const carrying = summary.objectives.some((o) => (answers.get(o.id) ?? defaultAnswer(o)).decision === 'carry_over');
+    const carrying = summary.objectives.some(
+      (o) => (answers.get(o.id) ?? defaultAnswer(o)).decision === 'carry_over',
+    );
     const nextRecord = planned && store.recordOf(planned.sheet.getSheetId());
     const history = catalog.first('reviews');
     const begun = history !== undefined && historyHas(history, record.id);
     if (planned && carrying && nextRecord?.finished && !begun)
-      throw new UserError(`${tx.nextClosed(planned.entry.quarter ?? '', nextRecord.finished.at)} ${nothingWritten(ctx.lang)}`);
+      throw new UserError(
+        `${tx.nextClosed(planned.entry.quarter ?? '', nextRecord.finished.at)} ${nothingWritten(ctx.lang)}`,
+      );
     const companions = ensureCompanions(ctx.ss, catalog, ctx.lang);
     // 1. the history, unless a finish cut short already wrote it
     const rows = historyRows(summary, answers, record.id, ctx.today);
@@ -297,7 +301,14 @@ function openNext(
     let read = readQuarterSheet(planned.sheet, ctx.lang, ctx.timeZone);
     if (step?.into === planned.sheet.getSheetId()) {
       if (step.done)
-        return { sheet: planned.sheet, label, layout, carried: step.ids?.length ?? 0, renamed: none, planned: true };
+        return {
+          sheet: planned.sheet,
+          label,
+          layout,
+          carried: step.ids?.length ?? 0,
+          renamed: none,
+          planned: true,
+        };
       // cut while its rows were being written: those rows go, and are written again whole
       const at = step.at ?? 0;
       const mine = step.rows && read.values[at - 1]?.[read.columns.index.objectiveId] === step.ids?.[0];
@@ -307,8 +318,11 @@ function openNext(
       }
     }
     if (read.structure.length)
-      throw new UserError(`${planned.sheet.getName()}: ${read.structure.join(' ')} ${nothingWritten(ctx.lang)}`);
-    if (removePlaceholders(planned.sheet, read) > 0) read = readQuarterSheet(planned.sheet, ctx.lang, ctx.timeZone);
+      throw new UserError(
+        `${planned.sheet.getName()}: ${read.structure.join(' ')} ${nothingWritten(ctx.lang)}`,
+      );
+    if (removePlaceholders(planned.sheet, read) > 0)
+      read = readQuarterSheet(planned.sheet, ctx.lang, ctx.timeZone);
     const taken = [
       ...read.objectives.map((o) => o.id),
       ...read.objectives.flatMap((o) => o.krs.map((k) => k.id)),
@@ -318,7 +332,12 @@ function openNext(
     const fresh = record.reopened?.length ? carried.filter((o) => !taken.includes(o.id)) : carried;
     const { objectives, renamed } = renameClashes(fresh, taken);
     const rows = objectives.reduce((n, o) => n + 1 + o.krs.length, 0);
-    const plan = { into: planned.sheet.getSheetId(), at: read.lastRow + 1, rows, ids: objectives.map((o) => o.id) };
+    const plan = {
+      into: planned.sheet.getSheetId(),
+      at: read.lastRow + 1,
+      rows,
+      ids: objectives.map((o) => o.id),
+    };
     store.setStep(reviewId, plan);
     appendQuarterRows(planned.sheet, read, objectives, ctx.lang);
     store.setStep(reviewId, { ...plan, done: true });
@@ -330,7 +349,9 @@ function openNext(
     if (partial && !catalog.entryOf(partial)) ctx.ss.deleteSheet(partial);
   }
   const levels = q.read.objectives.flatMap((o) => (o.level ? [o.level] : []));
-  const objectives: DraftObjective[] = carried.length ? carried : blankDraft(levels.length ? levels : ['team']);
+  const objectives: DraftObjective[] = carried.length
+    ? carried
+    : blankDraft(levels.length ? levels : ['team']);
   const name = insertQuarterSheetName(ctx, label);
   store.setStep(reviewId, { create: name });
   const sheet = insertQuarterSheet(
@@ -409,7 +430,10 @@ export function reopenQuarter(payload?: unknown) {
       if (x.getDescription() === description) x.remove();
     const companions = ensureCompanions(ctx.ss, catalog, ctx.lang);
     const lines = historyOf(companions.reviews, old.id);
-    if (!lines.some((r) => r.reopened)) appendRows(companions.reviews, reviewsLayout.width, [reopenedRow(ctx, q.label, old.finished.at, old.id)]);
+    if (!lines.some((r) => r.reopened))
+      appendRows(companions.reviews, reviewsLayout.width, [
+        reopenedRow(ctx, q.label, old.finished.at, old.id),
+      ]);
     const record = store.reopen(q.sheet.getSheetId(), isoOf(ctx.today))!;
     // the team's answers come back from the history: reopening to fix one thing keeps the rest
     store.saveAnswers(

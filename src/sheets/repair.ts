@@ -85,7 +85,7 @@ export function repairComputed(
   if (missing.length) sheet.insertColumnsAfter(width, missing.length);
   const cols = new Map<QuarterColumn, number>();
   for (const s of states) if (s.col) cols.set(s.key, s.col);
-  missing.forEach((s, i) => cols.set(s.key, width + 1 + i));
+  for (const [i, s] of missing.entries()) cols.set(s.key, width + 1 + i);
 
   let moved = 0;
   for (const s of broken) {
