@@ -292,7 +292,8 @@ export function checkIn(payload: unknown) {
 /** A recreated log is a new sheet: the quarter's forecast formula points at it again. */
 function restoreForecast(q: QuarterState, logName: string, lang: Lang): void {
   const forecast = computedStates(q.sheet, q.read, lang).find((s) => s.key === 'forecast');
-  if (forecast?.col) repairComputed(q.sheet, q.read, [{ ...forecast, state: 'overwritten' }], logName, lang, q.label);
+  if (forecast?.col)
+    repairComputed(q.sheet, q.read, [{ ...forecast, state: 'overwritten' }], logName, lang, q.label);
 }
 
 function closedText(ctx: ReturnType<typeof openContext>, q: QuarterState): string | null {
@@ -319,7 +320,10 @@ export function setOwnerFilter(payload: unknown) {
  * A KR's number format: its Current cell's, else its Target's or Start's when Current is still
  * plain (a KR typed in by hand, not checked in yet): a 70 % → 77 % KR takes "75" as 75 %.
  */
-export function krFormat(row: readonly string[], cols: Record<'current' | 'target' | 'start', number>): string {
+export function krFormat(
+  row: readonly string[],
+  cols: Record<'current' | 'target' | 'start', number>,
+): string {
   const plain = (f: string | undefined) => !f || f === 'General' || f === '@';
   for (const c of [cols.current, cols.target, cols.start]) {
     const f = c >= 0 ? row[c] : undefined;

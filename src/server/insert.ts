@@ -114,7 +114,10 @@ export function insertQuarter(payload: unknown) {
         : p.content === 'given'
           ? (p.objectives ?? [])
           : blankDraft(p.levels);
-    const layout = quarterLayout(logColumns(companions.checkins.getName()), { ...META, quarter: labelLiteral(label) });
+    const layout = quarterLayout(logColumns(companions.checkins.getName()), {
+      ...META,
+      quarter: labelLiteral(label),
+    });
     const sheet = insertQuarterSheet(
       ctx.ss,
       layout,

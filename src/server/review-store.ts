@@ -190,7 +190,9 @@ export class ReviewStore {
   /** Several answers in one call (a reopened review's, from the history). */
   saveAnswers(reviewId: string, answers: readonly Answer[]): void {
     if (answers.length === 0) return;
-    const entries = Object.fromEntries(answers.map((a) => [`${PREFIX}${reviewId}.${a.objectiveId}`, JSON.stringify(a)]));
+    const entries = Object.fromEntries(
+      answers.map((a) => [`${PREFIX}${reviewId}.${a.objectiveId}`, JSON.stringify(a)]),
+    );
     this.props.setProperties(entries);
     Object.assign(this.all, entries);
   }

@@ -271,7 +271,9 @@ export function removePlaceholders(sheet: Sheet, read: SheetRead): number {
   const template = new Set(
     (['objectiveId', 'objective', 'krId', 'level', 'committed'] as const).map((k) => read.columns.index[k]),
   );
-  const computed = QUARTER.columns.filter((c) => c.formula).map((c) => read.columns.index[c.key as QuarterKey]);
+  const computed = QUARTER.columns
+    .filter((c) => c.formula)
+    .map((c) => read.columns.index[c.key as QuarterKey]);
   const untouched = (row: number) =>
     (read.values[row - 1] ?? []).every(
       (v, c) => template.has(c) || computed.includes(c) || v === '' || v === null || v === false,
