@@ -82,6 +82,31 @@ export class Engine {
   private readonly blocked = new Set<string>();
   /** Result sizes custom functions declared, by formula address (for the blocked-result note). */
   readonly arraySizes = new Map<string, { width: number; height: number }>();
+  /** Formulas of script functions whose result changed size: written again by settle(). */
+  private readonly resizing = new Map<string, Address>();
+
+  resizeLater(at: Address): void {
+    this.resizing.set(key(at.sheet, at.row, at.col), { ...at });
+  }
+
+  /**
+   * Writes again the formulas whose script function's result changed size, so that the engine gives
+   * them their new size; a few rounds at most (a result that keeps changing size stays as it is).
+   */
+  private settle(): void {
+    for (let round = 0; round < 3 && this.resizing.size > 0; round++) {
+      const cells = [...this.resizing.values()];
+      this.resizing.clear();
+      for (const at of cells) {
+        if (!this.hf.doesSheetExist(this.hf.getSheetName(at.sheet) ?? '')) continue;
+        const formula = this.hf.getCellFormula(at);
+        if (!formula) continue;
+        this.track(this.hf.setCellContents(at, [[formula]]));
+      }
+      this.reflow();
+    }
+    this.resizing.clear();
+  }
 
   constructor(host: CustomFunctionHost) {
     this.hf = HyperFormula.buildEmpty({
@@ -197,6 +222,7 @@ export class Engine {
     if (this.batching) return;
     this.track(changes);
     this.reflow();
+    this.settle();
   }
 
   /** Writes a block inside structural(…)'s change, which computes and reflows once at its end. */
@@ -218,6 +244,7 @@ export class Engine {
       this.batching = false;
     }
     for (const name of this.hf.getSheetNames()) this.rescan(this.hf.getSheetId(name)!);
+    this.settle();
   }
 
   private track(
@@ -361,6 +388,7 @@ export class Engine {
     if (this.hf.isEvaluationSuspended()) run();
     else this.hf.batch(run);
     for (const id of new Set([sheet, ...held.map((h) => h.at.sheet)])) this.rescan(id);
+    this.settle();
   }
 
   addRows(sheet: number, at: number, count: number): void {
@@ -524,6 +552,7 @@ export class Engine {
     this.hf.rebuildAndRecalculate();
     this.tolerateMissingDependencies(); // the rebuild made a new graph
     for (const id of this.hf.getSheetNames().map((n) => this.hf.getSheetId(n)!)) this.rescan(id);
+    this.settle();
   }
 
   /** An engine value as Sheets shows it: error codes and the notes Sheets gives them. */

@@ -47,6 +47,11 @@ export interface CustomFunctionHost {
   hasVolatileFormula(sheet: number, row: number, col: number, rows: number, cols: number): boolean;
   /** The size a formula's array result will take, for the note of a blocked one. */
   noteArraySize(at: { sheet: number; row: number; col: number }, width: number, height: number): void;
+  /**
+   * A script function's result came out of another size than the one its formula was given: the
+   * formula is written again once the computation is over, to take the new size (ScriptFunctionsPlugin).
+   */
+  resizeLater(at: { sheet: number; row: number; col: number }): void;
 }
 
 /** HyperFormula hands a plugin its config.context: the workbook's host. */
@@ -71,7 +76,7 @@ const ERROR_CODES: Record<string, string> = {
  * An error where an array was declared: in Sheets the error sits in the formula's cell alone, so the
  * other cells of the area are left blank.
  */
-function anchored(error: CellError, rows: number, cols: number): InterpreterValue {
+function anchored(error: CellError | InterpreterValue, rows: number, cols: number): InterpreterValue {
   if (rows === 1 && cols === 1) return error;
   const grid = Array.from({ length: rows }, (_, r) =>
     Array.from({ length: cols }, (_, c) => (r === 0 && c === 0 ? error : EmptyValue)),
@@ -223,8 +228,20 @@ export class CustomFunctionsPlugin extends FunctionPlugin {
 
   customFunction(ast: ProcedureAst, state: InterpreterState): InterpreterValue {
     const name = ast.procedureName.toUpperCase();
-    const host = hostOf(this);
     const [rows, cols] = resultShape(specOf(name)!, this.shapes(ast, state));
+    return this.run(name, ast, state, rows, cols);
+  }
+
+  /** Runs the script's function for a formula whose result was sized rows × cols. */
+  protected run(
+    name: string,
+    ast: ProcedureAst,
+    state: InterpreterState,
+    rows: number,
+    cols: number,
+    sized?: (result: unknown) => InterpreterValue | undefined,
+  ): InterpreterValue {
+    const host = hostOf(this);
     if (this.fedByVolatile(ast, state, host))
       return anchored(new CellError(ErrorType.NA, 'Loading...'), rows, cols);
     const args: CustomArg[] = [];
@@ -242,10 +259,10 @@ export class CustomFunctionsPlugin extends FunctionPlugin {
     }
     if (result === NO_BUNDLE)
       return anchored(new CellError(ErrorType.NAME, `Unknown function: '${name}'.`), rows, cols);
-    return this.toEngine(result, rows, cols, host);
+    return sized?.(result) ?? this.toEngine(result, rows, cols, host);
   }
 
-  private cell(v: unknown, host: CustomFunctionHost): InterpreterValue {
+  protected cell(v: unknown, host: CustomFunctionHost): InterpreterValue {
     if (v === null || v === undefined || v === '') return '';
     if (typeof v === 'string' || typeof v === 'boolean') return v;
     if (typeof v === 'number') {
@@ -257,7 +274,7 @@ export class CustomFunctionsPlugin extends FunctionPlugin {
   }
 
   /** A result sized as declared: a result of another size is a bug in the registry's resultShape. */
-  private toEngine(result: unknown, rows: number, cols: number, host: CustomFunctionHost): InterpreterValue {
+  protected toEngine(result: unknown, rows: number, cols: number, host: CustomFunctionHost): InterpreterValue {
     if (!Array.isArray(result)) {
       if (rows === 1 && cols === 1) return this.cell(result, host);
       return anchored(
@@ -292,6 +309,78 @@ export class CustomFunctionsPlugin extends FunctionPlugin {
   sparkline(): InterpreterValue {
     return '';
   }
+}
+
+/** The rows × columns of a script function's result: a 1-D array is a column, a value one cell. */
+export function resultSize(result: unknown): [number, number] {
+  if (!Array.isArray(result)) return [1, 1];
+  const rows = result.length;
+  const cols = Math.max(1, ...result.map((r: unknown) => (Array.isArray(r) ? r.length : 1)));
+  return [Math.max(1, rows), cols];
+}
+
+const atKey = (at: { sheet: number; row: number; col: number }) => `${at.sheet}:${at.row}:${at.col}`;
+
+/**
+ * Every other top-level function of the loaded script, callable from a formula as in Sheets (a
+ * script's function is a custom function by its name, any case [DOC CF]), registered when a script
+ * declaring it is loaded (registerScriptFunctions). Unlike the registry's functions, their result's
+ * size is not declared: a formula is first given one cell, and when the result comes out bigger (or
+ * smaller) it is written again, once the computation is over, with the size it got — as Sheets
+ * spills whatever comes back.
+ */
+export class ScriptFunctionsPlugin extends CustomFunctionsPlugin {
+  static override implementedFunctions: ImplementedFunctions = {};
+  /** The size each formula's result took last time, by its address. */
+  private readonly sizes = new Map<string, [number, number]>();
+
+  scriptFunctionSize(ast: ProcedureAst, state: InterpreterState): ArraySize {
+    const at = state.formulaAddress;
+    const [rows, cols] = (at && this.sizes.get(atKey(at))) || [1, 1];
+    if (at) hostOf(this).noteArraySize(at, cols, rows);
+    return new ArraySize(cols, rows);
+  }
+
+  scriptFunction(ast: ProcedureAst, state: InterpreterState): InterpreterValue {
+    const at = state.formulaAddress;
+    const [rows, cols] = (at && this.sizes.get(atKey(at))) || [1, 1];
+    const host = hostOf(this);
+    return this.run(ast.procedureName.toUpperCase(), ast, state, rows, cols, (result) => {
+      const [h, w] = resultSize(result);
+      if ((h === rows && w === cols) || !at) return undefined;
+      this.sizes.set(atKey(at), [h, w]);
+      host.resizeLater(at);
+      // meanwhile the result's first cell (the formula is written again with its size)
+      const first = Array.isArray(result) ? (Array.isArray(result[0]) ? result[0][0] : result[0]) : result;
+      return anchored(this.cell(first, host), rows, cols);
+    });
+  }
+}
+
+/**
+ * Registers the script's own functions (names as the script declares them, any case), the ones the
+ * engine does not know yet; returns whether any was new (the engine must then be rebuilt to see it).
+ */
+export function registerScriptFunctions(names: readonly string[]): boolean {
+  registerPlugins();
+  const known = new Set(HyperFormula.getRegisteredFunctionNames('enGB').map((n) => n.toUpperCase()));
+  let added = false;
+  for (const name of names) {
+    const id = name.toUpperCase();
+    // private functions (name_) are not callable from a cell [DOC CF]
+    if (known.has(id) || id.endsWith('_') || !/^[A-Z_][A-Z0-9_.]*$/.test(id)) continue;
+    ScriptFunctionsPlugin.implementedFunctions[id] = {
+      method: 'scriptFunction',
+      sizeOfResultArrayMethod: 'scriptFunctionSize',
+      vectorizationForbidden: true,
+      parameters: [{ argumentType: FunctionArgumentType.ANY, optionalArg: true }],
+      repeatLastArgs: 1,
+    };
+    HyperFormula.registerFunction(id, ScriptFunctionsPlugin, { enGB: { [id]: id } });
+    known.add(id);
+    added = true;
+  }
+  return added;
 }
 
 /**

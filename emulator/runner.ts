@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import vm from 'node:vm';
 import { EmuSpreadsheetApp } from './app';
+import { registerScriptFunctions } from './plugins';
 import { Membrane } from './membrane';
 import { type AuthModeName, type CallContext, createServices, type Services } from './services';
 import { spreadsheetObject } from './spreadsheet';
@@ -220,6 +221,12 @@ export function loadBundle(wb: WorkbookCore, options: LoadOptions = {}): Bundle 
   const declared = new Set(
     Object.keys(first.context).filter((k) => typeof (first.context[k] as unknown) === 'function'),
   );
+  /** Names by their upper case: a formula calls a script's function by its name in any case [DOC CF]. */
+  const byUpper = new Map<string, string>();
+  for (const n of declared) if (!byUpper.has(n.toUpperCase())) byUpper.set(n.toUpperCase(), n);
+  const real = (name: string) => (declared.has(name) ? name : byUpper.get(name.toUpperCase()));
+  // the script's other functions become callable from formulas (the engine is rebuilt below)
+  registerScriptFunctions([...declared]);
   /** The first load serves the first execution; every later one loads the script anew (if fresh). */
   let spare: Execution | undefined = first;
   let current: Execution | undefined;
@@ -305,9 +312,9 @@ export function loadBundle(wb: WorkbookCore, options: LoadOptions = {}): Bundle 
   };
 
   const hook: BundleHook = {
-    has,
+    has: (name) => real(name) !== undefined,
     call: (name, args) =>
-      within('custom-function', 'CUSTOM_FUNCTION', (exec) => invoke(exec, name, [...args])),
+      within('custom-function', 'CUSTOM_FUNCTION', (exec) => invoke(exec, real(name) ?? name, [...args])),
     // A failing simple trigger does not undo the user's edit: Sheets logs the error.
     trigger: (name, event) => {
       if (!has(name)) return;

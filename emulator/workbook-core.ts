@@ -491,6 +491,10 @@ export class WorkbookCore implements CustomFunctionHost {
     return formulas.some((r) => r.some((f) => f !== undefined && VOLATILE.test(f)));
   }
 
+  resizeLater(at: { sheet: number; row: number; col: number }): void {
+    this.engine.resizeLater(at);
+  }
+
   noteArraySize(at: { sheet: number; row: number; col: number }, width: number, height: number): void {
     this.engine.arraySizes.set(key(at.sheet, at.row, at.col), { width, height });
   }

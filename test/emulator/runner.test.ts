@@ -143,7 +143,9 @@ describe('custom functions from formulas', () => {
       function KR_SCORE() { var o = null; return o.x; }
       function KR_PROGRESS() { throw 'plain text'; }
       function OKR_GRADE() { SpreadsheetApp.getActiveSpreadsheet().getRange('A1').setNote('x'); }`);
-    sheet.getRange('A1:A3').setFormulas([['=KR_SCORE(1, 2, 3)'], ['=KR_PROGRESS(1, 2, 3)'], ['=OKR_GRADE(1)']]);
+    sheet
+      .getRange('A1:A3')
+      .setFormulas([['=KR_SCORE(1, 2, 3)'], ['=KR_PROGRESS(1, 2, 3)'], ['=OKR_GRADE(1)']]);
     expect(sheet.getRange('A1:A3').getValues()).toEqual([['#ERROR!'], ['#ERROR!'], ['#ERROR!']]);
     expect(wb.errorMessage('Sheet1!A1')).toBe("TypeError: Cannot read properties of null (reading 'x')");
     expect(wb.errorMessage('Sheet1!A2')).toBe('plain text');
@@ -210,6 +212,31 @@ describe('custom functions from formulas', () => {
     sheet.getRange('B1').setValue(5);
     sheet.getRange('C1').setValue(5); // not an argument: no recomputation
     expect(wb.counter.get('CustomFunction.KR_SCORE')).toBe(2);
+  });
+});
+
+describe('the script’s other functions from formulas [DOC CF: a function is a custom function by its name]', () => {
+  it('are called by their name in any case; private ones (name_) are not; results spill at their size', () => {
+    const { wb, sheet } = load(`
+      function DOUBLE(x) { return x * 2; }
+      function columnOf(k) { return [1, 2, 3].slice(0, k); }
+      function grid_() { return 1; }`);
+    sheet.getRange('A1:A3').setFormulas([['=DOUBLE(4)'], ['=double(5)'], ['=GRID_()']]);
+    expect(sheet.getRange('A1:A3').getValues()).toEqual([[8], [10], ['#NAME?']]);
+    sheet.getRange('C1').setValue(2);
+    sheet.getRange('B1').setFormula('=COLUMNOF(C1)');
+    expect(sheet.getRange('B1:B3').getValues()).toEqual([[1], [2], ['']]);
+    // a result that grows spills further; over data it is blocked, with Sheets' note
+    sheet.getRange('B5').setValue('x');
+    sheet.getRange('C1').setValue(3);
+    expect(sheet.getRange('B1:B3').getValues()).toEqual([[1], [2], [3]]);
+    sheet.getRange('B3').setValue('in the way');
+    sheet.getRange('C1').setValue(1);
+    sheet.getRange('C1').setValue(3);
+    expect(sheet.getRange('B1').getValue()).toBe('#REF!');
+    expect(wb.errorMessage('Sheet1!B1')).toBe(
+      'Array result was not expanded because it would overwrite data in B3.',
+    );
   });
 });
 
