@@ -112,7 +112,7 @@ export interface ShapeTiming {
   /** First call in a freshly loaded bundle: median of `freshLoads` loads. */
   firstMs: number;
   freshLoads: number;
-  /** Best of 2 calls in one warm context, at half the rows and at all of them. */
+  /** Best of 3 calls in one warm context, at half the rows and at all of them. */
   halfMs: number;
   fullMs: number;
   /** fullMs ÷ halfMs: about 2 for a linear function, 4 for a quadratic one. */
@@ -179,9 +179,16 @@ export function benchShapes(rows: number, baseline?: Baseline, freshLoads = 3): 
     const fn = vm.fn(c.name);
     const a = vm.inRealm<unknown[]>(half.args);
     const b = vm.inRealm<unknown[]>(c.args);
+    // both sizes warm first, then in turns: the best of 3 each, so that a collection of garbage or
+    // another process weighs on neither
     fn(...a);
-    const halfMs = bestOf(fn, a, 2);
-    const fullMs = bestOf(fn, b, 2);
+    fn(...b);
+    let halfMs = Number.POSITIVE_INFINITY;
+    let fullMs = Number.POSITIVE_INFINITY;
+    for (let k = 0; k < 3; k++) {
+      halfMs = Math.min(halfMs, bestOf(fn, a, 1));
+      fullMs = Math.min(fullMs, bestOf(fn, b, 1));
+    }
     const before = baseline ? firstIn(baseline.code, c) : undefined;
     const { errors } = errorCells(firsts[0]!.out);
     out.push({

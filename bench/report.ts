@@ -168,7 +168,7 @@ function functionSections(r: Results): string[] {
         'the column, one cycle of every row, a check-in log of 1.5 rows per KR. "first call": in a freshly ' +
         `loaded bundle, as Sheets runs each call (median of ${shapes[0]!.freshLoads} loads; the ` +
         `baseline's, one load); "growth": the time at ${fmt(shapes[0]!.rows)} rows ÷ the time at half ` +
-        'as many (best of 2 warm calls each): about 2 for a linear function, 4 for a quadratic one; ' +
+        'as many (best of 3 warm calls each, in turns): about 2 for a linear function, 4 for a quadratic one; ' +
         '"# cells": rows that are an error text (the rows of a cycle are meant to be).',
     );
     out.push('');

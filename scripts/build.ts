@@ -9,11 +9,11 @@
  * time a trigger, menu item or endpoint calls OkrKpi.main() in that execution. V8 only pre-parses
  * its body at load.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { buildPages } from './pages';
+import { buildPages, PAGES } from './pages';
 import { customFunctionStubs, entryStubs } from './stubs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -53,9 +53,17 @@ export const manifest = {
   ],
 };
 
+function writeWhole(path: string, data: string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}
+
 async function main(): Promise<void> {
-  rmSync(dist, { recursive: true, force: true });
+  // dist/ is replaced file by file, each written whole then renamed: a test or bench reading
+  // dist/Code.js while another build runs reads the old file or the new one, never none
   mkdirSync(dist, { recursive: true });
+  const before = new Set(readdirSync(dist));
   const bundle = await build({
     stdin: { contents: ENTRY, resolveDir: root, loader: 'ts', sourcefile: 'bundle-entry.ts' },
     bundle: true,
@@ -78,9 +86,13 @@ async function main(): Promise<void> {
     customFunctionStubs(GLOBAL_NAME),
     entryStubs(GLOBAL_NAME, main),
   ].join('\n');
-  writeFileSync(join(dist, 'Code.js'), code);
-  writeFileSync(join(dist, 'appsscript.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeWhole(join(dist, 'Code.js'), code);
+  writeWhole(join(dist, 'appsscript.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   await buildPages(root, dist);
+  // what an earlier build left and this one no longer makes
+  const made = new Set(['Code.js', 'appsscript.json', ...PAGES.map((p) => `${p.name}.html`)]);
+  for (const f of before)
+    if (!made.has(f) && !f.endsWith('.tmp')) rmSync(join(dist, f), { recursive: true, force: true });
   for (const f of readdirSync(dist).sort()) {
     const size = readFileSync(join(dist, f)).length;
     console.log(`dist/${f.padEnd(20)} ${(size / 1024).toFixed(1).padStart(7)} KB`);
