@@ -622,7 +622,11 @@ export class Engine {
    * The size of a formula's result computed aside (its references name the same cells wherever it is
    * computed): what a blocked array would cover, for its note.
    */
-  private computedSize(sheet: number, row: number, col: number): { width: number; height: number } | undefined {
+  private computedSize(
+    sheet: number,
+    row: number,
+    col: number,
+  ): { width: number; height: number } | undefined {
     const formula = this.hf.getCellFormula({ sheet, row, col });
     if (!formula) return undefined;
     try {

@@ -58,7 +58,7 @@ function copyCell(
   const engine = wb.engine;
   const numberFormat = wb.numberFormat(sheet, row, col);
   const meta = sheet.cellMeta(row, col);
-  const valueOf = (): Content => {
+  const shownValue = (): Content => {
     const v = engine.value(id, row - 1, col - 1);
     if (v === null || v === '') return null;
     if (isEngineError(v)) return { error: v.error };
@@ -82,12 +82,12 @@ function copyCell(
           col - 1 >= s.at.col &&
           col - 1 < s.at.col + s.width,
       );
-    cell.content = anchorInside && parts.contents === 'all' ? null : valueOf();
+    cell.content = anchorInside && parts.contents === 'all' ? null : shownValue();
     return cell;
   }
   const content = engine.content(id, row - 1, col - 1);
   if (content !== null && typeof content === 'object' && 'formula' in content) {
-    if (parts.contents === 'values') cell.content = valueOf();
+    if (parts.contents === 'values') cell.content = shownValue();
     else cell.formula = wb.formula(sheet, row, col);
     return cell;
   }

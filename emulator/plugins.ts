@@ -122,7 +122,14 @@ function astCallsVolatile(ast: Ast): boolean {
 }
 
 /** JavaScript's own error types, whose name Sheets shows before the message. */
-const NAMED_ERRORS = new Set(['TypeError', 'RangeError', 'ReferenceError', 'SyntaxError', 'URIError', 'EvalError']);
+const NAMED_ERRORS = new Set([
+  'TypeError',
+  'RangeError',
+  'ReferenceError',
+  'SyntaxError',
+  'URIError',
+  'EvalError',
+]);
 
 /**
  * The note of a custom function's #ERROR! [DOC CF: "the cell shows #ERROR! and the tooltip the
@@ -274,7 +281,12 @@ export class CustomFunctionsPlugin extends FunctionPlugin {
   }
 
   /** A result sized as declared: a result of another size is a bug in the registry's resultShape. */
-  protected toEngine(result: unknown, rows: number, cols: number, host: CustomFunctionHost): InterpreterValue {
+  protected toEngine(
+    result: unknown,
+    rows: number,
+    cols: number,
+    host: CustomFunctionHost,
+  ): InterpreterValue {
     if (!Array.isArray(result)) {
       if (rows === 1 && cols === 1) return this.cell(result, host);
       return anchored(
@@ -334,7 +346,7 @@ export class ScriptFunctionsPlugin extends CustomFunctionsPlugin {
   /** The size each formula's result took last time, by its address. */
   private readonly sizes = new Map<string, [number, number]>();
 
-  scriptFunctionSize(ast: ProcedureAst, state: InterpreterState): ArraySize {
+  scriptFunctionSize(_ast: ProcedureAst, state: InterpreterState): ArraySize {
     const at = state.formulaAddress;
     const [rows, cols] = (at && this.sizes.get(atKey(at))) || [1, 1];
     if (at) hostOf(this).noteArraySize(at, cols, rows);

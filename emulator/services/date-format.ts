@@ -65,6 +65,8 @@ function offsetText(minutes: number, colon: boolean): string {
 
 function fieldsAt(time: number, timeZone: string): Fields {
   let offsetMinutes = fixedOffset(timeZone);
+  /** The exact offset: old local mean times have seconds (Paris in 1899: +0:09:21), as Java keeps them. */
+  let offsetMs = (offsetMinutes ?? 0) * 60000;
   let zoneName = offsetMinutes === 0 ? 'GMT' : `GMT${offsetText(offsetMinutes ?? 0, true)}`;
   if (offsetMinutes === null) {
     // Unknown ids fall back to GMT, as Java's TimeZone.getTimeZone does [UNVERIFIED for GAS].
@@ -78,10 +80,11 @@ function fieldsAt(time: number, timeZone: string): Fields {
       Number(parts.minute),
       Number(parts.second),
     );
-    offsetMinutes = Math.round((wall - (time - (((time % 1000) + 1000) % 1000))) / 60000);
+    offsetMs = wall - (time - (((time % 1000) + 1000) % 1000));
+    offsetMinutes = Math.round(offsetMs / 60000);
     zoneName = parts.timeZoneName === 'UTC' ? 'UTC' : (parts.timeZoneName ?? 'GMT');
   }
-  const local = new Date(time + offsetMinutes * 60000);
+  const local = new Date(time + offsetMs);
   const year = local.getUTCFullYear();
   return {
     year,

@@ -1,5 +1,6 @@
 /** Utilities: formatDate, getUuid, sleep and base64, the parts the add-on uses. */
 import { randomUUID } from 'node:crypto';
+import { instantOfWallClock } from '../dates';
 import { formatDate } from './date-format';
 import { type Env, signatureMessage } from './env';
 
@@ -18,6 +19,7 @@ type UtilitiesApi = Pick<
   GoogleAppsScript.Utilities.Utilities,
   | 'Charset'
   | 'formatDate'
+  | 'parseDate'
   | 'getUuid'
   | 'sleep'
   | 'base64Encode'
@@ -47,6 +49,33 @@ export class EmuUtilities implements UtilitiesApi {
     } catch (e) {
       throw this.env.error((e as Error).message);
     }
+  }
+
+  /**
+   * A date typed in a Java SimpleDateFormat pattern, read in a time zone: the letters y M d H m s S
+   * and literal text [DOC* utilities#parseDate]; a text that does not fit gives null [UNVERIFIED].
+   */
+  parseDate(date: string, timeZone: string, format: string): Date {
+    this.env.hit('Utilities.parseDate');
+    if (typeof date !== 'string' || typeof timeZone !== 'string' || typeof format !== 'string') {
+      throw this.env.error(signatureMessage([date, timeZone, format], 'Utilities.parseDate'));
+    }
+    const fields: Record<string, number> = { y: 1970, M: 1, d: 1, H: 0, m: 0, s: 0, S: 0 };
+    let re = '^';
+    const order: string[] = [];
+    for (const tok of format.match(/'[^']*'|([yMdHmsS])\1*|./g) ?? []) {
+      if (/^[yMdHmsS]/.test(tok)) {
+        order.push(tok[0]!);
+        re += '(\\d+)';
+      } else re += (tok.startsWith("'") ? tok.slice(1, -1) : tok).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    }
+    const m = new RegExp(`${re}$`).exec(date.trim());
+    if (!m) return null as unknown as Date;
+    order.forEach((letter, i) => {
+      fields[letter] = Number(m[i + 1]);
+    });
+    const wall = Date.UTC(fields.y!, fields.M! - 1, fields.d!, fields.H!, fields.m!, fields.s!, fields.S!);
+    return new Date(instantOfWallClock(wall, timeZone));
   }
 
   getUuid(): string {

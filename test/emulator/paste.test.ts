@@ -75,13 +75,13 @@ describe('wb.copyPaste: formats, validations, notes', () => {
     sheet.getRange('C1').setNumberFormat('0.00').setNote('old');
     wb.copyPaste('Sheet1', 'A1:B1', 'C1');
     const c1 = sheet.getRange('C1');
-    expect([c1.getValue(), c1.getDisplayValue(), c1.getFontWeight(), c1.getBackground(), c1.getNote()]).toEqual([
-      0.25,
-      '25%',
-      'bold',
-      '#ff0000',
-      'why',
-    ]);
+    expect([
+      c1.getValue(),
+      c1.getDisplayValue(),
+      c1.getFontWeight(),
+      c1.getBackground(),
+      c1.getNote(),
+    ]).toEqual([0.25, '25%', 'bold', '#ff0000', 'why']);
     expect(c1.getDataValidation()?.getCriteriaValues()).toEqual([['a', 'b'], true]);
     // B1 was blank and plain: D1 is too
     expect(sheet.getRange('D1').getNumberFormat()).toBe('General');

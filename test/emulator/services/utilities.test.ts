@@ -33,6 +33,11 @@ describe('Utilities.formatDate (Java SimpleDateFormat)', () => {
     );
   });
 
+  it('keeps the seconds of an old local mean time (Paris in 1899: +0:09:21), as Java does', () => {
+    const wall1030 = new Date(Date.UTC(1899, 11, 30, 10, 30) - (9 * 60 + 21) * 1000);
+    expect(Utilities.formatDate(wall1030, 'Europe/Paris', 'yyyy-MM-dd HH:mm:ss')).toBe('1899-12-30 10:30:00');
+  });
+
   it("quoted text, and '' for a quote", () => {
     expect(Utilities.formatDate(T, 'Etc/UTC', "yyyy-MM-dd'T'HH:mm:ss'Z'")).toBe('2025-03-09T14:05:07Z');
     expect(Utilities.formatDate(T, 'Etc/UTC', "h 'o''clock' ''yy")).toBe("2 o'clock '25");
@@ -90,5 +95,19 @@ describe('Utilities', () => {
   it('undecodable input throws [UNVERIFIED text]', () => {
     const { Utilities } = setup();
     expect(thrown(() => Utilities.base64Decode('not base64!'))).toBe('Could not decode string.');
+  });
+});
+
+describe('Utilities.parseDate [DOC* utilities#parseDate]', () => {
+  const { Utilities } = setup();
+
+  it('reads a date in a pattern, in a time zone; a text that does not fit gives null [UNVERIFIED]', () => {
+    expect(
+      Utilities.parseDate('2026-03-01 09:45:00', 'Europe/Paris', 'yyyy-MM-dd HH:mm:ss').toISOString(),
+    ).toBe('2026-03-01T08:45:00.000Z');
+    expect(Utilities.parseDate('01/02/2026', 'Etc/UTC', 'dd/MM/yyyy').toISOString()).toBe(
+      '2026-02-01T00:00:00.000Z',
+    );
+    expect(Utilities.parseDate('March', 'Etc/UTC', 'yyyy')).toBeNull();
   });
 });
