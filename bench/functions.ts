@@ -112,11 +112,14 @@ export interface ShapeTiming {
   /** First call in a freshly loaded bundle: median of `freshLoads` loads. */
   firstMs: number;
   freshLoads: number;
-  /** Best of 3 calls in one warm context, at half the rows and at all of them. */
+  /** Best of 5 calls in one warm context, at half the rows, at all of them and at twice as many. */
   halfMs: number;
   fullMs: number;
+  doubleMs: number;
   /** fullMs ÷ halfMs: about 2 for a linear function, 4 for a quadratic one. */
   growth: number;
+  /** doubleMs ÷ fullMs, the next doubling. */
+  nextGrowth: number;
   /** The baseline bundle's first call in a fresh load (one load), or what it threw. */
   baselineMs?: number;
   baselineError?: string;
@@ -174,20 +177,25 @@ export function benchShapes(rows: number, baseline?: Baseline, freshLoads = 3): 
   for (let i = 0; i < count; i++) {
     const { c, label } = all(rows)[i]!;
     const half = all(Math.round(rows / 2))[i]!.c;
+    const double = all(rows * 2)[i]!.c;
     const firsts = Array.from({ length: freshLoads }, () => firstIn(undefined, c));
     const vm = loadBare();
     const fn = vm.fn(c.name);
     const a = vm.inRealm<unknown[]>(half.args);
     const b = vm.inRealm<unknown[]>(c.args);
-    // both sizes warm first, then in turns: the best of 3 each, so that a collection of garbage or
-    // another process weighs on neither
+    const d = vm.inRealm<unknown[]>(double.args);
+    // every size warm first, then in turns: the best of 5 each, so that a collection of garbage or
+    // another process weighs on none
     fn(...a);
     fn(...b);
+    fn(...d);
     let halfMs = Number.POSITIVE_INFINITY;
     let fullMs = Number.POSITIVE_INFINITY;
-    for (let k = 0; k < 3; k++) {
+    let doubleMs = Number.POSITIVE_INFINITY;
+    for (let k = 0; k < 5; k++) {
       halfMs = Math.min(halfMs, bestOf(fn, a, 1));
       fullMs = Math.min(fullMs, bestOf(fn, b, 1));
+      doubleMs = Math.min(doubleMs, bestOf(fn, d, 1));
     }
     const before = baseline ? firstIn(baseline.code, c) : undefined;
     const { errors } = errorCells(firsts[0]!.out);
@@ -200,7 +208,9 @@ export function benchShapes(rows: number, baseline?: Baseline, freshLoads = 3): 
       freshLoads,
       halfMs,
       fullMs,
+      doubleMs,
       growth: fullMs / halfMs,
+      nextGrowth: doubleMs / fullMs,
       ...(before && before.error === undefined ? { baselineMs: before.ms } : {}),
       ...(before?.error !== undefined ? { baselineError: before.error } : {}),
       errorCells: errors,

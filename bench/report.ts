@@ -114,11 +114,14 @@ function functionGoals(r: Omit<Results, 'goals'>): Goal[] {
       measured: `slowest: ${slowest.label}, ${ms(slowest.firstMs)} ms`,
       met: slowest.firstMs < 2000,
     });
-    const steepest = shapes.reduce((a, b) => (b.growth > a.growth ? b : a));
+    // a linear function may jump once where its data outgrows the caches; a quadratic one takes 4× at
+    // every doubling: the lower of the two doublings says which
+    const lower = (f: ShapeTiming) => Math.min(f.growth, f.nextGrowth);
+    const steepest = shapes.reduce((a, b) => (lower(b) > lower(a) ? b : a));
     out.push({
-      goal: 'linear: twice the rows in at most 2.5× the time (a quadratic function takes 4×)',
-      measured: `steepest: ${steepest.label}, ${fmt(steepest.growth, 2)}×`,
-      met: steepest.growth <= 2.5,
+      goal: 'linear: twice the rows in at most 2.5× the time, at one doubling or the next (quadratic: 4× at each)',
+      measured: `steepest: ${steepest.label}, ${fmt(steepest.growth, 2)}× then ${fmt(steepest.nextGrowth, 2)}×`,
+      met: lower(steepest) <= 2.5,
     });
   }
   if (r.million.length > 0) {
@@ -168,19 +171,21 @@ function functionSections(r: Results): string[] {
         'the column, one cycle of every row, a check-in log of 1.5 rows per KR. "first call": in a freshly ' +
         `loaded bundle, as Sheets runs each call (median of ${shapes[0]!.freshLoads} loads; the ` +
         `baseline's, one load); "growth": the time at ${fmt(shapes[0]!.rows)} rows ÷ the time at half ` +
-        'as many (best of 3 warm calls each, in turns): about 2 for a linear function, 4 for a quadratic one; ' +
-        '"# cells": rows that are an error text (the rows of a cycle are meant to be).',
+        'as many, then at twice as many ÷ at as many (best of 5 warm calls each, in turns): about 2 for a ' +
+        'linear function, 4 at every doubling for a quadratic one (a linear one may jump once, where its ' +
+        'data outgrows the processor’s caches); "# cells": rows that are an error text (the rows of a ' +
+        'cycle are meant to be).',
     );
     out.push('');
     out.push(
       table(
-        ['function', 'rows', `${before} first call ms`, 'first call ms', 'growth ×2 rows', '# cells'],
+        ['function', 'rows', `${before} first call ms`, 'first call ms', 'growth ×2, ×2 again', '# cells'],
         shapes.map((f) => [
           label(f),
           f.shape,
           f.baselineMs !== undefined ? ms(f.baselineMs) : (f.baselineError ?? 'n/a'),
           ms(f.firstMs),
-          `${fmt(f.growth, 2)}×`,
+          `${fmt(f.growth, 2)}×, ${fmt(f.nextGrowth, 2)}×`,
           fmt(f.errorCells),
         ]),
       ),

@@ -332,7 +332,8 @@ export function rollupColumns(tree: Tree, cols: RollupColumns): (number | '' | I
 export type Link =
   | { kind: 'top' | 'aligned' | 'orphan' }
   | { kind: 'broken'; id: string }
-  | { kind: 'cycle'; path: string };
+  /** Its text, "a → b → a" from this row, is made when shown: ring.path(from). */
+  | { kind: 'cycle'; ring: Ring; from: number };
 
 /**
  * Where each objective's chain of parents ends. With levels, the top is the highest level present;
@@ -377,7 +378,7 @@ export function alignmentLinks(
         // each row of the cycle reports it from itself; the rows before it, from where they enter
         const k = onWalk[p]!;
         const ring = new Ring(walk.slice(k).map((r) => tree.ids[r]!));
-        for (let j = k; j < walk.length; j++) memo[walk[j]!] = { kind: 'cycle', path: ring.path(j - k) };
+        for (let j = k; j < walk.length; j++) memo[walk[j]!] = { kind: 'cycle', ring, from: j - k };
         end = memo[p]!;
       } else {
         cur = p;

@@ -145,7 +145,7 @@ export function linkText(l: Link, lang: Lang): string {
     case 'broken':
       return wordWith('broken', l.id, lang);
     case 'cycle':
-      return wordWith('cycle', l.path, lang);
+      return wordWith('cycle', l.ring.path(l.from), lang);
     default:
       return word(l.kind, lang);
   }

@@ -2,9 +2,9 @@
  * Every custom function is linear (or n log n) in its cells, measured on dist/Code.js in node:vm as
  * Sheets runs it: 100,000 rows of the shapes that make a slow algorithm show (one big group, one long
  * chain, one long cycle, a long check-in log) each in under 2 s, and twice the rows in at most about
- * twice the time (a quadratic algorithm takes 4×); ranges of a million cells within Sheets' 30 s. The
- * times are the best of a few runs (this machine is shared); a ratio above the bound is measured
- * again before it fails, so that only a function that is slower every time fails.
+ * twice the time (a quadratic algorithm takes 4×, at every doubling); ranges of a million cells within
+ * Sheets' 30 s. The times are the best of a few runs (this machine is shared); a ratio above the bound
+ * is measured again, with the next doubling too, before it fails.
  */
 import { describe, expect, test } from 'vitest';
 import { millionCellCases, type StressCase, stressCases } from '../../bench/function-args';
@@ -54,9 +54,10 @@ describe(`${ROWS.toLocaleString('en-US')} rows of any shape, through dist/Code.j
   const small = stressCases(1_000);
   const half = stressCases(ROWS / 2);
   const full = stressCases(ROWS);
+  const double = stressCases(ROWS * 2);
   full.forEach((c, i) => {
     test(`${c.label}: under 2 s, and 2× the rows in at most ${GROWTH}× the time`, {
-      timeout: 180_000,
+      timeout: 240_000,
     }, () => {
       const vm = loadBare(code);
       const fn = vm.fn(c.name);
@@ -65,18 +66,24 @@ describe(`${ROWS.toLocaleString('en-US')} rows of any shape, through dist/Code.j
       const b = vm.inRealm<unknown[]>(full[i]!.args);
       let first = best(fn, a, 2);
       let second = best(fn, b, 2);
-      for (
-        let attempt = 1;
-        attempt < 3 && (second.ms / first.ms > GROWTH || second.ms > LIMIT_MS);
-        attempt++
-      ) {
+      let growth = second.ms / first.ms;
+      let seen = `${first.ms.toFixed(0)} ms at ${ROWS / 2} rows, ${second.ms.toFixed(0)} ms at ${ROWS}`;
+      for (let attempt = 1; attempt < 3 && (growth > GROWTH || second.ms > LIMIT_MS); attempt++) {
         first = best(fn, a, 2);
         second = best(fn, b, 2);
+        growth = second.ms / first.ms;
+        seen = `${first.ms.toFixed(0)} ms at ${ROWS / 2} rows, ${second.ms.toFixed(0)} ms at ${ROWS}`;
+        if (growth > GROWTH) {
+          // a linear function's time may jump once, where its data outgrows the processor's caches;
+          // a quadratic one grows 4× at every doubling: the next doubling tells them apart
+          const third = best(fn, vm.inRealm<unknown[]>(double[i]!.args), 2);
+          seen += `, ${third.ms.toFixed(0)} ms at ${ROWS * 2}`;
+          growth = Math.min(growth, third.ms / second.ms);
+        }
       }
       checkResult(c, second.out);
-      const growth = `${first.ms.toFixed(0)} ms at ${ROWS / 2}, ${second.ms.toFixed(0)} ms at ${ROWS}`;
-      expect(second.ms, growth).toBeLessThan(LIMIT_MS);
-      expect(second.ms / first.ms, growth).toBeLessThanOrEqual(GROWTH);
+      expect(second.ms, seen).toBeLessThan(LIMIT_MS);
+      expect(growth, seen).toBeLessThanOrEqual(GROWTH);
     });
   });
 });
