@@ -15,7 +15,7 @@ import {
 } from './companion-layouts';
 import { errorTexts, wordColours } from './conditional';
 import { SHEET_NAMES } from './texts';
-import { STYLE, uniqueSheetName, writeTable } from './write';
+import { companionSheet, STYLE, uniqueSheetName, writeTable } from './write';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -28,24 +28,33 @@ export function ensureCompanions(
   catalog: Catalog,
   lang: Lang,
 ): Record<'checkins' | 'reviews' | 'alignment', Sheet> {
-  const make = (kind: SheetKind, name: string, write: (s: Sheet) => void): Sheet => {
+  const make = (kind: SheetKind, name: string, write: (s: Sheet) => void, headers: string[]): Sheet => {
     const existing = catalog.first(kind);
     if (existing) return existing;
-    const sheet = ss.insertSheet(uniqueSheetName(ss, name));
+    const sheet = companionSheet(ss, name, (s) => catalog.entryOf(s) !== undefined, headers);
     write(sheet);
     sheet.setTabColor(STYLE.tab[kind]);
     catalog.remember(sheet, { kind });
     return sheet;
   };
   return {
-    checkins: make('checkins', SHEET_NAMES.checkins[lang], (s) =>
-      writeTable(s, checkinsLayout, lang, { rows: [] }),
+    checkins: make(
+      'checkins',
+      SHEET_NAMES.checkins[lang],
+      (s) => writeTable(s, checkinsLayout, lang, { rows: [] }),
+      checkinsLayout.columns.map((c) => c.header[lang]),
     ),
-    reviews: make('reviews', SHEET_NAMES.reviews[lang], (s) =>
-      writeTable(s, reviewsLayout, lang, { rows: [] }),
+    reviews: make(
+      'reviews',
+      SHEET_NAMES.reviews[lang],
+      (s) => writeTable(s, reviewsLayout, lang, { rows: [] }),
+      reviewsLayout.columns.map((c) => c.header[lang]),
     ),
-    alignment: make('alignment', SHEET_NAMES.alignment[lang], (s) =>
-      writeTable(s, alignmentLayout, lang, { rows: [] }),
+    alignment: make(
+      'alignment',
+      SHEET_NAMES.alignment[lang],
+      (s) => writeTable(s, alignmentLayout, lang, { rows: [] }),
+      [],
     ),
   };
 }

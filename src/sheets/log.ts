@@ -9,7 +9,7 @@ import { type CheckinKey, checkinsLayout } from './companion-layouts';
 import { columnLetter } from './template';
 import { SHEET_NAMES } from './texts';
 import { UserError } from './user-error';
-import { STYLE, uniqueSheetName, writeTable } from './write';
+import { companionSheet, STYLE, writeTable } from './write';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -46,7 +46,12 @@ function logOf(ss: Spreadsheet, catalog: Catalog, lang: Lang, create: boolean): 
   let recreated = false;
   if (!sheet && !create) return undefined;
   if (!sheet) {
-    sheet = ss.insertSheet(uniqueSheetName(ss, SHEET_NAMES.checkins[lang]));
+    sheet = companionSheet(
+      ss,
+      SHEET_NAMES.checkins[lang],
+      (s) => catalog.entryOf(s) !== undefined,
+      checkinsLayout.columns.map((c) => c.header[lang]),
+    );
     writeTable(sheet, checkinsLayout, lang, { rows: [] });
     sheet.setTabColor(STYLE.tab.checkins);
     catalog.remember(sheet, { kind: 'checkins' });

@@ -182,6 +182,34 @@ export function protectWarning(range: GoogleAppsScript.Spreadsheet.Range, lang: 
     .setWarningOnly(true);
 }
 
+/**
+ * A companion sheet (log, history, alignment) made where it is missing. A sheet of its exact name
+ * that no catalog knows and that holds nothing but what the add-on would write there (an empty
+ * sheet, or only the headers) is one a run cut short began: it is taken and finished, rather than
+ * left beside a "… (2)". Any other sheet of that name is the user's and is never taken.
+ */
+export function companionSheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  name: string,
+  isCatalogued: (s: GoogleAppsScript.Spreadsheet.Sheet) => boolean,
+  headers: readonly string[],
+): GoogleAppsScript.Spreadsheet.Sheet {
+  const found = ss.getSheetByName(name);
+  if (found && !isCatalogued(found)) {
+    const last = found.getLastRow();
+    const begun =
+      last === 0 ||
+      (last === 1 &&
+        headers.length > 0 &&
+        found
+          .getRange(1, 1, 1, headers.length)
+          .getValues()[0]!
+          .every((v, i) => v === '' || v === headers[i]));
+    if (begun) return found;
+  }
+  return ss.insertSheet(uniqueSheetName(ss, name));
+}
+
 /** A sheet name not yet taken: "OKR Q1 2026", then "OKR Q1 2026 (2)"… */
 export function uniqueSheetName(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, base: string): string {
   // Sheets' names are unique whatever their case: "check-ins" takes "Check-ins"

@@ -249,3 +249,43 @@ describe('rows and cells the team typed are theirs', () => {
     );
   });
 });
+
+describe('a companion sheet begun by a run cut short', () => {
+  test('the log deleted, a finish cut as it makes the sheets again: the retry finishes that sheet, no "(2)"', () => {
+    const { wb, app } = withQuarter();
+    wb.spreadsheet.deleteSheet(wb.sheet('Check-ins'));
+    const s = app.run('getReviewState') as { reviewId: string };
+    wb.failAfterWrites(1);
+    expect(tryRun(app, 'finishReview', { reviewId: s.reviewId }).error).toBeDefined();
+    wb.failAfterWrites(undefined);
+    app.run('finishReview', { reviewId: s.reviewId });
+    const names = wb.spreadsheet.getSheets().map((x) => x.getName());
+    expect(names.filter((n) => n.startsWith('Check-ins'))).toEqual(['Check-ins']);
+    app.run('checkIn', { sheet: 'OKR Q2 2026', entries: [{ krId: 'O2.2', comment: 'on track' }] });
+    const log = wb
+      .sheet('Check-ins')
+      .getDataRange()
+      .getValues()
+      .slice(1)
+      .filter((r) => r[0] !== '');
+    expect(log.map((r) => [r[2], r[5]])).toEqual([['O2.2', 'on track']]);
+  });
+
+  test('a sheet of that name with the user’s own content is never taken', () => {
+    const { wb, app } = withQuarter();
+    wb.spreadsheet.deleteSheet(wb.sheet('Check-ins'));
+    wb.spreadsheet
+      .insertSheet('Check-ins')
+      .getRange('A1:B2')
+      .setValues([
+        ['mine', 1],
+        ['too', 2],
+      ]);
+    app.run('checkIn', { entries: [{ krId: 'O2.2', comment: 'x' }] });
+    expect(wb.sheet('Check-ins').getRange('A1:B2').getValues()).toEqual([
+      ['mine', 1],
+      ['too', 2],
+    ]);
+    expect(wb.spreadsheet.getSheets().map((x) => x.getName())).toContain('Check-ins (2)');
+  });
+});
