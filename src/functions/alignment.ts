@@ -161,10 +161,17 @@ export const OKR_ALIGNED: FunctionSpec = {
   result: 'common',
   run(args, call) {
     const { rows, cols, links: ls } = links(args);
-    const out = ls.map(
-      (l): Out => (l === '' ? '' : l instanceof InputError ? call.fail(l) : linkText(l, call.lang())),
-    );
-    return call.single ? out[0]! : shaped(rows, cols, out);
+    const text = (l: Link | '' | InputError): Out =>
+      l === '' ? '' : l instanceof InputError ? call.fail(l) : linkText(l, call.lang());
+    if (call.single) return text(ls[0]!);
+    // straight into the result's rows: no list of texts in between
+    const out: Out[][] = new Array(rows);
+    for (let r = 0; r < rows; r++) {
+      const row: Out[] = new Array(cols);
+      for (let c = 0; c < cols; c++) row[c] = text(ls[r * cols + c]!);
+      out[r] = row;
+    }
+    return out;
   },
 };
 
