@@ -50,11 +50,13 @@ function row(p: Probe, r: ProbeResult): string[] {
   return [r.status.toUpperCase(), p.id, p.behaviour, p.source, p.test, r.saw, r.check].map(text);
 }
 
-function reportSheet(): GoogleAppsScript.Spreadsheet.Sheet {
+/** The report sheet, made if missing; `fresh` empties it first (a new run). */
+function reportSheet(fresh = false): GoogleAppsScript.Spreadsheet.Sheet {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const old = ss.getSheetByName(REPORT_SHEET);
-  if (old) return old;
-  const s = ss.insertSheet(REPORT_SHEET, 0);
+  if (old && !fresh) return old;
+  const s = old ?? ss.insertSheet(REPORT_SHEET, 0);
+  if (old) old.clear();
   s.getRange(1, 1, 1, HEADERS.length).setValues([HEADERS]).setFontWeight('bold');
   s.setFrozenRows(1);
   return s;
@@ -70,9 +72,7 @@ export function runOne(id: string): ProbeResult {
 export function runAll(): ProbeResult[] {
   const results = PROBES.map((p) => Probing.run(p));
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const old = ss.getSheetByName(REPORT_SHEET);
-  if (old) ss.deleteSheet(old);
-  const s = reportSheet();
+  const s = reportSheet(true);
   const rows = PROBES.map((p, i) => row(p, results[i]!));
   s.getRange(2, 1, rows.length, HEADERS.length).setValues(rows).setWrap(true);
   s.getRange(2, 1, rows.length, 1).setBackgrounds(results.map((r) => [COLOURS[r.status]]));

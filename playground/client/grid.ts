@@ -33,6 +33,10 @@ interface Box {
   c2: number;
 }
 
+/** What a row number offers, on hover. */
+const ROW_TIP =
+  'Click: select the row (then Ctrl/Cmd+C). Right-click: insert a row above or below, or delete it.';
+
 export const ROW_ACTIONS: { action: RowAction; caption: string }[] = [
   { action: 'insertAbove', caption: 'Insert row above' },
   { action: 'insertBelow', caption: 'Insert row below' },
@@ -195,7 +199,7 @@ export class Grid {
       const tr = h(
         'tr',
         { role: 'row', 'aria-rowindex': row + 1 },
-        h('th', { role: 'rowheader', scope: 'row', 'data-row': row }, row),
+        h('th', { role: 'rowheader', scope: 'row', 'data-row': row, title: ROW_TIP }, row),
       );
       this.cols.forEach((col, k) => {
         const td = this.cellElement(cells[col - 1] ?? { text: '' }, row, col);
