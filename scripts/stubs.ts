@@ -47,7 +47,9 @@ export function entryStubs(
       const params =
         fn.length === 0 ? '' : fn.length === 1 ? (group === 'triggers' ? 'e' : 'payload') : 'a, b';
       // the add-on beyond the custom functions loads on first use (scripts/build.ts)
-      out.push(`function ${name}(${params}) {\n  return ${globalName}.main().${group}.${name}(${params});\n}`);
+      out.push(
+        `function ${name}(${params}) {\n  return ${globalName}.main().${group}.${name}(${params});\n}`,
+      );
     }
   }
   return `\n${out.join('\n\n')}\n`;
