@@ -17,6 +17,7 @@ import {
   saveReviewStep,
 } from './server/review';
 import { addKeyResult, addObjective, objectiveAtCursor } from './server/rows';
+import { selectRow } from './server/select';
 import { sheetsEnv } from './sheets/env';
 import { UI } from './ui/texts';
 
@@ -146,4 +147,5 @@ export const endpoints = {
   rollKpis: (payload: unknown) => rollKpis(payload),
   repairSheet: (payload?: unknown) => repairSheet(payload),
   setOwnerFilter: (payload: unknown) => setOwnerFilter(payload),
+  selectRow: (payload: unknown) => selectRow(payload),
 };

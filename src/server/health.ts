@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { type FixPlace, fixOf } from '../core/health';
 import type { Lang } from '../core/i18n';
 import { Catalog } from '../sheets/catalog';
 import { type ComputedState, computedStates, repairComputed } from '../sheets/repair';
@@ -44,6 +45,8 @@ export function healthState(payload?: unknown) {
   const catalog = Catalog.read(ctx.ss);
   const q = currentQuarter(ctx, catalog, p.sheet);
   const { findings, problems } = healthOf(ctx, catalog, q);
+  const kpiSheet = catalog.first('kpis')?.getName();
+  const place = fixPlace(q, kpiSheet);
   const broken = q.read.structure.length
     ? []
     : computedStates(q.sheet, q.read, ctx.lang).filter((s) => s.state !== 'ok');
@@ -52,12 +55,26 @@ export function healthState(payload?: unknown) {
     sheet: q.sheet.getName(),
     quarters: catalog.find('quarter').map((x) => x.sheet.getName()),
     quarter: q.label,
-    findings,
+    /** Each with the sheet its row is in (a KPI's is the dashboard's) and its fix, naming its columns. */
+    findings: findings.map((f) => ({
+      ...f,
+      sheet: f.about.type === 'kpi' ? (kpiSheet ?? '') : q.sheet.getName(),
+      fix: fixOf(f, ctx.lang, place),
+    })),
     problems,
     /** Computed columns that show nothing or are gone, and what Repair does about them. */
     computed: broken.map((s) => computedText(s, ctx.lang)),
     repair: broken.length ? TEXTS[ctx.lang].fix : null,
   };
+}
+
+/** The quarter's columns as the sheet shows them ("Target (L)"): a fix says where to type. */
+function fixPlace(q: ReturnType<typeof currentQuarter>, kpiSheet: string | undefined): FixPlace {
+  const cols = q.read.columns;
+  const column: NonNullable<FixPlace['column']> = {};
+  for (const key of ['title', 'type', 'target', 'current', 'confidence', 'parent'] as const)
+    if (cols.index[key] >= 0) column[key] = `${cols.header[key]} (${cols.letter[key]})`;
+  return { column, ...(kpiSheet ? { kpiSheet } : {}) };
 }
 
 /** Repairs the quarter sheet's computed columns (see repairComputed): nothing typed is lost. */
