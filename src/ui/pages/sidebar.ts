@@ -62,6 +62,38 @@ interface KrForm {
 
 type Entry = { krId: string; value?: string | boolean; confidence?: string; comment?: string };
 
+/** How a check-in tab opens: after a save, in the order it had, with what was saved said on each card. */
+interface CheckInView {
+  /** The KR ids in the order shown before: a save does not move cards under the user's eyes. */
+  order?: string[];
+  /** The KRs just saved: their cards say so, with what the sheet now holds. */
+  saved?: ReadonlySet<string>;
+  /** The KR to focus (the one Enter was pressed in, or the health check's "Check in"). */
+  focusKr?: string;
+  /** Said in the live region beside the Save button. */
+  message?: string;
+}
+
+/**
+ * A value as the sheet shows it, with its unit when the format has none; in French, a no-break
+ * space before % and € (the sheet may show "4,3%").
+ */
+function shownValue(k: KrState, v: string): string {
+  if (v === '') return '–';
+  const unit = k.percent || k.currency ? '' : k.unit;
+  const text = `${v} ${unit}`.trim();
+  return lang === 'fr' ? text.replace(/[ \u00a0\u202f]?([%€])/g, '\u00a0$1') : text;
+}
+
+/** A day (ISO) as the user's language writes it briefly: "Nov 12", "12 nov.". */
+function dayText(iso: string): string {
+  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-US', {
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  }).format(new Date(`${iso}T00:00:00Z`));
+}
+
 /**
  * What a KR's form sends, or an error naming the KR. Values are read here by the very parser the
  * server uses (core/typed), so the user hears at once what the server would refuse; the server
@@ -95,60 +127,123 @@ function entryOf(f: KrForm): Entry | string | undefined {
   return e.value === undefined && e.confidence === undefined && e.comment === undefined ? undefined : e;
 }
 
-function krCard(k: KrState, forms: KrForm[]): HTMLElement {
+/**
+ * One KR's card, compact for a weekly update: its id and title; its score as a bar with its last
+ * check-in (marked when two weeks old); its values now and the new value typed inline; confidence
+ * and comment folded behind a toggle. Every KR card is built here (the KR chart hooks in here too).
+ */
+function krCard(k: KrState, forms: KrForm[], saved: boolean): HTMLElement {
   const t = tx();
   const milestone = k.type === 'milestone';
-  const unit = k.percent || k.currency ? '' : k.unit;
-  const shown = (v: string) => (v === '' ? '–' : `${v} ${unit}`.trim());
+  const sid = k.id;
   let value: HTMLInputElement | undefined;
-  if (milestone) value = h('input', { type: 'checkbox', id: `v-${k.id}`, checked: k.current === true });
+  if (milestone)
+    value = h('input', {
+      type: 'checkbox',
+      id: `v-${sid}`,
+      checked: k.current === true,
+      'aria-describedby': `u-${sid}`,
+    });
   else if (!k.live)
     value = h('input', {
       type: 'text',
+      class: 'value',
       inputmode: 'decimal',
-      id: `v-${k.id}`,
+      id: `v-${sid}`,
       autocomplete: 'off',
-      placeholder: k.shown.current,
-      'aria-describedby': `u-${k.id}`,
+      placeholder: k.percent ? t.newPercent : t.newValue,
+      'aria-label': t.valueFor(k.id),
+      'aria-describedby': `u-${sid}`,
+      'aria-keyshortcuts': 'Enter Alt+ArrowDown',
     });
   const confidence = h('input', {
     type: 'text',
     inputmode: 'decimal',
-    id: `c-${k.id}`,
+    id: `c-${sid}`,
     autocomplete: 'off',
     placeholder: k.confidence === null ? '' : pct(k.confidence),
   });
-  const comment = h('input', { type: 'text', id: `m-${k.id}`, maxlength: 1000 });
+  const comment = h('input', { type: 'text', id: `m-${sid}`, maxlength: 1000 });
   forms.push({ kr: k, value, confidence, comment });
-  const now = milestone ? (k.current === true ? '✓' : '✗') : shown(k.shown.current);
+  const more = h(
+    'div',
+    { class: 'kr-more', id: `x-${sid}`, hidden: true },
+    h('div', { class: 'conf' }, h('label', { for: `c-${sid}` }, t.confidence), confidence),
+    h('div', { class: 'comment' }, h('label', { for: `m-${sid}` }, t.comment), comment),
+  );
+  // out of the Tab order: Tab goes from one KR's value to the next; Alt+↓ (or a click) opens it
+  const toggle = h(
+    'button',
+    {
+      class: 'more',
+      id: `t-${sid}`,
+      tabindex: -1,
+      'aria-expanded': 'false',
+      'aria-controls': `x-${sid}`,
+      'aria-label': t.moreFor(k.id),
+      title: t.moreFor(k.id),
+    },
+    '⋯',
+  );
+  const setOpen = (open: boolean, focus?: HTMLElement) => {
+    more.hidden = !open;
+    toggle.setAttribute('aria-expanded', String(open));
+    focus?.focus();
+  };
+  toggle.addEventListener('click', () => setOpen(more.hidden === true, more.hidden ? confidence : undefined));
+  value?.addEventListener('keydown', (e) => {
+    if (e.altKey && e.key === 'ArrowDown') {
+      e.preventDefault();
+      setOpen(true, confidence);
+    }
+  });
+  more.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') setOpen(false, value ?? toggle);
+  });
+  const now = milestone ? (k.current === true ? '✓' : '✗') : shownValue(k, k.shown.current);
+  const target = milestone || k.shown.target === '' ? '' : shownValue(k, k.shown.target);
+  // a plain unit is said once, after the target ("now 12 · target 20 publications")
+  const bare = (v: string) =>
+    k.percent || k.currency || !k.unit ? v : v.replace(new RegExp(` ${k.unit}$`), '');
+  const last = k.lastCheckIn
+    ? h(
+        'span',
+        { class: k.stale ? 'last stale' : 'last', id: `l-${sid}`, 'data-date': k.lastCheckIn },
+        k.stale ? '⚠ ' : '',
+        t.lastCheckIn(dayText(k.lastCheckIn)),
+      )
+    : h('span', { class: 'last stale', id: `l-${sid}`, 'data-date': '' }, `⚠ ${t.neverCheckedIn}`);
   return h(
     'div',
-    { class: 'kr', 'data-kr': k.id },
-    h('div', {}, h('strong', {}, k.id), ' ', k.title),
-    progress(k.score),
+    { class: k.stale ? 'kr is-stale' : 'kr', 'data-kr': k.id },
+    h('div', { class: 'kr-head', title: k.title }, h('strong', {}, k.id), ' ', h('span', {}, k.title)),
+    h('div', { class: 'kr-meta' }, progress(k.score), last),
     h(
       'div',
-      { class: k.stale ? 'muted stale' : 'muted', id: `l-${k.id}` },
-      k.lastCheckIn ? t.lastCheckIn(k.lastCheckIn) : t.neverCheckedIn,
+      { class: 'kr-entry' },
+      h(
+        'span',
+        { class: 'muted now', id: `u-${sid}` },
+        `${t.now} `,
+        h('span', { class: 'now-value' }, target ? bare(now) : now),
+        target ? ` · ${t.target} ${target}` : '',
+      ),
+      milestone && value ? h('label', { class: 'inline done' }, value, t.done) : (value ?? null),
+      k.live ? h('span', { class: 'live', title: t.live }, t.fromFormula) : null,
+      toggle,
     ),
-    h(
-      'div',
-      { class: 'muted', id: `u-${k.id}` },
-      `${t.now}${t.colon}`,
-      h('span', { class: 'now' }, now),
-      milestone || k.shown.target === '' ? '' : ` · ${t.target}${t.colon}${shown(k.shown.target)}`,
-      k.percent && !milestone ? ` · ${t.inPercent}` : '',
-    ),
-    k.live ? h('div', { class: 'muted live' }, t.live) : null,
-    h(
-      'div',
-      { class: 'row' },
-      value ? h('div', {}, h('label', { for: `v-${k.id}` }, milestone ? t.done : t.value), value) : null,
-      h('div', {}, h('label', { for: `c-${k.id}` }, t.confidence), confidence),
-    ),
-    h('label', { for: `m-${k.id}` }, t.comment),
-    comment,
-    h('p', { class: 'field-error', id: `e-${k.id}`, role: 'alert', hidden: true }),
+    more,
+    h('p', { class: 'field-error', id: `e-${sid}`, role: 'alert', hidden: true }),
+    saved
+      ? h(
+          'p',
+          { class: 'saved-note', id: `s-${sid}` },
+          `✓ ${t.savedNote}${t.colon}${now}`,
+          k.confidence === null
+            ? ''
+            : ` · ${t.confidenceWord.replace(/[\s\u00a0]*:$/, '')} ${pct(k.confidence)}`,
+        )
+      : null,
   );
 }
 
@@ -160,18 +255,37 @@ function fieldError(f: KrForm, message: string | undefined): void {
   el.hidden = message === undefined;
   el.textContent = message ?? '';
   if (message === undefined) return;
-  const bad = message.includes(tx().confidenceWord) ? f.confidence : (f.value ?? f.confidence);
+  const onConfidence = message.includes(tx().confidenceWord);
+  const bad = onConfidence ? f.confidence : (f.value ?? f.confidence);
+  if (bad === f.confidence) {
+    document.getElementById(`x-${f.kr.id}`)?.removeAttribute('hidden');
+    document.getElementById(`t-${f.kr.id}`)?.setAttribute('aria-expanded', 'true');
+  }
   bad.setAttribute('aria-invalid', 'true');
   bad.focus();
   el.scrollIntoView({ block: 'nearest' });
 }
 
-async function checkInTab(panel: HTMLElement, sheet?: string): Promise<void> {
+/** Sorts by the place each id had in `order` (ids not there keep theirs, after). */
+function byOrder<T>(items: T[], id: (x: T) => string, order: readonly string[] | undefined): T[] {
+  if (!order) return items;
+  const rank = (x: T) => {
+    const i = order.indexOf(id(x));
+    return i < 0 ? order.length : i;
+  };
+  return items
+    .map((x, i) => [x, i] as const)
+    .sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1])
+    .map(([x]) => x);
+}
+
+async function checkInTab(panel: HTMLElement, sheet?: string, view: CheckInView = {}): Promise<void> {
   // no argument rather than undefined: google.script.run sends an undefined argument as null
   const s = await (sheet ? run('getCheckInState', { sheet }) : run('getCheckInState'));
   lang = s.lang;
   const t = tx();
-  const line = h('p', { id: 'checkin-status' });
+  // the live region is in the page before its message is set: screen readers announce the change
+  const line = h('p', { id: 'checkin-status', role: 'status', 'aria-live': 'polite' });
   const forms: KrForm[] = [];
   const picker = h(
     'select',
@@ -188,7 +302,7 @@ async function checkInTab(panel: HTMLElement, sheet?: string): Promise<void> {
     owners.length > 1
       ? h(
           'select',
-          { id: 'owner-filter', 'aria-label': t.ownerFilter },
+          { id: 'owner-filter' },
           h('option', { value: '' }, t.allOwners),
           ...owners.map((o) => h('option', { value: o }, o)),
         )
@@ -196,24 +310,40 @@ async function checkInTab(panel: HTMLElement, sheet?: string): Promise<void> {
   if (ownerPick) ownerPick.value = s.ownerFilter && owners.includes(s.ownerFilter) ? s.ownerFilter : '';
   const visible = (o: (typeof s.objectives)[number]) =>
     !ownerPick?.value || o.owner === ownerPick.value || !o.found;
-  const cards = s.objectives.map((o) =>
+  // stale first when the tab opens; after a save, the order the user had
+  const krOrder = view.order;
+  const objectives = byOrder(
+    s.objectives.map((o) => ({ ...o, krs: byOrder(o.krs, (k) => k.id, krOrder) })),
+    (o) => o.krs[0]?.id ?? '',
+    krOrder,
+  );
+  const cards = objectives.map((o) =>
     h(
       'section',
       { class: o.found ? 'card' : 'card stray', 'data-objective': o.id, hidden: !visible(o) },
       h('h3', {}, o.found ? `${o.id} · ${o.title}` : o.title),
       o.found ? null : h('p', { class: 'status error' }, t.strayGroup),
-      ...o.krs.map((k) => krCard(k, forms)),
-      o.found && writable ? addKrForm(s.sheet, o.id, reload) : null,
+      ...o.krs.map((k) => krCard(k, forms, view.saved?.has(k.id) ?? false)),
     ),
   );
   ownerPick?.addEventListener('change', () => {
-    s.objectives.forEach((o, i) => {
+    objectives.forEach((o, i) => {
       cards[i]!.hidden = !visible(o);
     });
     void run('setOwnerFilter', { owner: ownerPick.value || null });
   });
+  const list = h(
+    'div',
+    { class: 'kr-list', id: 'kr-list' },
+    ...(cards.length ? cards : [h('p', {}, t.noKr)]),
+  );
+  let lastKr: string | undefined;
+  list.addEventListener('focusin', (e) => {
+    lastKr = (e.target as HTMLElement).closest<HTMLElement>('.kr')?.dataset.kr ?? lastKr;
+  });
   const save = h('button', { class: 'action', id: 'save-checkin' }, t.save);
-  save.addEventListener('click', async () => {
+  const saveAll = async () => {
+    if (save.disabled) return;
     const entries: Entry[] = [];
     for (const f of forms) {
       const e = entryOf(f);
@@ -230,52 +360,97 @@ async function checkInTab(panel: HTMLElement, sheet?: string): Promise<void> {
     try {
       const r = await run('checkIn', { sheet: s.sheet, requestId: pendingRequest.id, entries });
       pendingRequest = undefined;
-      await checkInTab(panel, s.sheet);
-      const done = $('#checkin-status');
-      status(done, 'ok', t.saved(r.updated));
-      done.scrollIntoView({ block: 'nearest' });
+      const ids = new Set(entries.map((e) => e.krId));
+      await checkInTab(panel, s.sheet, {
+        order: objectives.flatMap((o) => o.krs.map((k) => k.id)),
+        saved: ids,
+        focusKr: lastKr && ids.has(lastKr) ? lastKr : entries[0]!.krId,
+        message: t.saved(r.updated),
+      });
     } catch (e) {
       status(line, 'error', (e as Error).message);
-      line.scrollIntoView({ block: 'nearest' });
       save.disabled = false;
     }
+  };
+  save.addEventListener('click', () => void saveAll());
+  // Enter in any field of any KR saves everything typed: one save for the whole weekly update
+  list.addEventListener('keydown', (e) => {
+    const target = e.target as HTMLElement;
+    if (e.key !== 'Enter' || target.tagName !== 'INPUT' || !target.closest('.kr')) return;
+    e.preventDefault();
+    void saveAll();
   });
   if (s.opensOn || s.closed) save.disabled = true;
+  const stale = s.objectives.some((o) => o.krs.some((k) => k.stale));
   show(
     panel,
     s.quarters.length > 1 ? h('div', {}, h('label', { for: 'quarter-sheet' }, t.quarterSheet), picker) : null,
     h('p', { class: 'muted' }, `${s.quarter} · ${t.asOf(s.asOf)}`),
-    ownerPick ? h('div', {}, h('label', { for: 'owner-filter' }, t.ownerFilter), ownerPick) : null,
+    ownerPick
+      ? h(
+          'div',
+          { class: 'checkin-top' },
+          h('label', { class: 'inline owner', for: 'owner-filter' }, t.ownerFilter),
+          ownerPick,
+        )
+      : null,
     s.opensOn ? h('p', { class: 'status', id: 'opens-on' }, t.opensOn(s.quarter, s.opensOn)) : null,
     s.closed ? h('p', { class: 'status', id: 'closed' }, s.closed) : null,
     s.problems ? h('p', { class: 'status error' }, t.problems(s.problems)) : null,
-    ...(cards.length ? cards : [h('p', {}, t.noKr)]),
+    writable && forms.length ? h('p', { class: 'muted hint', id: 'checkin-hint' }, t.keys) : null,
+    stale ? h('p', { class: 'muted stale', id: 'stale-legend' }, t.staleFirst) : null,
+    list,
+    writable
+      ? addKrForm(
+          s.sheet,
+          objectives.filter((o) => o.found),
+          reload,
+        )
+      : null,
     writable ? addObjectiveForm(s.sheet, reload) : null,
-    h('div', { class: 'buttons sticky' }, save),
-    line,
+    h('div', { class: 'buttons sticky' }, save, line),
   );
+  const focusCard = view.focusKr
+    ? panel.querySelector<HTMLElement>(`.kr[data-kr="${CSS.escape(view.focusKr)}"]`)
+    : null;
+  if (focusCard) {
+    const section = focusCard.closest<HTMLElement>('section');
+    if (section?.hidden) section.hidden = false; // asked for by name: shown even when filtered out
+    (focusCard.querySelector<HTMLElement>('input') ?? focusCard).focus({ preventScroll: true });
+    focusCard.scrollIntoView({ block: 'nearest' });
+  }
+  if (view.message) {
+    const message = view.message;
+    requestAnimationFrame(() => status(line, 'ok', message));
+  }
 }
 
 /**
- * A small form under a card that adds a row to the sheet (a key result, an objective): folded
- * behind one button, so the weekly check-in stays short.
+ * A small form at the end of the list that adds a row to the sheet (a key result, an objective):
+ * folded behind one button, so the weekly check-in stays short and Tab goes from KR to KR.
  */
 function addForm(
   label: string,
   id: string,
-  fields: { key: string; label: string; mode?: string }[],
+  fields: { key: string; label: string; mode?: string; options?: { value: string; label: string }[] }[],
   send: (values: Record<string, string>) => Promise<unknown>,
   reload: () => void,
 ): HTMLElement {
   const t = tx();
   const open = h('button', { class: 'link', id: `add-${id}`, 'aria-expanded': 'false' }, `+ ${label}`);
   const inputs = fields.map((f) =>
-    h('input', {
-      type: 'text',
-      id: `${id}-${f.key}`,
-      ...(f.mode ? { inputmode: f.mode } : {}),
-      autocomplete: 'off',
-    }),
+    f.options
+      ? h(
+          'select',
+          { id: `${id}-${f.key}` },
+          ...f.options.map((o) => h('option', { value: o.value }, o.label)),
+        )
+      : h('input', {
+          type: 'text',
+          id: `${id}-${f.key}`,
+          ...(f.mode ? { inputmode: f.mode } : {}),
+          autocomplete: 'off',
+        }),
   );
   const line = h('p', {});
   const ok = h('button', { class: 'action', id: `${id}-add` }, t.add);
@@ -305,12 +480,22 @@ function addForm(
   return h('div', { class: 'add' }, open, body);
 }
 
-function addKrForm(sheet: string, objectiveId: string, reload: () => void): HTMLElement {
+function addKrForm(
+  sheet: string,
+  objectives: { id: string; title: string }[],
+  reload: () => void,
+): HTMLElement | null {
+  if (objectives.length === 0) return null;
   const t = tx();
   return addForm(
     t.addKr,
-    `kr-${objectiveId.replace(/[^\w-]/g, '_')}`,
+    'kr',
     [
+      {
+        key: 'objective',
+        label: t.objectiveTitle,
+        options: objectives.map((o) => ({ value: o.id, label: `${o.id} · ${o.title}` })),
+      },
       { key: 'title', label: t.krTitle },
       { key: 'start', label: t.startCol, mode: 'decimal' },
       { key: 'target', label: t.targetCol, mode: 'decimal' },
@@ -319,7 +504,7 @@ function addKrForm(sheet: string, objectiveId: string, reload: () => void): HTML
     (v) =>
       run('addKeyResult', {
         sheet,
-        objectiveId,
+        objectiveId: v.objective!,
         kr: { title: v.title!, start: v.start!, target: v.target!, unit: v.unit! },
       }),
     reload,
@@ -342,6 +527,36 @@ function addObjectiveForm(sheet: string, reload: () => void): HTMLElement {
 
 // ——— health ———
 
+type Finding = Result<'getHealth'>['findings'][number];
+
+/**
+ * What a finding offers: its row selected in the sheet, and, for a KR left without a check-in, its
+ * card in the check-in tab. What happened is said beside the buttons.
+ */
+function findingActions(f: Finding, i: number, quarterSheet: string): HTMLElement | null {
+  const t = tx();
+  const said = h('span', { class: 'muted', id: `said-${i}`, role: 'status' });
+  const go = f.row && f.sheet ? h('button', { class: 'link', id: `go-${i}` }, t.goToRow(f.row)) : null;
+  go?.addEventListener('click', async () => {
+    try {
+      await run('selectRow', { sheet: f.sheet, row: f.row! });
+      status(said, 'ok', t.selected(f.row!, f.sheet));
+    } catch (e) {
+      status(said, 'error', (e as Error).message);
+    }
+  });
+  const checkIn =
+    f.kind === 'staticMetric' && f.about.type === 'kr'
+      ? h('button', { class: 'link', id: `ci-${i}` }, t.checkInKr(f.about.id))
+      : null;
+  checkIn?.addEventListener(
+    'click',
+    () => void open('checkin', { sheet: quarterSheet, focusKr: f.about.id }),
+  );
+  if (!go && !checkIn) return null;
+  return h('div', { class: 'finding-actions' }, go, checkIn, said);
+}
+
 async function healthTab(panel: HTMLElement, sheet?: string): Promise<void> {
   const s = await (sheet ? run('getHealth', { sheet }) : run('getHealth'));
   lang = s.lang;
@@ -358,15 +573,15 @@ async function healthTab(panel: HTMLElement, sheet?: string): Promise<void> {
       : h(
           'ul',
           { class: 'findings', id: 'findings' },
-          ...s.findings.map((f) =>
+          ...s.findings.map((f, i) =>
             h(
               'li',
-              { 'data-kind': f.kind },
+              { 'data-kind': f.kind, 'data-about': f.about.id, ...(f.row ? { 'data-row': f.row } : {}) },
               h('strong', {}, `${f.about.id} `),
-              f.about.title,
-              f.row ? h('span', { class: 'muted' }, ` (${t.row(f.row)})`) : null,
+              f.about.type === 'owner' ? null : f.about.title,
               h('div', {}, f.message),
-              h('div', { class: 'muted' }, `${t.fix} ${f.fix}`),
+              h('div', { class: 'muted fix' }, `${t.fix} ${f.fix}`),
+              findingActions(f, i, s.sheet),
             ),
           ),
         ),
@@ -860,7 +1075,8 @@ function finishedView(panel: HTMLElement, s: ReviewState, answers: Map<string, A
 
 // ——— shell ———
 
-async function open(tab: Tab): Promise<void> {
+/** Opens a tab; the check-in may open on a quarter with a KR's card focused (from the health check). */
+async function open(tab: Tab, at: { sheet?: string; focusKr?: string } = {}): Promise<void> {
   const app = $('#app');
   const panel = h(
     'div',
@@ -873,8 +1089,8 @@ async function open(tab: Tab): Promise<void> {
     panel,
   );
   try {
-    if (tab === 'checkin') await checkInTab(panel);
-    else if (tab === 'health') await healthTab(panel);
+    if (tab === 'checkin') await checkInTab(panel, at.sheet, at.focusKr ? { focusKr: at.focusKr } : {});
+    else if (tab === 'health') await healthTab(panel, at.sheet);
     else await reviewTab(panel);
     document.documentElement.lang = lang;
     // the tab names follow the spreadsheet's language once it is known
