@@ -33,9 +33,9 @@ const cases = {
     menu: 'Check-in…',
     saved: 'Saved 1 check-in.',
     shown: {
-      pct: /^now: 4\.3%.*target: 5\.2%/,
-      eur: /^now: 41\.00 €.*target: 35\.00 €/,
-      plain: /^now: 12 publications · target: 20 publications$/,
+      pct: /^now 4\.3% · target 5\.2%$/,
+      eur: /^now 41\.00 € · target 35\.00 €$/,
+      plain: /^now 12 · target 20 publications$/,
     },
     pct: [
       ['4.8 %', 0.048],
@@ -63,9 +63,9 @@ const cases = {
     menu: 'Point de suivi…',
     saved: '1 point de suivi enregistré.',
     shown: {
-      pct: /^actuel\u00a0: 4,3\s?%.*cible\u00a0: 5,2\s?%/,
-      eur: /^actuel\u00a0: 41,00 €.*cible\u00a0: 35,00 €/,
-      plain: /^actuel\u00a0: 12 publications · cible\u00a0: 20 publications$/,
+      pct: /^actuel 4,3\u00a0% · cible 5,2\u00a0%$/,
+      eur: /^actuel 41,00\u00a0€ · cible 35,00\u00a0€$/,
+      plain: /^actuel 12 · cible 20 publications$/,
     },
     pct: [
       ['4,8 %', 0.048],
@@ -120,9 +120,17 @@ for (const [locale, c] of Object.entries(cases)) {
       const bar = sidebar(page);
       const sel = id.replace('.', '\\.');
       await bar.locator(`#v-${sel}`).fill(value);
-      if (confidence) await bar.locator(`#c-${sel}`).fill(confidence);
+      if (confidence) {
+        await bar.locator(`#t-${sel}`).click(); // confidence and comment are folded behind ⋯
+        await bar.locator(`#c-${sel}`).fill(confidence);
+      }
       await bar.locator('#save-checkin').click();
-      await expect.poll(() => bar.locator('#checkin-status').getAttribute('class')).not.toBe('status busy');
+      await expect
+        .poll(
+          async () =>
+            `${await bar.locator('#checkin-status').getAttribute('class')}|${await bar.locator('#checkin-status').textContent()}`,
+        )
+        .toMatch(/^status (ok|error)\|./);
       await idle(page);
       return (await bar.locator('#checkin-status').textContent()) ?? '';
     }

@@ -169,6 +169,7 @@ describe('the playground, in Chromium', { timeout: 60_000 }, () => {
     await menu(page, 'Check-in…');
     const bar = sidebar(page);
     await bar.locator('#v-O1\\.2').fill('123');
+    await bar.locator('#t-O1\\.2').click(); // confidence and comment are folded behind ⋯
     await bar.locator('#c-O1\\.2').fill('80');
     await bar.locator('#m-O1\\.2').fill('Two distributors signed');
     await bar.locator('#save-checkin').click();
@@ -208,11 +209,12 @@ describe('the playground, in Chromium', { timeout: 60_000 }, () => {
     expect(await cell(page, added).textContent()).toBe('O3');
     await menu(page, 'Check-in…');
     const bar = sidebar(page);
-    await bar.locator('#add-kr-O2').click();
-    await bar.locator('#kr-O2-title').fill('Sign 30 partners');
-    await bar.locator('#kr-O2-start').fill('10');
-    await bar.locator('#kr-O2-target').fill('30');
-    await bar.locator('#kr-O2-add').click();
+    await bar.locator('#add-kr').click();
+    await bar.locator('#kr-objective').selectOption('O2');
+    await bar.locator('#kr-title').fill('Sign 30 partners');
+    await bar.locator('#kr-start').fill('10');
+    await bar.locator('#kr-target').fill('30');
+    await bar.locator('#kr-add').click();
     await expect.poll(() => bar.locator('[data-kr="O2.4"]').count()).toBe(1);
     await bar.locator('#v-O2\\.4').fill('20');
     await bar.locator('#save-checkin').click();

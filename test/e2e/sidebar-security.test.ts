@@ -119,6 +119,7 @@ describe('text typed into the sheet stays text', { timeout: 60_000 }, () => {
     expect(await bar.locator('[data-kr="O1.2"]').textContent()).toContain(SCRIPT);
     // a check-in with a payload as its comment is written and logged as text
     await bar.locator('#v-O1\\.1').fill('5');
+    await bar.locator('#t-O1\\.1').click(); // confidence and comment are folded behind ⋯
     await bar.locator('#m-O1\\.1').fill(FLAG);
     await bar.locator('#save-checkin').click();
     await expect.poll(() => bar.locator('#checkin-status').textContent()).toBe('Saved 1 check-in.');

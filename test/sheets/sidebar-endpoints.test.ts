@@ -435,3 +435,67 @@ describe('KPI dashboard', () => {
     expect(wb.sheet(r.sheet).getRange('B3').getValue()).toBe('Order defect rate');
   });
 });
+
+describe('selectRow (the health check’s "Go to row")', () => {
+  const where = (wb: Wb) => {
+    const r = wb.spreadsheet.getActiveRange();
+    return { sheet: wb.spreadsheet.getActiveSheet().getName(), a1: r.getA1Notation() };
+  };
+
+  test('selects the row, up to the last column, on its sheet', () => {
+    const { wb, app, name } = withQuarter();
+    const row = rowOf(wb, name, 'O2.2');
+    wb.sheet('Check-ins').activate();
+    const r = app.run('selectRow', { sheet: name, row }) as { a1: string };
+    const last = wb.sheet(name).getLastColumn();
+    expect(where(wb)).toEqual({ sheet: name, a1: `A${row}:${r.a1.split(':')[1]}` });
+    expect(wb.spreadsheet.getActiveRange().getNumColumns()).toBe(last);
+    expect(wb.spreadsheet.getActiveRange().getRow()).toBe(row);
+  });
+
+  test('a sheet or row that is not there is named, and nothing moves or is written', () => {
+    const { wb, app, name } = withQuarter();
+    wb.sheet(name).getRange('D5').activate();
+    const before = { at: where(wb), book: JSON.stringify(wb.toJSON()) };
+    expect(() => app.run('selectRow', { sheet: 'Nope', row: 3 })).toThrow(
+      'No sheet named "Nope" in this spreadsheet: nothing was selected.',
+    );
+    const max = wb.sheet(name).getMaxRows();
+    expect(() => app.run('selectRow', { sheet: name, row: 0 })).toThrow(
+      `Row 0 is not in "${name}" (rows 1 to ${max}): nothing was selected.`,
+    );
+    expect(() => app.run('selectRow', { sheet: name, row: max + 1 })).toThrow(`Row ${max + 1} is not in`);
+    expect(() => app.run('selectRow', { sheet: name, row: 2.5 })).toThrow(/^Request refused/);
+    expect(() => app.run('selectRow', { row: 3 })).toThrow(/^Request refused.*sheet/);
+    expect({ at: where(wb), book: JSON.stringify(wb.toJSON()) }).toEqual(before);
+  });
+
+  test('in French', () => {
+    const { app } = withQuarter('fr_FR');
+    expect(() => app.run('selectRow', { sheet: 'Nope', row: 3 })).toThrow(
+      'Aucune feuille «\u00a0Nope\u00a0» dans ce classeur\u00a0: rien n’a été sélectionné.',
+    );
+  });
+});
+
+describe('health findings: a fix written for each, naming its row and columns', () => {
+  test('every finding has its own fix, with its row, its ID and the columns as the sheet names them', () => {
+    const { app, wb, name } = withQuarter();
+    const h = app.run('getHealth') as {
+      findings: { kind: string; about: { id: string }; row: number; sheet: string; fix: string }[];
+    };
+    expect(h.findings.length).toBeGreaterThan(2);
+    expect(new Set(h.findings.map((f) => f.fix)).size).toBe(h.findings.length);
+    for (const f of h.findings) {
+      expect(f.fix).toContain(`${f.row}`);
+      if (f.kind !== 'kpiNoValue') expect(f.fix).toContain(f.about.id);
+      expect(f.sheet).toBe(f.kind === 'kpiNoValue' ? 'KPI dashboard' : name);
+    }
+    const stale = h.findings.find((f) => f.kind === 'staticMetric')!;
+    expect(stale.fix).toMatch(/Current \(M\) and .*Confidence \(O\)/);
+    // the column moves: the fix follows it
+    wb.sheet(name).insertColumnBefore(1);
+    const moved = app.run('getHealth') as { findings: { kind: string; fix: string }[] };
+    expect(moved.findings.find((f) => f.kind === 'staticMetric')!.fix).toMatch(/Current \(N\)/);
+  });
+});

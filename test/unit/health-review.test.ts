@@ -89,7 +89,12 @@ describe('health check: the seeds’ common mistakes', () => {
       ],
     });
     expect(f.map((x) => [x.kind, x.about.id, x.message, x.fix])).toEqual([
-      ['kpiNoValue', 'K1', 'No value for 2026-02', 'Enter its value for 2026-02.'],
+      [
+        'kpiNoValue',
+        'K1',
+        'No value for 2026-02',
+        'Row 3 of "KPI dashboard": type Churn’s value for 2026-02 in its 2026-02 column.',
+      ],
     ]);
   });
   test('in French', () => {
@@ -98,6 +103,27 @@ describe('health check: the seeds’ common mistakes', () => {
       { lang: 'fr' },
     );
     expect(f[0]!.message).toBe('Ana porte 4 objectifs');
+    expect(f[0]!.fix).toBe(
+      'Ana porte O1, O2, O3 et O4 (lignes 1, 1, 1 et 1)\u00a0: gardez les 2 ou 3 qui comptent le plus ce trimestre\u00a0; fusionnez-y les autres ou supprimez leurs lignes.',
+    );
+  });
+  test('each finding’s fix names its row, its ID and what to type where', () => {
+    const f = check(
+      [
+        obj('O1', { level: 'company', row: 3 }),
+        obj('O2', { owner: 'Bo', row: 6, krs: [kr('O2.1', { row: 7, target: undefined })] }),
+      ],
+      {
+        lastCheckIn: new Map([['O1.1', first + 40]]),
+        place: { column: { target: 'Target (L)', parent: 'Parent (G)' } },
+      },
+    );
+    expect(f.map((x) => x.fix)).toEqual([
+      'O1.2 (row 1) has no check-in this quarter: check it in now (Check in), or type its value in Current and its confidence in Confidence.',
+      'Row 6: O2 is below the top level: type in Parent (G) the ID of the objective it serves (O1).',
+      'Row 7: type the number O2.1 should reach in Target (L), or set Type to "milestone" if it is simply done or not.',
+      'O2.1 (row 7) has no check-in this quarter: check it in now (Check in), or type its value in Current and its confidence in Confidence.',
+    ]);
   });
 });
 
