@@ -676,13 +676,20 @@ function progress(score: number | null): HTMLElement {
   const width = score === null ? 0 : Math.max(0, Math.min(1, score)) * 100;
   return h(
     'div',
-    { class: 'progress', role: 'img', 'aria-label': `${tx().score} ${pct(score)}` },
+    {
+      class: 'progress',
+      role: 'progressbar',
+      'aria-label': tx().score,
+      'aria-valuemin': 0,
+      'aria-valuemax': 100,
+      ...(score === null ? { 'aria-valuetext': tx().noScore } : { 'aria-valuenow': Math.round(score * 100) }),
+    },
     h(
       'span',
       { class: 'track' },
       h('span', { class: score === null ? 'fill none' : 'fill', style: `width:${width}%` }),
     ),
-    h('span', { class: 'pct' }, pct(score)),
+    h('span', { class: 'pct', 'aria-hidden': 'true' }, pct(score)),
   );
 }
 
