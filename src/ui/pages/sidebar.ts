@@ -66,8 +66,8 @@ type Entry = { krId: string; value?: string | boolean; confidence?: string; comm
 interface CheckInView {
   /** The KR ids in the order shown before: a save does not move cards under the user's eyes. */
   order?: string[];
-  /** The KRs just saved: their cards say so, with what the sheet now holds. */
-  saved?: ReadonlySet<string>;
+  /** The KRs just saved (and whether a confidence was): their cards say so, with what the sheet holds. */
+  saved?: ReadonlyMap<string, { confidence: boolean }>;
   /** The KR to focus (the one Enter was pressed in, or the health check's "Check in"). */
   focusKr?: string;
   /** Said in the live region beside the Save button. */
@@ -132,7 +132,7 @@ function entryOf(f: KrForm): Entry | string | undefined {
  * check-in (marked when two weeks old); its values now and the new value typed inline; confidence
  * and comment folded behind a toggle. Every KR card is built here (the KR chart hooks in here too).
  */
-function krCard(k: KrState, forms: KrForm[], saved: boolean): HTMLElement {
+function krCard(k: KrState, forms: KrForm[], saved?: { confidence: boolean }): HTMLElement {
   const t = tx();
   const milestone = k.type === 'milestone';
   const sid = k.id;
@@ -323,7 +323,7 @@ async function checkInTab(panel: HTMLElement, sheet?: string, view: CheckInView 
       { class: o.found ? 'card' : 'card stray', 'data-objective': o.id, hidden: !visible(o) },
       h('h3', {}, o.found ? `${o.id} · ${o.title}` : o.title),
       o.found ? null : h('p', { class: 'status error' }, t.strayGroup),
-      ...o.krs.map((k) => krCard(k, forms, view.saved?.has(k.id) ?? false)),
+      ...o.krs.map((k) => krCard(k, forms, view.saved?.get(k.id))),
     ),
   );
   ownerPick?.addEventListener('change', () => {
@@ -360,7 +360,7 @@ async function checkInTab(panel: HTMLElement, sheet?: string, view: CheckInView 
     try {
       const r = await run('checkIn', { sheet: s.sheet, requestId: pendingRequest.id, entries });
       pendingRequest = undefined;
-      const ids = new Set(entries.map((e) => e.krId));
+      const ids = new Map(entries.map((e) => [e.krId, { confidence: e.confidence !== undefined }]));
       await checkInTab(panel, s.sheet, {
         order: objectives.flatMap((o) => o.krs.map((k) => k.id)),
         saved: ids,
