@@ -13,6 +13,7 @@ import { commaDecimal, parseTyped } from './entry';
 import { delocalize } from './formulas';
 import type { SheetModel } from './model';
 import { EmuRange } from './range';
+import type { SparklineSpec } from './sparkline';
 import { spreadsheetObject } from './spreadsheet';
 import { dropdownOptions, passes, rejection } from './validation';
 import type { GasValue, WorkbookCore } from './workbook-core';
@@ -40,6 +41,8 @@ export interface ViewCell {
   invalid?: boolean;
   /** Covered by a protection: 'warning' (asks first) or 'locked'. */
   protection?: 'warning' | 'locked';
+  /** A SPARKLINE cell: the chart it draws (its value is blank). */
+  sparkline?: SparklineSpec;
 }
 
 export interface SheetTab {
@@ -150,6 +153,10 @@ export function sheetView(wb: WorkbookCore, sheet: SheetModel, opts: ViewOptions
       }
       const p = protectionOf(sheet, r, c);
       if (p) cell.protection = p;
+      if (cell.formula !== '' && value === '') {
+        const spark = wb.sparklineAt(sheet, r, c);
+        if (spark) cell.sparkline = spark;
+      }
       return cell;
     }),
   );

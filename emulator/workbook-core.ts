@@ -21,6 +21,10 @@ import { closeOpenRanges, extendRanges, reopenRanges, type SheetSize } from './f
 import type { DevMetaModel } from './model';
 import { SheetModel } from './model';
 import { type CustomArg, type CustomFunctionHost, NO_BUNDLE, VOLATILE } from './plugins';
+import type { SparklineSpec } from './sparkline';
+
+/** A cell drawn as a chart: SPARKLINE(…), alone or in an ARRAYFORMULA (one chart, in that cell). */
+const SPARKLINE_FORMULA = /^=\s*(?:ARRAYFORMULA\s*\(\s*)?SPARKLINE\s*\(/i;
 
 /** A value as Apps Script's getValues returns it. */
 export type GasValue = number | string | boolean | Date;
@@ -165,6 +169,7 @@ export class WorkbookCore implements CustomFunctionHost {
 
   removeSheet(model: SheetModel): void {
     if (this.sheets.length <= 1) throw exception("You can't remove all the sheets in a document.");
+    this.forgetSparklines();
     this.engine.removeSheet(model.engineId);
     this.sheets = this.sheets.filter((s) => s !== model);
     for (const [k, n] of this.namedRanges) if (n.sheet === model) this.namedRanges.delete(k);
@@ -362,6 +367,7 @@ export class WorkbookCore implements CustomFunctionHost {
   /** Inserts count rows so that the first new one is row `at`; formats come from `inheritFrom`. */
   insertRows(sheet: SheetModel, at: number, count: number, inheritFrom?: number): void {
     const oldMax = sheet.maxRows;
+    this.forgetSparklines();
     this.engine.addRows(sheet.engineId, at - 1, count);
     sheet.shift('rows', at, count, inheritFrom);
     this.shiftWorkbook(sheet, 'rows', at, count);
@@ -372,6 +378,7 @@ export class WorkbookCore implements CustomFunctionHost {
   deleteRows(sheet: SheetModel, at: number, count: number): void {
     if (at < 1 || at + count - 1 > sheet.maxRows) throw exception('Those rows are out of bounds.');
     if (count >= sheet.maxRows) throw exception("You can't delete all the rows on the sheet.");
+    this.forgetSparklines();
     this.engine.removeRows(sheet.engineId, at - 1, count);
     sheet.shift('rows', at, -count);
     this.shiftWorkbook(sheet, 'rows', at, -count);
@@ -380,6 +387,7 @@ export class WorkbookCore implements CustomFunctionHost {
 
   insertColumns(sheet: SheetModel, at: number, count: number, inheritFrom?: number): void {
     const oldMax = sheet.maxCols;
+    this.forgetSparklines();
     this.engine.addColumns(sheet.engineId, at - 1, count);
     sheet.shift('cols', at, count, inheritFrom);
     this.shiftWorkbook(sheet, 'cols', at, count);
@@ -390,6 +398,7 @@ export class WorkbookCore implements CustomFunctionHost {
   deleteColumns(sheet: SheetModel, at: number, count: number): void {
     if (at < 1 || at + count - 1 > sheet.maxCols) throw exception('Those columns are out of bounds.');
     if (count >= sheet.maxCols) throw exception("You can't delete all the columns on the sheet.");
+    this.forgetSparklines();
     this.engine.removeColumns(sheet.engineId, at - 1, count);
     sheet.shift('cols', at, -count);
     this.shiftWorkbook(sheet, 'cols', at, -count);
@@ -493,6 +502,52 @@ export class WorkbookCore implements CustomFunctionHost {
 
   resizeLater(at: { sheet: number; row: number; col: number }): void {
     this.engine.resizeLater(at);
+  }
+
+  /** The chart each SPARKLINE cell last evaluated to, by engine address (engine.ts's key). */
+  private readonly sparklines = new Map<string, SparklineSpec>();
+
+  /** Set while a SPARKLINE formula is evaluated aside (sparklineAt): where its spec goes. */
+  private capture: { spec?: SparklineSpec } | undefined;
+
+  recordSparkline(at: { sheet: number; row: number; col: number }, spec: SparklineSpec | undefined): void {
+    if (this.capture) {
+      if (spec) this.capture.spec = spec;
+      return;
+    }
+    const k = key(at.sheet, at.row, at.col);
+    if (spec) this.sparklines.set(k, spec);
+    else this.sparklines.delete(k);
+  }
+
+  /**
+   * The chart a cell draws: its SPARKLINE formula's last evaluation. A record is kept only while the
+   * cell still holds a SPARKLINE formula; one that moved (rows inserted above) without the engine
+   * evaluating it again is evaluated aside, where it is now.
+   */
+  sparklineAt(sheet: SheetModel, row: number, col: number): SparklineSpec | undefined {
+    const formula = this.engine.formula(sheet.engineId, row - 1, col - 1);
+    const k = key(sheet.engineId, row - 1, col - 1);
+    if (!formula || !SPARKLINE_FORMULA.test(formula)) {
+      this.sparklines.delete(k);
+      return undefined;
+    }
+    const known = this.sparklines.get(k);
+    if (known) return known;
+    this.capture = {};
+    try {
+      this.engine.calculate(formula, sheet.engineId);
+      const spec = this.capture.spec;
+      if (spec) this.sparklines.set(k, spec);
+      return spec;
+    } finally {
+      this.capture = undefined;
+    }
+  }
+
+  /** Rows, columns or sheets move: the records' addresses no longer hold (sparklineAt finds them again). */
+  private forgetSparklines(): void {
+    this.sparklines.clear();
   }
 
   noteArraySize(at: { sheet: number; row: number; col: number }, width: number, height: number): void {

@@ -96,6 +96,7 @@ export function gridCell(c: ViewCell, locale: string): GridCell {
   if (c.options) out.options = c.options;
   if (c.invalid) out.invalid = true;
   if (c.protection) out.protection = c.protection;
+  if (c.sparkline) out.sparkline = c.sparkline;
   return out;
 }
 

@@ -3,6 +3,7 @@
  * client bundle imports them without pulling in any server code.
  */
 import type { MenuEntry } from '../emulator/services';
+import type { SparklineSpec } from '../emulator/sparkline';
 
 /** One cell as the grid draws it; defaults are left out to keep a sheet's JSON small. */
 export interface GridCell {
@@ -27,6 +28,8 @@ export interface GridCell {
   /** The value fails the cell's validation (Sheets marks the corner red). */
   invalid?: true;
   protection?: 'warning' | 'locked';
+  /** A SPARKLINE cell's chart, drawn in the cell instead of its (blank) text. */
+  sparkline?: SparklineSpec;
 }
 
 export interface GridTab {
