@@ -5,6 +5,7 @@
  * sheet.ts, range.ts…) are thin views onto this.
  */
 import { type Area, a1Of, colLetters, parseA1, quoteSheet, shiftArea } from './a1';
+import { dropChartRangesOf, shiftCharts } from './charts';
 import type { CallCounter } from './counter';
 import { dateOfSerial, serialOfDate } from './dates';
 import { type Content, Engine, type EngineValue, isEngineError, key } from './engine';
@@ -72,6 +73,8 @@ export class WorkbookCore implements CustomFunctionHost {
   readonly toasts: Toast[] = [];
   nextProtectionId = 1;
   nextMetadataId = 1;
+  /** getChartId() of the next chart inserted. */
+  nextChartId = 1;
   private nextGid = 1;
   /** Set by the runner: gives the Ui SpreadsheetApp.getUi() returns, or throws where there is none. */
   uiProvider: (() => object) | undefined;
@@ -172,6 +175,7 @@ export class WorkbookCore implements CustomFunctionHost {
     this.forgetSparklines();
     this.engine.removeSheet(model.engineId);
     this.sheets = this.sheets.filter((s) => s !== model);
+    dropChartRangesOf(this.sheets, model);
     for (const [k, n] of this.namedRanges) if (n.sheet === model) this.namedRanges.delete(k);
     this.devMeta = this.devMeta.filter((m) => !('sheet' in m.location) || m.location.sheet !== model.gid);
     if (this.active === model) this.active = this.sheets[0]!;
@@ -406,6 +410,7 @@ export class WorkbookCore implements CustomFunctionHost {
   }
 
   private shiftWorkbook(sheet: SheetModel, dim: 'rows' | 'cols', at: number, count: number): void {
+    shiftCharts(this.sheets, sheet, dim, at, count);
     for (const [k, n] of this.namedRanges) {
       if (n.sheet !== sheet) continue;
       const a = shiftArea(n.area, dim, at, count);

@@ -2,6 +2,8 @@
  * What the playground's server and its page say to each other (JSON over HTTP). Types only: the
  * client bundle imports them without pulling in any server code.
  */
+
+import type { ChartView } from '../emulator/chart-drawing';
 import type { MenuEntry } from '../emulator/services';
 import type { SparklineSpec } from '../emulator/sparkline';
 
@@ -48,6 +50,8 @@ export interface GridState {
   /** One per column from A, hidden ones included (the grid skips them, keeping the letters). */
   columns: { width: number; hidden: boolean }[];
   rows: GridCell[][];
+  /** Embedded charts, drawn over the grid at their anchor cell. */
+  charts: ChartView[];
   /** Every toast shown since the server started: the page shows the ones it has not seen. */
   toasts: { message: string; title: string; timeoutSeconds: number }[];
   /** Whether Ctrl/Cmd+Z has an edit to undo. */

@@ -12,6 +12,7 @@
 import { sparklineShapes } from '../../emulator/sparkline';
 import { h } from '../../src/ui/lib/dom';
 import type { GridCell, GridState, RowAction } from '../protocol';
+import { chartLayer } from './charts';
 import { openContextMenu } from './context-menu';
 
 export interface GridActions {
@@ -253,6 +254,7 @@ export class Grid {
     this.box.replaceChildren(table);
     this.table = table;
     this.stickFrozen(state);
+    if (state.charts.length) table.after(chartLayer(table, state.charts, (col) => this.columnLeft(col)));
     if (sameSheet) {
       this.box.scrollTop = scroll.top;
       this.box.scrollLeft = scroll.left;
@@ -314,6 +316,16 @@ export class Grid {
     text.style.width = `${width - 7}px`;
     td.replaceChildren(text);
     td.classList.add('overflow');
+  }
+
+  /** Where a column starts, in pixels from the table's left (hidden columns take no room). */
+  private columnLeft(col: number): number {
+    let x = ROW_HEAD_WIDTH;
+    for (const c of this.cols) {
+      if (c >= col) break;
+      x += this.state!.columns[c - 1]!.width;
+    }
+    return x;
   }
 
   /** Frozen rows and columns stick under the headers; their offsets are measured once drawn. */

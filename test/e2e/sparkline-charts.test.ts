@@ -31,6 +31,25 @@ beforeAll(async () => {
     .setFormula('=SPARKLINE(A2:B2, {"charttype","bar";"max",1;"color1","#1a73e8";"color2","#fbbc04"})');
   sheet.getRange('E3').setFormula('=SPARKLINE(B1:D1)');
   sheet.getRange('E4').setFormula('=SPARKLINE(B1:D1, {"charttype","column";"color","#188038"})');
+  sheet.getRange('A6:C11').setValues([
+    ['Week', 'Score', 'Expected'],
+    ['W1', 0.1, 0.1],
+    ['W2', 0.25, 0.2],
+    ['W3', 0.3, 0.3],
+    ['W4', 0.5, 0.4],
+    ['W5', 0.55, 0.5],
+  ]);
+  sheet.insertChart(
+    sheet
+      .newChart()
+      .setChartType('LINE' as unknown as GoogleAppsScript.Charts.ChartType)
+      .addRange(sheet.getRange('A6:C11'))
+      .setPosition(6, 7, 0, 0)
+      .setOption('title', 'Overall score by week')
+      .setOption('vAxis.minValue', 0)
+      .setOption('vAxis.maxValue', 1)
+      .build(),
+  );
   sheet.activate();
   pg.session.save();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -108,5 +127,36 @@ describe('SPARKLINE drawn in the grid, in Chromium', { timeout: 60_000 }, () => 
     expect(columns.rects[1]!.height).toBeCloseTo(3 * columns.rects[0]!.height, 0);
     expect(await cell(page, 'E3').textContent()).toBe('');
     noServerErrors(pg);
+  });
+});
+
+describe('an embedded chart drawn over the grid, in Chromium', { timeout: 60_000 }, () => {
+  test('a line chart over a range: at its anchor cell, one polyline point per row, title, legend, labels', async () => {
+    const chart = page.locator('svg.embedded-chart');
+    await expect.poll(() => chart.count()).toBe(1);
+    const drawn = await chart.evaluate((svg) => ({
+      label: svg.getAttribute('aria-label'),
+      box: svg.getBoundingClientRect().toJSON() as DOMRect,
+      series: [...svg.querySelectorAll('polyline[data-role^="series-"]')].map((l) => ({
+        points: (l.getAttribute('points') ?? '').trim().split(/\s+/).length,
+        width: l.getBoundingClientRect().width,
+      })),
+      title: svg.querySelector('[data-role="title"]')?.textContent,
+      legend: [...svg.querySelectorAll('[data-role="legend"]')].map((t) => t.textContent),
+      domain: [...svg.querySelectorAll('[data-role="domain-label"]')].map((t) => t.textContent),
+      axis: [...svg.querySelectorAll('[data-role="axis-label"]')].map((t) => t.textContent),
+    }));
+    expect(drawn.label).toBe('line chart: Overall score by week');
+    expect(drawn.series.map((s) => s.points)).toEqual([5, 5]);
+    expect(drawn.title).toBe('Overall score by week');
+    expect(drawn.legend).toEqual(['Score', 'Expected']);
+    expect(drawn.domain).toEqual(['W1', 'W2', 'W3', 'W4', 'W5']);
+    expect(drawn.axis[0]).toBe('0');
+    expect(drawn.axis.at(-1)).toBe('1');
+    // anchored at G6: its top-left corner is that cell's
+    const g6 = await cell(page, 'G6').boundingBox();
+    expect(drawn.box.x).toBeCloseTo(g6!.x, -1);
+    expect(drawn.box.y).toBeCloseTo(g6!.y, -1);
+    expect(drawn.box.width).toBeCloseTo(600, 0);
   });
 });
