@@ -5,6 +5,13 @@
  */
 import type { EmuSpreadsheetApp } from './app';
 import type {
+  EmuChartOptions,
+  EmuCharts,
+  EmuContainerInfo,
+  EmuEmbeddedChart,
+  EmuEmbeddedChartBuilder,
+} from './charts';
+import type {
   EmuBooleanCondition,
   EmuConditionalFormatRule,
   EmuConditionalFormatRuleBuilder,
@@ -49,4 +56,9 @@ export const apiCheck: true[] = [
     GoogleAppsScript.Spreadsheet.DeveloperMetadataLocation
   >,
   true satisfies OnlyReal<EmuNamedRange, GoogleAppsScript.Spreadsheet.NamedRange>,
+  true satisfies OnlyReal<EmuEmbeddedChart, GoogleAppsScript.Spreadsheet.EmbeddedChart, 'model'>,
+  true satisfies OnlyReal<EmuEmbeddedChartBuilder, GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder>,
+  true satisfies OnlyReal<EmuContainerInfo, GoogleAppsScript.Spreadsheet.ContainerInfo>,
+  true satisfies OnlyReal<EmuChartOptions, GoogleAppsScript.Charts.ChartOptions>,
+  true satisfies OnlyReal<EmuCharts, GoogleAppsScript.Charts.Charts>,
 ];

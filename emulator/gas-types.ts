@@ -5,6 +5,8 @@
  * ones (an EmuRange where Apps Script returns a Range). Overloaded methods are checked against
  * their last overload.
  */
+
+import type { EmuChartOptions, EmuContainerInfo, EmuEmbeddedChart, EmuEmbeddedChartBuilder } from './charts';
 import type {
   EmuBooleanCondition,
   EmuConditionalFormatRule,
@@ -51,7 +53,15 @@ type SwapOne<T> = T extends GoogleAppsScript.Spreadsheet.Spreadsheet
                         ? EmuDeveloperMetadata
                         : T extends GoogleAppsScript.Spreadsheet.NamedRange
                           ? EmuNamedRange
-                          : T;
+                          : T extends GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder
+                            ? EmuEmbeddedChartBuilder
+                            : T extends GoogleAppsScript.Spreadsheet.EmbeddedChart
+                              ? EmuEmbeddedChart
+                              : T extends GoogleAppsScript.Spreadsheet.ContainerInfo
+                                ? EmuContainerInfo
+                                : T extends GoogleAppsScript.Charts.ChartOptions
+                                  ? EmuChartOptions
+                                  : T;
 
 /** A real type with emulator classes in place of real ones, through arrays; `any` stays `any`. */
 export type Swap<T> =

@@ -4,6 +4,7 @@
  * that a workbook saves as JSON; it moves with inserted and deleted rows and columns as Sheets moves it.
  */
 import { type Area, shiftArea } from './a1';
+import type { ChartModel } from './charts';
 
 export interface ValidationModel {
   criteria: string;
@@ -97,6 +98,8 @@ export class SheetModel {
   readonly groupDepth = new Map<number, number>();
   protections: ProtectionModel[] = [];
   cfRules: CfRuleModel[] = [];
+  /** Embedded charts (charts.ts), in insertion order. */
+  charts: ChartModel[] = [];
 
   constructor(
     public name: string,

@@ -21,6 +21,7 @@ import {
 } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Area } from './a1';
+import type { ChartModel } from './charts';
 import type { Entry } from './entry';
 import type { CellMeta, CfRuleModel, DevMetaModel, ProtectionModel } from './model';
 import type { WorkbookCore } from './workbook-core';
@@ -46,6 +47,8 @@ export interface SavedSheet {
   groupDepth: [number, number][];
   protections: ProtectionModel[];
   cfRules: CfRuleModel[];
+  /** Embedded charts (absent in files saved before charts were emulated). */
+  charts?: ChartModel[];
 }
 
 export interface SavedWorkbook {
@@ -60,6 +63,7 @@ export interface SavedWorkbook {
   devMeta: DevMetaModel[];
   nextProtectionId: number;
   nextMetadataId: number;
+  nextChartId?: number;
   services?: unknown;
 }
 
@@ -109,6 +113,7 @@ export function serialize(wb: WorkbookCore): SavedWorkbook {
       groupDepth: [...s.groupDepth],
       protections: structuredClone(s.protections),
       cfRules: structuredClone(s.cfRules),
+      ...(s.charts.length ? { charts: structuredClone(s.charts) } : {}),
     };
   });
   return {
@@ -127,6 +132,7 @@ export function serialize(wb: WorkbookCore): SavedWorkbook {
     devMeta: structuredClone(wb.devMeta),
     nextProtectionId: wb.nextProtectionId,
     nextMetadataId: wb.nextMetadataId,
+    ...(wb.nextChartId > 1 ? { nextChartId: wb.nextChartId } : {}),
     services: wb.servicesState ? wb.servicesState.toJSON() : wb.pendingServicesState,
   };
 }
@@ -149,6 +155,7 @@ export function restoreInto(wb: WorkbookCore, saved: SavedWorkbook): void {
     for (const [r, d] of s.groupDepth) model.groupDepth.set(r, d);
     model.protections = structuredClone(s.protections);
     model.cfRules = structuredClone(s.cfRules);
+    model.charts = structuredClone(s.charts ?? []);
     for (const [r, c, m] of s.meta) Object.assign(model.editMeta(r, c), structuredClone(m));
   }
   wb.active = wb.sheets[saved.active] ?? wb.sheets[0]!;
@@ -159,6 +166,7 @@ export function restoreInto(wb: WorkbookCore, saved: SavedWorkbook): void {
   wb.devMeta = structuredClone(saved.devMeta);
   wb.nextProtectionId = saved.nextProtectionId;
   wb.nextMetadataId = saved.nextMetadataId;
+  wb.nextChartId = saved.nextChartId ?? 1;
   wb.pendingServicesState = saved.services;
   // Cells last, in one engine batch: formulas are computed once everything is there.
   wb.engine.batch(() => {

@@ -21,6 +21,7 @@ import {
 import { resultShape, type Shape } from '../src/functions/define';
 import { registry, specOf } from '../src/functions/registry';
 import { isDate } from './dates';
+import { type SparkCell, type SparklineSpec, sparklineOptions, sparklineSpec } from './sparkline';
 
 // HyperFormula's package exports no parser types: they are read off FunctionPlugin's own methods.
 type EvaluateAst = FunctionPlugin['evaluateAst'];
@@ -52,6 +53,8 @@ export interface CustomFunctionHost {
    * formula is written again once the computation is over, to take the new size (ScriptFunctionsPlugin).
    */
   resizeLater(at: { sheet: number; row: number; col: number }): void;
+  /** A SPARKLINE formula was evaluated: its chart (undefined when it is an error). */
+  recordSparkline(at: { sheet: number; row: number; col: number }, spec: SparklineSpec | undefined): void;
 }
 
 /** HyperFormula hands a plugin its config.context: the workbook's host. */
@@ -86,6 +89,15 @@ function anchored(error: CellError | InterpreterValue, rows: number, cols: numbe
 
 function isCellError(v: unknown): v is CellError {
   return v instanceof CellError;
+}
+
+/** An engine value as SPARKLINE reads it: a number (dates and percents too), text, boolean or null. */
+function sparkCell(v: unknown): SparkCell {
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (isCellError(v)) return ERROR_CODES[v.type] ?? '#ERROR!';
+  const rich = v as { val?: unknown } | null;
+  if (rich && typeof rich === 'object' && typeof rich.val === 'number') return rich.val;
+  return null;
 }
 
 /** `date` says whether the cell is formatted as a date; asked only of numbers (it reads the format). */
@@ -158,7 +170,8 @@ export class CustomFunctionsPlugin extends FunctionPlugin {
       'SPARKLINE',
       {
         method: 'sparkline',
-        doesNotNeedArgumentsToBeComputed: true,
+        // its arguments are read by the method itself, but the engine must still know it depends
+        // on them (doesNotNeedArgumentsToBeComputed would drop the dependencies of a plain range)
         parameters: [
           { argumentType: FunctionArgumentType.ANY, optionalArg: true },
           { argumentType: FunctionArgumentType.ANY, optionalArg: true },
@@ -318,7 +331,41 @@ export class CustomFunctionsPlugin extends FunctionPlugin {
     return SimpleRangeValue.onlyValues(out as never);
   }
 
-  sparkline(): InterpreterValue {
+  /**
+   * SPARKLINE(data, [options]): blank to a script [UNVERIFIED], the chart's spec recorded for the
+   * cell (host.recordSparkline). Its arguments are evaluated here, so the engine's dependencies on
+   * them (ranges, references inside an options literal) recompute it like any formula. In an
+   * ARRAYFORMULA it stays one value: one chart in the formula's cell, as Sheets does not spread it.
+   */
+  sparkline(ast: ProcedureAst, state: InterpreterState): InterpreterValue {
+    const host = hostOf(this);
+    const grid = (arg: Ast | undefined): SparkCell[][] | CellError => {
+      if (!arg || arg.type === 'EMPTY') return [];
+      const v = this.evaluateAst(arg, state);
+      if (v instanceof SimpleRangeValue) return v.rawData().map((row) => row.map(sparkCell));
+      if (isCellError(v)) return v;
+      return [[sparkCell(v)]];
+    };
+    const data = grid(ast.args[0]);
+    const options = grid(ast.args[1]);
+    const at = state.formulaAddress;
+    const fail = (e: CellError): InterpreterValue => {
+      if (at) host.recordSparkline(at, undefined);
+      return e;
+    };
+    if (isCellError(data)) return fail(data);
+    if (isCellError(options)) return fail(options);
+    if (ast.args.length === 0 || ast.args[0]?.type === 'EMPTY') {
+      return fail(
+        new CellError(
+          ErrorType.NA,
+          'Wrong number of arguments to SPARKLINE. Expected between 1 and 2 arguments, but got 0 arguments.',
+        ),
+      );
+    }
+    const spec = sparklineSpec(data, sparklineOptions(options));
+    if (!spec) return fail(new CellError(ErrorType.VALUE, 'Invalid chart type.'));
+    if (at) host.recordSparkline(at, spec);
     return '';
   }
 }

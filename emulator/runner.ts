@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import vm from 'node:vm';
 import { EmuSpreadsheetApp } from './app';
+import { EmuCharts } from './charts';
 import { Membrane } from './membrane';
 import { registerScriptFunctions } from './plugins';
 import { type AuthModeName, type CallContext, createServices, type Services } from './services';
@@ -196,6 +197,7 @@ export function loadBundle(wb: WorkbookCore, options: LoadOptions = {}): Bundle 
     },
   };
   const spreadsheetApp = new EmuSpreadsheetApp(wb);
+  const charts = new EmuCharts();
   let loads = 0;
 
   /** A new context with the services as globals, the script run in it from the top. */
@@ -204,6 +206,7 @@ export function loadBundle(wb: WorkbookCore, options: LoadOptions = {}): Bundle 
     const membrane = new Membrane(context);
     const globals: Record<string, unknown> = {
       SpreadsheetApp: spreadsheetApp,
+      Charts: charts,
       ...services.globals,
       Logger: logger,
     };

@@ -1,5 +1,6 @@
 /** Sheet: one tab of the spreadsheet, its ranges, layout, protections and rules. */
 import { parseA1 } from './a1';
+import { EmuEmbeddedChart, EmuEmbeddedChartBuilder, newChartModel } from './charts';
 import { normalizeColor } from './colors';
 import { EmuConditionalFormatRule } from './conditional';
 import { checkArgs, exception } from './errors';
@@ -26,6 +27,7 @@ type Methods =
   | 'deleteColumns'
   | 'deleteRow'
   | 'deleteRows'
+  | 'getCharts'
   | 'getColumnWidth'
   | 'getConditionalFormatRules'
   | 'getDataRange'
@@ -47,6 +49,7 @@ type Methods =
   | 'getSheetValues'
   | 'getTabColor'
   | 'hideColumns'
+  | 'insertChart'
   | 'hideSheet'
   | 'insertColumnAfter'
   | 'insertColumnBefore'
@@ -60,7 +63,9 @@ type Methods =
   | 'insertRowsBefore'
   | 'isColumnHiddenByUser'
   | 'isSheetHidden'
+  | 'newChart'
   | 'protect'
+  | 'removeChart'
   | 'setColumnWidth'
   | 'setColumnWidths'
   | 'setConditionalFormatRules'
@@ -70,7 +75,8 @@ type Methods =
   | 'setTabColor'
   | 'showColumns'
   | 'showSheet'
-  | 'sort';
+  | 'sort'
+  | 'updateChart';
 
 const sheets = new WeakMap<SheetModel, EmuSheet>();
 
@@ -100,6 +106,48 @@ export class EmuSheet implements Api<Real, Methods> {
   private done(): EmuSheet {
     this.wb.changed();
     return this;
+  }
+
+  // --- embedded charts (charts.ts) ---
+
+  /** A builder for a new chart on this sheet: a line chart anchored at A1 until told otherwise. */
+  newChart(): EmuEmbeddedChartBuilder {
+    this.hit('newChart');
+    return new EmuEmbeddedChartBuilder(this.wb, newChartModel(this.wb));
+  }
+
+  /** Adds a built chart (a chart already on a sheet gets a new id: it is a second chart). */
+  insertChart(chart: EmuEmbeddedChart): void {
+    this.hit('insertChart', true);
+    checkArgs('Sheet.insertChart', [chart], chart instanceof EmuEmbeddedChart);
+    const model = structuredClone(chart.model);
+    if (this.wb.sheets.some((s) => s.charts.some((c) => c.id === model.id))) model.id = this.wb.nextChartId++;
+    this.model.charts.push(model);
+    this.wb.changed();
+  }
+
+  getCharts(): EmuEmbeddedChart[] {
+    this.hit('getCharts');
+    return this.model.charts.map((c) => new EmuEmbeddedChart(this.wb, structuredClone(c)));
+  }
+
+  /** Removes a chart of this sheet (by its id); one that is not here is left alone [UNVERIFIED]. */
+  removeChart(chart: EmuEmbeddedChart): void {
+    this.hit('removeChart', true);
+    checkArgs('Sheet.removeChart', [chart], chart instanceof EmuEmbeddedChart);
+    this.model.charts = this.model.charts.filter((c) => c.id !== chart.model.id);
+    this.wb.changed();
+  }
+
+  /** Replaces a chart of this sheet by its modified copy (chart.modify()…build()). */
+  updateChart(chart: EmuEmbeddedChart): void {
+    this.hit('updateChart', true);
+    checkArgs('Sheet.updateChart', [chart], chart instanceof EmuEmbeddedChart);
+    const at = this.model.charts.findIndex((c) => c.id === chart.model.id);
+    // [UNVERIFIED wording]
+    if (at < 0) throw exception('The chart does not exist on this sheet.');
+    this.model.charts[at] = structuredClone(chart.model);
+    this.wb.changed();
   }
 
   // --- identity ---

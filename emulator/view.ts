@@ -5,6 +5,8 @@
  * warning of a warning-only protection, the onEdit trigger).
  */
 import { type Area, contains } from './a1';
+import { type ChartView, chartTable, DEFAULT_CHART_SIZE } from './chart-drawing';
+import type { ChartModel } from './charts';
 import { DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR } from './colors';
 import { ruleMatches } from './conditional';
 import { isDate } from './dates';
@@ -13,6 +15,7 @@ import { commaDecimal, parseTyped } from './entry';
 import { delocalize } from './formulas';
 import type { SheetModel } from './model';
 import { EmuRange } from './range';
+import type { SparklineSpec } from './sparkline';
 import { spreadsheetObject } from './spreadsheet';
 import { dropdownOptions, passes, rejection } from './validation';
 import type { GasValue, WorkbookCore } from './workbook-core';
@@ -40,6 +43,8 @@ export interface ViewCell {
   invalid?: boolean;
   /** Covered by a protection: 'warning' (asks first) or 'locked'. */
   protection?: 'warning' | 'locked';
+  /** A SPARKLINE cell: the chart it draws (its value is blank). */
+  sparkline?: SparklineSpec;
 }
 
 export interface SheetTab {
@@ -66,6 +71,8 @@ export interface SheetView {
   hiddenColumns: number[];
   rowGroupDepths: Record<number, number>;
   cells: ViewCell[][];
+  /** The sheet's embedded charts with their data read now (chart-drawing.ts draws them). */
+  charts: ChartView[];
   toasts: { message: string; title: string; timeoutSeconds: number }[];
 }
 
@@ -101,6 +108,28 @@ export function protectionIn(sheet: SheetModel, area: Area): 'warning' | 'locked
     }
   }
   return found;
+}
+
+/** A chart with its ranges' current values (a range on a sheet gone is left out). */
+function chartView(wb: WorkbookCore, c: ChartModel): ChartView {
+  const ranges = c.ranges.flatMap((r) => {
+    const sheet = wb.sheetByGid(r.sheet);
+    return sheet ? [{ values: wb.values(sheet, r.area), displays: wb.displayValues(sheet, r.area) }] : [];
+  });
+  const size = (key: 'width' | 'height') => {
+    const v = c.options[key];
+    return typeof v === 'number' && v > 0 ? v : DEFAULT_CHART_SIZE[key];
+  };
+  return {
+    id: c.id,
+    type: c.type,
+    anchor: { ...c.anchor },
+    width: size('width'),
+    height: size('height'),
+    options: structuredClone(c.options),
+    ...chartTable(ranges, c.numHeaders, c.transpose),
+    locale: wb.locale,
+  };
 }
 
 export function sheetView(wb: WorkbookCore, sheet: SheetModel, opts: ViewOptions = {}): SheetView {
@@ -150,6 +179,10 @@ export function sheetView(wb: WorkbookCore, sheet: SheetModel, opts: ViewOptions
       }
       const p = protectionOf(sheet, r, c);
       if (p) cell.protection = p;
+      if (cell.formula !== '' && value === '') {
+        const spark = wb.sparklineAt(sheet, r, c);
+        if (spark) cell.sparkline = spark;
+      }
       return cell;
     }),
   );
@@ -175,6 +208,7 @@ export function sheetView(wb: WorkbookCore, sheet: SheetModel, opts: ViewOptions
     hiddenColumns: [...sheet.hiddenCols].sort((a, b) => a - b),
     rowGroupDepths: Object.fromEntries(sheet.groupDepth),
     cells,
+    charts: sheet.charts.map((c) => chartView(wb, c)),
     toasts: [...wb.toasts],
   };
 }

@@ -5,6 +5,7 @@
  * sheet.ts, range.ts…) are thin views onto this.
  */
 import { type Area, a1Of, colLetters, parseA1, quoteSheet, shiftArea } from './a1';
+import { dropChartRangesOf, shiftCharts } from './charts';
 import type { CallCounter } from './counter';
 import { dateOfSerial, serialOfDate } from './dates';
 import { type Content, Engine, type EngineValue, isEngineError, key } from './engine';
@@ -21,6 +22,10 @@ import { closeOpenRanges, extendRanges, reopenRanges, type SheetSize } from './f
 import type { DevMetaModel } from './model';
 import { SheetModel } from './model';
 import { type CustomArg, type CustomFunctionHost, NO_BUNDLE, VOLATILE } from './plugins';
+import type { SparklineSpec } from './sparkline';
+
+/** A cell drawn as a chart: SPARKLINE(…), alone or in an ARRAYFORMULA (one chart, in that cell). */
+const SPARKLINE_FORMULA = /^=\s*(?:ARRAYFORMULA\s*\(\s*)?SPARKLINE\s*\(/i;
 
 /** A value as Apps Script's getValues returns it. */
 export type GasValue = number | string | boolean | Date;
@@ -68,6 +73,8 @@ export class WorkbookCore implements CustomFunctionHost {
   readonly toasts: Toast[] = [];
   nextProtectionId = 1;
   nextMetadataId = 1;
+  /** getChartId() of the next chart inserted. */
+  nextChartId = 1;
   private nextGid = 1;
   /** Set by the runner: gives the Ui SpreadsheetApp.getUi() returns, or throws where there is none. */
   uiProvider: (() => object) | undefined;
@@ -165,8 +172,10 @@ export class WorkbookCore implements CustomFunctionHost {
 
   removeSheet(model: SheetModel): void {
     if (this.sheets.length <= 1) throw exception("You can't remove all the sheets in a document.");
+    this.forgetSparklines();
     this.engine.removeSheet(model.engineId);
     this.sheets = this.sheets.filter((s) => s !== model);
+    dropChartRangesOf(this.sheets, model);
     for (const [k, n] of this.namedRanges) if (n.sheet === model) this.namedRanges.delete(k);
     this.devMeta = this.devMeta.filter((m) => !('sheet' in m.location) || m.location.sheet !== model.gid);
     if (this.active === model) this.active = this.sheets[0]!;
@@ -362,6 +371,7 @@ export class WorkbookCore implements CustomFunctionHost {
   /** Inserts count rows so that the first new one is row `at`; formats come from `inheritFrom`. */
   insertRows(sheet: SheetModel, at: number, count: number, inheritFrom?: number): void {
     const oldMax = sheet.maxRows;
+    this.forgetSparklines();
     this.engine.addRows(sheet.engineId, at - 1, count);
     sheet.shift('rows', at, count, inheritFrom);
     this.shiftWorkbook(sheet, 'rows', at, count);
@@ -372,6 +382,7 @@ export class WorkbookCore implements CustomFunctionHost {
   deleteRows(sheet: SheetModel, at: number, count: number): void {
     if (at < 1 || at + count - 1 > sheet.maxRows) throw exception('Those rows are out of bounds.');
     if (count >= sheet.maxRows) throw exception("You can't delete all the rows on the sheet.");
+    this.forgetSparklines();
     this.engine.removeRows(sheet.engineId, at - 1, count);
     sheet.shift('rows', at, -count);
     this.shiftWorkbook(sheet, 'rows', at, -count);
@@ -380,6 +391,7 @@ export class WorkbookCore implements CustomFunctionHost {
 
   insertColumns(sheet: SheetModel, at: number, count: number, inheritFrom?: number): void {
     const oldMax = sheet.maxCols;
+    this.forgetSparklines();
     this.engine.addColumns(sheet.engineId, at - 1, count);
     sheet.shift('cols', at, count, inheritFrom);
     this.shiftWorkbook(sheet, 'cols', at, count);
@@ -390,6 +402,7 @@ export class WorkbookCore implements CustomFunctionHost {
   deleteColumns(sheet: SheetModel, at: number, count: number): void {
     if (at < 1 || at + count - 1 > sheet.maxCols) throw exception('Those columns are out of bounds.');
     if (count >= sheet.maxCols) throw exception("You can't delete all the columns on the sheet.");
+    this.forgetSparklines();
     this.engine.removeColumns(sheet.engineId, at - 1, count);
     sheet.shift('cols', at, -count);
     this.shiftWorkbook(sheet, 'cols', at, -count);
@@ -397,6 +410,7 @@ export class WorkbookCore implements CustomFunctionHost {
   }
 
   private shiftWorkbook(sheet: SheetModel, dim: 'rows' | 'cols', at: number, count: number): void {
+    shiftCharts(this.sheets, sheet, dim, at, count);
     for (const [k, n] of this.namedRanges) {
       if (n.sheet !== sheet) continue;
       const a = shiftArea(n.area, dim, at, count);
@@ -493,6 +507,52 @@ export class WorkbookCore implements CustomFunctionHost {
 
   resizeLater(at: { sheet: number; row: number; col: number }): void {
     this.engine.resizeLater(at);
+  }
+
+  /** The chart each SPARKLINE cell last evaluated to, by engine address (engine.ts's key). */
+  private readonly sparklines = new Map<string, SparklineSpec>();
+
+  /** Set while a SPARKLINE formula is evaluated aside (sparklineAt): where its spec goes. */
+  private capture: { spec?: SparklineSpec } | undefined;
+
+  recordSparkline(at: { sheet: number; row: number; col: number }, spec: SparklineSpec | undefined): void {
+    if (this.capture) {
+      if (spec) this.capture.spec = spec;
+      return;
+    }
+    const k = key(at.sheet, at.row, at.col);
+    if (spec) this.sparklines.set(k, spec);
+    else this.sparklines.delete(k);
+  }
+
+  /**
+   * The chart a cell draws: its SPARKLINE formula's last evaluation. A record is kept only while the
+   * cell still holds a SPARKLINE formula; one that moved (rows inserted above) without the engine
+   * evaluating it again is evaluated aside, where it is now.
+   */
+  sparklineAt(sheet: SheetModel, row: number, col: number): SparklineSpec | undefined {
+    const formula = this.engine.formula(sheet.engineId, row - 1, col - 1);
+    const k = key(sheet.engineId, row - 1, col - 1);
+    if (!formula || !SPARKLINE_FORMULA.test(formula)) {
+      this.sparklines.delete(k);
+      return undefined;
+    }
+    const known = this.sparklines.get(k);
+    if (known) return known;
+    this.capture = {};
+    try {
+      this.engine.calculate(formula, sheet.engineId);
+      const spec = this.capture.spec;
+      if (spec) this.sparklines.set(k, spec);
+      return spec;
+    } finally {
+      this.capture = undefined;
+    }
+  }
+
+  /** Rows, columns or sheets move: the records' addresses no longer hold (sparklineAt finds them again). */
+  private forgetSparklines(): void {
+    this.sparklines.clear();
   }
 
   noteArraySize(at: { sheet: number; row: number; col: number }, width: number, height: number): void {

@@ -26,6 +26,14 @@ export function contentSize(view: SheetView): { rows: number; cols: number } {
       cols = Math.max(cols, j + 1);
     });
   });
+  // a chart below or right of the content needs the rows and columns it covers, to scroll to it
+  for (const c of view.charts) {
+    rows = Math.max(rows, c.anchor.row + Math.ceil((c.anchor.offsetY + c.height) / 21));
+    let x = c.anchor.offsetX + c.width;
+    let col = c.anchor.col;
+    while (x > 0 && col <= view.columnWidths.length) x -= view.columnWidths[col++ - 1]!;
+    cols = Math.max(cols, col - 1);
+  }
   return {
     rows: Math.min(view.cells.length, Math.max(rows + MARGIN_ROWS, 30)),
     cols: Math.min(view.cells[0]?.length ?? 0, Math.max(cols + MARGIN_COLS, 26)),
@@ -96,6 +104,7 @@ export function gridCell(c: ViewCell, locale: string): GridCell {
   if (c.options) out.options = c.options;
   if (c.invalid) out.invalid = true;
   if (c.protection) out.protection = c.protection;
+  if (c.sparkline) out.sparkline = c.sparkline;
   return out;
 }
 
@@ -112,6 +121,7 @@ export function gridOf(view: SheetView): Omit<GridState, 'menus' | 'spreadsheet'
     rows: view.cells
       .slice(0, size.rows)
       .map((row) => row.slice(0, size.cols).map((c) => gridCell(c, view.spreadsheet.locale))),
+    charts: view.charts,
     toasts: view.toasts,
   };
 }

@@ -2,7 +2,10 @@
  * What the playground's server and its page say to each other (JSON over HTTP). Types only: the
  * client bundle imports them without pulling in any server code.
  */
+
+import type { ChartView } from '../emulator/chart-drawing';
 import type { MenuEntry } from '../emulator/services';
+import type { SparklineSpec } from '../emulator/sparkline';
 
 /** One cell as the grid draws it; defaults are left out to keep a sheet's JSON small. */
 export interface GridCell {
@@ -27,6 +30,8 @@ export interface GridCell {
   /** The value fails the cell's validation (Sheets marks the corner red). */
   invalid?: true;
   protection?: 'warning' | 'locked';
+  /** A SPARKLINE cell's chart, drawn in the cell instead of its (blank) text. */
+  sparkline?: SparklineSpec;
 }
 
 export interface GridTab {
@@ -45,6 +50,8 @@ export interface GridState {
   /** One per column from A, hidden ones included (the grid skips them, keeping the letters). */
   columns: { width: number; hidden: boolean }[];
   rows: GridCell[][];
+  /** Embedded charts, drawn over the grid at their anchor cell. */
+  charts: ChartView[];
   /** Every toast shown since the server started: the page shows the ones it has not seen. */
   toasts: { message: string; title: string; timeoutSeconds: number }[];
   /** Whether Ctrl/Cmd+Z has an edit to undo. */

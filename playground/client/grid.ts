@@ -8,8 +8,11 @@
  * undoes the last edit; a right-click on a row number (or a cell) offers to insert a row above or
  * below, or to delete the row. Built with textContent only.
  */
+
+import { sparklineShapes } from '../../emulator/sparkline';
 import { h } from '../../src/ui/lib/dom';
 import type { GridCell, GridState, RowAction } from '../protocol';
+import { chartLayer } from './charts';
 import { openContextMenu } from './context-menu';
 
 export interface GridActions {
@@ -44,6 +47,44 @@ export const ROW_ACTIONS: { action: RowAction; caption: string }[] = [
 ];
 
 const ROW_HEAD_WIDTH = 46;
+/** A row's height in pixels inside its bottom border (style.css's --row-height, 21px, less 1). */
+const CELL_HEIGHT = 20;
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/**
+ * A SPARKLINE cell's chart as SVG filling the cell (emulator/sparkline.ts computes the shapes for
+ * the cell's size; a taller row stretches it). Built with setAttribute only.
+ */
+function sparklineSvg(spec: NonNullable<GridCell['sparkline']>, width: number): SVGSVGElement {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('class', 'spark');
+  svg.setAttribute('viewBox', `0 0 ${width} ${CELL_HEIGHT}`);
+  svg.setAttribute('preserveAspectRatio', 'none');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', `${spec.type} sparkline`);
+  svg.dataset.type = spec.type;
+  for (const shape of sparklineShapes(spec, width, CELL_HEIGHT)) {
+    if (shape.kind === 'rect') {
+      const r = document.createElementNS(SVG_NS, 'rect');
+      r.setAttribute('x', String(shape.x));
+      r.setAttribute('y', String(shape.y));
+      r.setAttribute('width', String(shape.width));
+      r.setAttribute('height', String(shape.height));
+      r.setAttribute('fill', shape.fill);
+      svg.append(r);
+    } else {
+      const l = document.createElementNS(SVG_NS, 'polyline');
+      l.setAttribute('points', shape.points.map(([x, y]) => `${x},${y}`).join(' '));
+      l.setAttribute('fill', 'none');
+      l.setAttribute('stroke', shape.stroke);
+      l.setAttribute('stroke-width', String(shape.width));
+      l.setAttribute('stroke-linejoin', 'round');
+      l.setAttribute('vector-effect', 'non-scaling-stroke');
+      svg.append(l);
+    }
+  }
+  return svg;
+}
 
 /** 1 → A, 27 → AA. */
 export function letters(col: number): string {
@@ -213,6 +254,7 @@ export class Grid {
     this.box.replaceChildren(table);
     this.table = table;
     this.stickFrozen(state);
+    if (state.charts.length) table.after(chartLayer(table, state.charts, (col) => this.columnLeft(col)));
     if (sameSheet) {
       this.box.scrollTop = scroll.top;
       this.box.scrollLeft = scroll.left;
@@ -240,7 +282,10 @@ export class Grid {
     if (c.color) td.style.color = c.color;
     const tip = [c.error, c.note].filter((t) => t).join('\n\n');
     if (tip) td.title = tip;
-    if (c.checkbox !== undefined) {
+    if (c.sparkline) {
+      classes.push('sparkline');
+      td.append(sparklineSvg(c.sparkline, (this.state?.columns[col - 1]?.width ?? 100) - 1));
+    } else if (c.checkbox !== undefined) {
       classes.push('checkbox');
       td.append(h('input', { type: 'checkbox', tabindex: -1, checked: c.checkbox, 'aria-label': a1 }));
     } else {
@@ -263,7 +308,7 @@ export class Grid {
     let width = widths[this.cols[k]! - 1]!.width;
     for (let next = k + 1; next < this.cols.length; next++) {
       const n = cells[this.cols[next]! - 1];
-      if (n && (n.text !== '' || n.checkbox !== undefined)) break;
+      if (n && (n.text !== '' || n.checkbox !== undefined || n.sparkline)) break;
       width += widths[this.cols[next]! - 1]!.width;
     }
     if (width === widths[this.cols[k]! - 1]!.width) return;
@@ -271,6 +316,16 @@ export class Grid {
     text.style.width = `${width - 7}px`;
     td.replaceChildren(text);
     td.classList.add('overflow');
+  }
+
+  /** Where a column starts, in pixels from the table's left (hidden columns take no room). */
+  private columnLeft(col: number): number {
+    let x = ROW_HEAD_WIDTH;
+    for (const c of this.cols) {
+      if (c >= col) break;
+      x += this.state!.columns[c - 1]!.width;
+    }
+    return x;
   }
 
   /** Frozen rows and columns stick under the headers; their offsets are measured once drawn. */

@@ -68,9 +68,18 @@ describe('what the grid is sent', () => {
     const cells = Array.from({ length: 1000 }, (_, i) =>
       Array.from({ length: 26 }, (_, j) => (i === 9 && j === 3 ? { ...blank, display: 'x' } : blank)),
     );
-    expect(contentSize({ cells } as never)).toEqual({ rows: 30, cols: 26 });
+    expect(contentSize({ cells, charts: [] } as never)).toEqual({ rows: 30, cols: 26 });
     cells[99]![0] = { ...blank, display: 'y' };
-    expect(contentSize({ cells } as never)).toEqual({ rows: 120, cols: 26 });
+    expect(contentSize({ cells, charts: [] } as never)).toEqual({ rows: 120, cols: 26 });
+  });
+
+  test('a chart below the content is sent with the rows it covers, and a margin', () => {
+    const blank = { display: '', formula: '', note: '' };
+    const cells = Array.from({ length: 1000 }, () => Array.from({ length: 26 }, () => blank));
+    // 371 px from row 40: 18 rows of 21 px, through row 57
+    const chart = { anchor: { row: 40, col: 2, offsetX: 0, offsetY: 0 }, width: 600, height: 371 };
+    const columnWidths = new Array(26).fill(100);
+    expect(contentSize({ cells, charts: [chart], columnWidths } as never)).toEqual({ rows: 78, cols: 26 });
   });
 });
 
