@@ -251,7 +251,11 @@ export function lineChart(spec: ChartSpec): SVGSVGElement {
             'data-day': p.day,
             'data-value': p.value,
           },
-          el('title', {}, `${shortDate(p.day, spec.lang)}: ${spec.y.title(p.value)}`),
+          el(
+            'title',
+            {},
+            `${shortDate(p.day, spec.lang)}${spec.lang === 'fr' ? '\u00a0: ' : ': '}${spec.y.title(p.value)}`,
+          ),
         ),
       );
     }

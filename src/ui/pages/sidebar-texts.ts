@@ -259,19 +259,19 @@ export const CHART_TEXTS = {
   fr: {
     trend: 'Tendance',
     checkIns: (n: number) => (n === 1 ? '1 point de suivi' : `${n} points de suivi`),
-    expected: 'Attendu : départ → cible',
-    forecast: (score: string) => `Prévision : ${score} en fin de trimestre`,
+    expected: 'Attendu\u00a0: départ → cible',
+    forecast: (score: string) => `Prévision\u00a0: ${score} en fin de trimestre`,
     asOf: (date: string) => `Au ${date}`,
     done: 'fait',
     todo: 'à faire',
-    noPoint: 'Aucun point de suivi chiffré pour l’instant : le graphique commence au premier.',
+    noPoint: 'Aucun point de suivi chiffré pour l’instant\u00a0: le graphique commence au premier.',
     needsTwo: 'Une prévision demande des points de suivi à deux dates différentes.',
     krLabel: (id: string, n: number, forecast: string | null) =>
-      `${id} : ${n === 1 ? '1 point de suivi' : `${n} points de suivi`} face à la droite attendue du départ à la cible${forecast ? ` ; prévision ${forecast} en fin de trimestre` : ''}.`,
+      `${id}\u00a0: ${n === 1 ? '1 point de suivi' : `${n} points de suivi`} face à la droite attendue du départ à la cible${forecast ? `\u00a0; prévision ${forecast} en fin de trimestre` : ''}.`,
     weeklyTitle: 'Score global, semaine après semaine',
     overall: 'Score global',
     weeklyLabel: (weeks: number, last: string) =>
-      `Score global semaine après semaine : ${weeks} ${weeks === 1 ? 'point' : 'points'}, le dernier à ${last}.`,
-    noWeek: 'Aucun point de suivi ce trimestre : le score hebdomadaire commence au premier.',
+      `Score global semaine après semaine\u00a0: ${weeks} ${weeks === 1 ? 'point' : 'points'}, le dernier à ${last}.`,
+    noWeek: 'Aucun point de suivi ce trimestre\u00a0: le score hebdomadaire commence au premier.',
   },
 };
