@@ -66,8 +66,9 @@ export function krChart(k: KrState, lang: Lang): HTMLElement[] {
   const svg = lineChart({
     name: 'kr',
     label: t.krLabel(k.id, points.length, score),
-    first: dayOf(tr.first),
-    last: dayOf(tr.last),
+    // a check-in typed with a date outside the quarter widens the span rather than leave the plot
+    first: Math.min(dayOf(tr.first), ...points.map((p) => p.day)),
+    last: Math.max(dayOf(tr.last), ...points.map((p) => p.day)),
     asOf: dayOf(tr.asOf),
     lines: [
       { kind: 'expected', points: expected },
