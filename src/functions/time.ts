@@ -1,12 +1,11 @@
 import { idOf, readId } from '../core/alignment';
-import { type Cell, type DayNumber, isBlank, readDay, readNumber, readWord, upstreamOf } from '../core/cells';
+import { type DayNumber, isBlank, readDay, readNumber, upstreamOf } from '../core/cells';
 import { InputError } from '../core/errors';
-import { forecastOf } from '../core/forecast';
+import { forecastOf, readCheckInValue } from '../core/forecast';
 import type { Lang } from '../core/i18n';
 import { render } from '../core/messages';
 import { quarterProgress } from '../core/quarter';
 import { readKrType } from '../core/score';
-import { MILESTONE_STATES } from '../core/words';
 import { at, type FunctionSpec, type Out, perCell, readArg } from './define';
 
 export const QUARTER_PROGRESS: FunctionSpec = {
@@ -19,19 +18,6 @@ export const QUARTER_PROGRESS: FunctionSpec = {
   result: 'common',
   run: perCell(([date, fiscal], call) => quarterProgress(date, fiscal, call.timeZone)),
 };
-
-/** A check-in value: a number, or a milestone's TRUE/FALSE or done/todo (1/0). */
-function readLogValue(v: Cell): number {
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  if (typeof v === 'string') {
-    try {
-      return readWord(v, MILESTONE_STATES) === 'done' ? 1 : 0;
-    } catch {
-      // a number in text form, read below
-    }
-  }
-  return readNumber(v);
-}
 
 export const KR_FORECAST: FunctionSpec = {
   name: 'KR_FORECAST',
@@ -89,7 +75,7 @@ export const KR_FORECAST: FunctionSpec = {
       }
       try {
         pointDay[k] = readArg((v) => readDay(v, call.timeZone), at(logDates, r, c), 'log_dates');
-        pointValue[k] = readArg(readLogValue, value, 'log_values');
+        pointValue[k] = readArg(readCheckInValue, value, 'log_values');
         slotOf[k] = slot;
       } catch (e) {
         if (!(e instanceof InputError)) throw e;

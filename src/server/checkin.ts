@@ -11,6 +11,7 @@ import { type CellValue, Day } from '../sheets/cells';
 import { appendLog, findLog, lastCheckIns, logHasRequest, openLog, readLog } from '../sheets/log';
 import { computedStates, repairComputed } from '../sheets/repair';
 import { ColumnWrite } from '../sheets/write-back';
+import { krTrends } from './charts';
 import { openContext, parsePayload, UserError, withDocumentLock } from './context';
 import { assertWritable, currentQuarter, nothingWritten, type QuarterState } from './quarter';
 import { ReviewStore } from './review-store';
@@ -66,7 +67,9 @@ export function checkInState(payload?: unknown) {
   } catch {
     log = undefined; // a damaged log is the health check's to name
   }
-  const last = lastCheckIns(log ? readLog(log, q.label, ctx.timeZone) : []);
+  const entries = log ? readLog(log, q.label, ctx.timeZone) : [];
+  const last = lastCheckIns(entries);
+  const trendOf = krTrends(q, entries, ctx.timeZone);
   const asOfDay = Math.min(ctx.today, q.quarter.next - 1);
   const stale = (id: string) => asOfDay - (last.get(id) ?? q.quarter.first) >= LIMITS.staleDays;
   const kr = (k: KrRead) => {
@@ -89,6 +92,8 @@ export function checkInState(payload?: unknown) {
       score: k.score ?? null,
       lastCheckIn: last.has(k.id) ? isoOf(last.get(k.id)!) : null,
       stale: stale(k.id),
+      /** Its chart: check-ins, expected line and forecast, from the log already read. */
+      trend: trendOf(k),
     };
   };
   const byStale = (a: { stale: boolean }, b: { stale: boolean }) => Number(b.stale) - Number(a.stale);

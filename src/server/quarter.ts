@@ -86,9 +86,10 @@ export function healthOf(ctx: Context, catalog: Catalog, q: QuarterState) {
     if (!(e instanceof UserError)) throw e;
     logProblems.push(e.message);
   }
+  const entries = log ? readLog(log, q.label, ctx.timeZone) : [];
   const findings = healthCheck({
     objectives: q.read.objectives,
-    lastCheckIn: lastCheckIns(log ? readLog(log, q.label, ctx.timeZone) : []),
+    lastCheckIn: lastCheckIns(entries),
     quarterFirst: q.quarter.first,
     asOf: q.asOf,
     kpis,
@@ -100,5 +101,6 @@ export function healthOf(ctx: Context, catalog: Catalog, q: QuarterState) {
     ...q.read.problems.map((p) => problemText(p, ctx.lang)),
     ...logProblems,
   ];
-  return { findings, problems, kpis };
+  // the quarter's log rows, read once here, for the review's chart
+  return { findings, problems, kpis, log: entries };
 }

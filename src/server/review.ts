@@ -25,6 +25,7 @@ import { appendQuarterRows, insertQuarterSheet, removePlaceholders } from '../sh
 import { readQuarterSheet } from '../sheets/read';
 import { SHEET_NAMES } from '../sheets/texts';
 import { uniqueSheetName } from '../sheets/write';
+import { quarterTrend } from './charts';
 import { type Context, openContext, parsePayload, UserError, withDocumentLock } from './context';
 import { alignmentSource, localLabel, logColumns } from './insert';
 import { kpiMonthsMissing } from './kpis';
@@ -47,7 +48,7 @@ function summaryOf(ctx: Context, catalog: Catalog, sheetName?: string | null) {
     kpis: health.kpis,
     findings: health.findings,
   });
-  return { q, summary, problems: health.problems };
+  return { q, summary, problems: health.problems, log: health.log };
 }
 
 /**
@@ -97,7 +98,7 @@ export function reviewState(payload?: unknown) {
   const ctx = openContext();
   const p = payload === undefined || payload === null ? {} : parsePayload(sheetPayload, payload, ctx.lang);
   const catalog = Catalog.read(ctx.ss);
-  const { q, summary, problems } = summaryOf(ctx, catalog, p.sheet);
+  const { q, summary, problems, log } = summaryOf(ctx, catalog, p.sheet);
   const store = ReviewStore.open(ctx.ss);
   // only records of sheets that are gone from the file: a catalog that lost an entry forgets nothing
   store.forgetDeletedSheets(catalog.sheetIds());
@@ -117,6 +118,8 @@ export function reviewState(payload?: unknown) {
     /** The quarter's last day while it is not over: finishing now would close it early. */
     early: ctx.today < q.quarter.next - 1 ? isoOf(q.quarter.next - 1) : null,
     summary: { ...summary, asOf: isoOf(summary.asOf), objectives: withShown(q, summary.objectives) },
+    /** The overall score week by week, its last point the summary's (from the log already read). */
+    trend: quarterTrend(q, log, ctx.timeZone),
     answers: summary.objectives.map((o) => answers.get(o.id) ?? defaultAnswer(o)),
     saved: [...answers.keys()].filter((id) => ids.has(id)),
     /** Answers saved for objectives no longer in the sheet: never dropped without the user's word. */

@@ -253,3 +253,43 @@ export const SIDEBAR_TEXTS = {
   },
 };
 export type SidebarTexts = (typeof SIDEBAR_TEXTS)['en'];
+
+/** The charts' words (a KR's trend in the check-in, the quarter week by week in the review). */
+export const CHART_TEXTS = {
+  en: {
+    trend: 'Trend',
+    checkIns: (n: number) => (n === 1 ? '1 check-in' : `${n} check-ins`),
+    expected: 'Expected: start → target',
+    forecast: (score: string) => `Forecast: ${score} at quarter end`,
+    asOf: (date: string) => `As of ${date}`,
+    done: 'done',
+    todo: 'to do',
+    noPoint: 'No check-in with a value yet: the chart starts with the first one.',
+    needsTwo: 'A forecast needs check-ins on two different days.',
+    krLabel: (id: string, n: number, forecast: string | null) =>
+      `${id}: ${n === 1 ? '1 check-in' : `${n} check-ins`} against the expected line from start to target${forecast ? `; forecast ${forecast} at quarter end` : ''}.`,
+    weeklyTitle: 'Overall score, week by week',
+    overall: 'Overall score',
+    weeklyLabel: (weeks: number, last: string) =>
+      `Overall score week by week: ${weeks} ${weeks === 1 ? 'point' : 'points'}, the last at ${last}.`,
+    noWeek: 'No check-in yet this quarter: the weekly score starts with the first one.',
+  },
+  fr: {
+    trend: 'Tendance',
+    checkIns: (n: number) => (n === 1 ? '1 point de suivi' : `${n} points de suivi`),
+    expected: 'Attendu\u00a0: départ → cible',
+    forecast: (score: string) => `Prévision\u00a0: ${score} en fin de trimestre`,
+    asOf: (date: string) => `Au ${date}`,
+    done: 'fait',
+    todo: 'à faire',
+    noPoint: 'Aucun point de suivi chiffré pour l’instant\u00a0: le graphique commence au premier.',
+    needsTwo: 'Une prévision demande des points de suivi à deux dates différentes.',
+    krLabel: (id: string, n: number, forecast: string | null) =>
+      `${id}\u00a0: ${n === 1 ? '1 point de suivi' : `${n} points de suivi`} face à la droite attendue du départ à la cible${forecast ? `\u00a0; prévision ${forecast} en fin de trimestre` : ''}.`,
+    weeklyTitle: 'Score global, semaine après semaine',
+    overall: 'Score global',
+    weeklyLabel: (weeks: number, last: string) =>
+      `Score global semaine après semaine\u00a0: ${weeks} ${weeks === 1 ? 'point' : 'points'}, le dernier à ${last}.`,
+    noWeek: 'Aucun point de suivi ce trimestre\u00a0: le score hebdomadaire commence au premier.',
+  },
+};

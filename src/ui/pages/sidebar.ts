@@ -2,6 +2,7 @@ import { InputError } from '../../core/errors';
 import { readConfidence, readTyped } from '../../core/typed';
 import { $, h, show, status } from '../lib/dom';
 import { type Result, run } from '../lib/run';
+import { krTrendToggle, quarterTrendChart } from './sidebar-charts';
 import { SIDEBAR_TEXTS, type SidebarTexts } from './sidebar-texts';
 
 type Lang = 'en' | 'fr';
@@ -233,6 +234,7 @@ function krCard(k: KrState, forms: KrForm[], saved?: { confidence: boolean }): H
       toggle,
     ),
     more,
+    krTrendToggle(k, lang),
     h('p', { class: 'field-error', id: `e-${sid}`, role: 'alert', hidden: true }),
     saved
       ? h(
@@ -712,6 +714,7 @@ function summaryView(panel: HTMLElement, s: ReviewState, go: (n: number) => void
     h('h1', {}, t.reviewTitle(sum.quarter)),
     s.early ? h('p', { class: 'status', id: 'early' }, t.early(s.early)) : null,
     h('p', {}, `${t.overall}${t.colon}`, h('strong', { id: 'overall' }, pct(sum.overall))),
+    quarterTrendChart(s.trend, lang),
     h('h2', {}, t.spread),
     h(
       'div',
