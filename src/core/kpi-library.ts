@@ -166,8 +166,9 @@ export const KPI_LIBRARY: readonly KpiFamily[] = [
     kpis: [
       kpi(
         'environmental_impact',
-        'Environmental impact (t CO₂e)',
-        'Impact environnemental (t CO₂e)',
+        // the unit is its own column (and the dialog's label): not in the name too
+        'Environmental impact',
+        'Impact environnemental',
         { en: 't CO₂e', fr: 't CO₂e' },
         'lower',
         'quarter',

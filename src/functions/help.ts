@@ -206,7 +206,7 @@ export const HELP: Readonly<Record<string, FunctionHelp>> = {
       fr: 'Une colonne : en amélioration, en dégradation, stable, ou vide (moins de 2 valeurs).',
     },
     returnType: 'Array<Array<string>>',
-    example: '=KPI_TREND(L2:Q, E2:E)',
+    example: '=KPI_TREND(L2:Q, E2:E, ARRAYFORMULA(G2:G - H2:H))',
     params: {
       values: {
         type: 'Array<Array<number>>',
@@ -216,7 +216,12 @@ export const HELP: Readonly<Record<string, FunctionHelp>> = {
       direction: {
         type: 'string|Array<Array<string>>',
         en: 'higher (default) or lower is better; one cell or one per row.',
-        fr: 'hausse (par défaut) ou baisse est mieux ; une cellule ou une par ligne.',
+        fr: 'hausse (par défaut) ou baisse est mieux\u00a0; une cellule ou une par ligne.',
+      },
+      scale: {
+        type: 'number|Array<Array<number>>',
+        en: 'What a change is judged against, e.g. the gap between the KPI’s green and red thresholds: stable when the slope per period is under 1% of it. Without it (or blank or 0), under 1% of the mean size of the values. One cell or one per row.',
+        fr: 'Ce à quoi un changement est comparé, par exemple l’écart entre les seuils vert et rouge du KPI\u00a0: stable quand la pente par période est sous 1\u00a0% de cet écart. Sans elle (ou vide ou 0), sous 1\u00a0% de la taille moyenne des valeurs. Une cellule ou une par ligne.',
       },
     },
   },

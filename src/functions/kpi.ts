@@ -1,4 +1,4 @@
-import { kpiStatus, kpiTrend, latestValue, readDirection } from '../core/kpi';
+import { kpiStatus, kpiTrend, latestValue, readDirection, readScale } from '../core/kpi';
 import { word } from '../core/words';
 import { at, type FunctionSpec, type Out, perCell } from './define';
 
@@ -19,8 +19,8 @@ export const KPI_STATUS: FunctionSpec = {
 export const KPI_TREND: FunctionSpec = {
   name: 'KPI_TREND',
   summary: {
-    en: 'Trend of each KPI series (one row per KPI, one column per period, oldest first): improving, worsening or stable.',
-    fr: 'Tendance de chaque série de KPI (une ligne par KPI, une colonne par période, la plus ancienne d’abord).',
+    en: 'Trend of each KPI series (one row per KPI, one column per period, oldest first): improving, worsening or stable, judged against the series’ size or the given scale.',
+    fr: 'Tendance de chaque série de KPI (une ligne par KPI, une colonne par période, la plus ancienne d’abord)\u00a0: en amélioration, en dégradation ou stable, jugée par rapport à la taille de la série ou à l’échelle donnée.',
   },
   params: [
     { name: 'values' },
@@ -29,14 +29,15 @@ export const KPI_TREND: FunctionSpec = {
       optional: true,
       group: 'perRow',
     },
+    { name: 'scale', optional: true, group: 'perRow' },
   ],
   result: 'rows',
   run(args, call) {
-    const [values, direction] = args;
+    const [values, direction, scale] = args;
     const out: Out[][] = values!.map((series, r) => {
       try {
         const d = readDirection(at(direction, r, 0));
-        const t = kpiTrend(series, d);
+        const t = kpiTrend(series, d, readScale(at(scale, r, 0)));
         return [t === '' ? '' : word(t, call.lang())];
       } catch (e) {
         return [call.fail(e)];
