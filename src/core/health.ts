@@ -124,7 +124,8 @@ export function healthCheck(input: {
       const owner = list[0]!.owner;
       push(
         'tooManyObjectives',
-        { type: 'owner', id: owner, title: owner },
+        // an owner has no title: its name once, not "Marketing Marketing"
+        { type: 'owner', id: owner, title: '' },
         list[0]!.row,
         t.tooManyObjectives(owner, list.length),
       );

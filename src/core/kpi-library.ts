@@ -70,9 +70,9 @@ export const KPI_LIBRARY: readonly KpiFamily[] = [
     kpis: [
       kpi(
         'traffic',
-        'Website traffic (monthly visits)',
-        'Trafic du site web (visites mensuelles)',
-        count,
+        'Website traffic',
+        'Trafic du site web',
+        { en: 'monthly visits', fr: 'visites mensuelles' },
         'higher',
         'month',
         '#,##0',
@@ -176,9 +176,9 @@ export const KPI_LIBRARY: readonly KpiFamily[] = [
       ),
       kpi(
         'social_impact',
-        'Social impact (people reached)',
-        'Impact social (personnes touchées)',
-        count,
+        'Social impact',
+        'Impact social',
+        { en: 'people reached', fr: 'personnes touchées' },
         'higher',
         'quarter',
         '#,##0',
