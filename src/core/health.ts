@@ -63,21 +63,21 @@ const T = {
   fr: {
     tooManyObjectives: (owner: string, n: number) => [
       `${owner} porte ${n} objectifs`,
-      'En garder 2 à 3 par personne ou équipe : en fusionner ou en abandonner.',
+      'En garder 2 à 3 par personne ou équipe\u00a0: en fusionner ou en abandonner.',
     ],
     tooManyKrs: (n: number) => [
       `${n} résultats clés`,
-      'En garder 2 à 5 : les autres sont des tâches, pas des résultats.',
+      'En garder 2 à 5\u00a0: les autres sont des tâches, pas des résultats.',
     ],
     notMeasurable: () => [
-      'Pas de cible chiffrée : non mesurable',
+      'Pas de cible chiffrée\u00a0: non mesurable',
       'Donnez-lui un nombre à atteindre, ou faites-en un jalon.',
     ],
     noKr: () => ['Aucun résultat clé', 'Ajoutez 2 à 5 résultats clés mesurables.'],
     misaligned: (parent: string) =>
       parent
         ? [`Son parent ${parent} n'est pas dans ce trimestre`, "Corrigez l'ID du parent."]
-        : ['Sous le niveau le plus haut sans parent : non aligné', "Reliez-le à l'objectif qu'il sert."],
+        : ['Sous le niveau le plus haut sans parent\u00a0: non aligné', "Reliez-le à l'objectif qu'il sert."],
     staticMetric: (days: number | undefined) => [
       days === undefined ? 'Aucun point de suivi' : `Aucun point de suivi depuis ${days} jours`,
       'Faites un point de suivi de sa valeur et de sa confiance.',

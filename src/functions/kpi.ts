@@ -6,7 +6,7 @@ export const KPI_STATUS: FunctionSpec = {
   name: 'KPI_STATUS',
   summary: {
     en: 'Status of a KPI value against its thresholds: green, yellow or red (green_at < red_at: lower is better).',
-    fr: 'État d’une valeur de KPI selon ses seuils : vert, jaune ou rouge (green_at < red_at : plus bas est mieux).',
+    fr: 'État d’une valeur de KPI selon ses seuils\u00a0: vert, jaune ou rouge (green_at < red_at\u00a0: plus bas est mieux).',
   },
   params: [{ name: 'value' }, { name: 'green_at' }, { name: 'red_at' }],
   result: 'common',
@@ -51,7 +51,7 @@ export const KPI_LATEST: FunctionSpec = {
   name: 'KPI_LATEST',
   summary: {
     en: 'Latest value of each KPI series: the rightmost non-blank period of each row.',
-    fr: 'Dernière valeur de chaque série de KPI : la période non vide la plus à droite de chaque ligne.',
+    fr: 'Dernière valeur de chaque série de KPI\u00a0: la période non vide la plus à droite de chaque ligne.',
   },
   params: [{ name: 'values' }],
   result: 'rows',

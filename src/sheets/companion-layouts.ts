@@ -35,7 +35,7 @@ export const checkinsLayout = layoutOf<CheckinKey>({
       header: { en: 'Check-in ID', fr: 'ID du suivi' },
       note: {
         en: 'Which save wrote the row: a save retried after a failure is not logged twice.',
-        fr: 'L’enregistrement qui a écrit la ligne : un enregistrement repris après un échec n’est pas noté deux fois.',
+        fr: 'L’enregistrement qui a écrit la ligne\u00a0: un enregistrement repris après un échec n’est pas noté deux fois.',
       },
       width: 110,
       hidden: true,

@@ -50,10 +50,10 @@ export const INSERT_TEXTS = {
     insert: 'Insérer',
     cancel: 'Annuler',
     inserting: 'Insertion…',
-    inserted: (sheet: string) => `« ${sheet} » a été insérée.`,
+    inserted: (sheet: string) => `«\u00a0${sheet}\u00a0» a été insérée.`,
     pickLevel: 'Choisissez au moins un niveau.',
     kpisIntro:
-      'Choisissez les KPI à suivre, par famille. Chacun reçoit son unité, son sens et sa période usuelle ; ajoutez des seuils pour voir son état.',
+      'Choisissez les KPI à suivre, par famille. Chacun reçoit son unité, son sens et sa période usuelle\u00a0; ajoutez des seuils pour voir son état.',
     examplesKpis: 'Ou partir des KPI d’exemple (avec six mois de valeurs)',
     pickKpi: 'Choisissez au moins un KPI.',
     higher: 'plus haut est mieux',
