@@ -12,6 +12,7 @@ export const PAGES: readonly { name: string; entry: string }[] = [
   { name: 'checkin', entry: 'src/ui/pages/sidebar.ts' },
   { name: 'health', entry: 'src/ui/pages/sidebar.ts' },
   { name: 'review', entry: 'src/ui/pages/sidebar.ts' },
+  { name: 'tree', entry: 'src/ui/pages/tree.ts' },
 ];
 
 export async function buildPages(root: string, dist: string): Promise<void> {

@@ -18,6 +18,7 @@ import {
 } from './server/review';
 import { addKeyResult, addObjective, objectiveAtCursor } from './server/rows';
 import { selectRow } from './server/select';
+import { alignmentTreeState, goToObjective } from './server/tree';
 import { sheetsEnv } from './sheets/env';
 import { UI } from './ui/texts';
 
@@ -61,6 +62,7 @@ export const triggers = {
       .addItem(t.review, 'showReview')
       .addItem(t.reopen, 'showReopen')
       .addSeparator()
+      .addItem(t.tree, 'showAlignmentTree')
       .addItem(t.reference, 'showFunctionReference')
       .addToUi();
   },
@@ -69,10 +71,18 @@ export const triggers = {
   },
 };
 
-function showPage(page: string, title: string, kind: 'sidebar' | 'dialog', height = 560): void {
+function showPage(
+  page: string,
+  title: string,
+  kind: 'sidebar' | 'dialog' | 'modeless',
+  height = 560,
+  width = 460,
+): void {
   const html = HtmlService.createHtmlOutputFromFile(page).setTitle(title);
   if (kind === 'sidebar') SpreadsheetApp.getUi().showSidebar(html);
-  else SpreadsheetApp.getUi().showModalDialog(html.setWidth(460).setHeight(height), title);
+  else if (kind === 'dialog')
+    SpreadsheetApp.getUi().showModalDialog(html.setWidth(width).setHeight(height), title);
+  else SpreadsheetApp.getUi().showModelessDialog(html.setWidth(width).setHeight(height), title);
 }
 
 /** Runs a menu action; a refusal is said in an alert (a menu item has no sidebar to show it in). */
@@ -122,6 +132,10 @@ export const menu = {
   showReopen(): void {
     showPage('review', UI[menuLang()].menuTitle, 'sidebar');
   },
+  /** Modeless: a click on an objective selects its row, and the tree stays open beside the sheet. */
+  showAlignmentTree(): void {
+    showPage('tree', UI[menuLang()].tree, 'modeless', 600, 680);
+  },
   showFunctionReference(): void {
     const lang = menuLang();
     const list = registry.map((f) => `${f.name}: ${f.summary[lang]}`).join('\n');
@@ -148,4 +162,6 @@ export const endpoints = {
   repairSheet: (payload?: unknown) => repairSheet(payload),
   setOwnerFilter: (payload: unknown) => setOwnerFilter(payload),
   selectRow: (payload: unknown) => selectRow(payload),
+  getAlignmentTree: (payload?: unknown) => alignmentTreeState(payload),
+  goToObjective: (payload: unknown) => goToObjective(payload),
 };

@@ -62,8 +62,8 @@ export const EXAMPLE_OBJECTIVES: readonly ExampleObjective[] = [
       {
         id: 'O1.2',
         title: {
-          en: 'Grow international revenue by 25 % (index 100)',
-          fr: 'Augmenter de 25 % les revenus internationaux (indice 100)',
+          en: 'Grow international revenue by 25\u00a0% (index 100)',
+          fr: 'Augmenter de 25\u00a0% les revenus internationaux (indice 100)',
         },
         type: 'increase',
         unit: { en: 'index', fr: 'indice' },
@@ -115,8 +115,8 @@ export const EXAMPLE_OBJECTIVES: readonly ExampleObjective[] = [
       {
         id: 'O2.3',
         title: {
-          en: 'Increase social media engagement by 30 %',
-          fr: 'Augmenter de 30 % l’engagement sur les réseaux sociaux',
+          en: 'Increase social media engagement by 30\u00a0%',
+          fr: 'Augmenter de 30\u00a0% l’engagement sur les réseaux sociaux',
         },
         type: 'increase',
         unit: pct,
@@ -143,8 +143,8 @@ export const EXAMPLE_OBJECTIVES: readonly ExampleObjective[] = [
       {
         id: 'O3.1',
         title: {
-          en: 'Raise the conversion rate in new markets to 2.5 %',
-          fr: 'Porter le taux de conversion des nouveaux marchés à 2,5 %',
+          en: 'Raise the conversion rate in new markets to 2.5\u00a0%',
+          fr: 'Porter le taux de conversion des nouveaux marchés à 2,5\u00a0%',
         },
         type: 'increase',
         unit: pct,
@@ -201,8 +201,8 @@ export const EXAMPLE_OBJECTIVES: readonly ExampleObjective[] = [
       {
         id: 'O4.2',
         title: {
-          en: 'Raise satisfaction with load times by 10 % (surveys)',
-          fr: 'Augmenter de 10 % la satisfaction sur les temps de chargement (enquêtes)',
+          en: 'Raise satisfaction with load times by 10\u00a0% (surveys)',
+          fr: 'Augmenter de 10\u00a0% la satisfaction sur les temps de chargement (enquêtes)',
         },
         type: 'increase',
         unit: pct,
@@ -226,8 +226,8 @@ export const EXAMPLE_OBJECTIVES: readonly ExampleObjective[] = [
       {
         id: 'O5.1',
         title: {
-          en: 'Bring monthly churn down from 8 % to 6 %',
-          fr: 'Ramener le churn mensuel de 8 % à 6 %',
+          en: 'Bring monthly churn down from 8\u00a0% to 6\u00a0%',
+          fr: 'Ramener le churn mensuel de 8\u00a0% à 6\u00a0%',
         },
         type: 'decrease',
         unit: pct,
@@ -241,8 +241,8 @@ export const EXAMPLE_OBJECTIVES: readonly ExampleObjective[] = [
       {
         id: 'O5.2',
         title: {
-          en: 'Raise customer retention from 85 % to 90 %',
-          fr: 'Porter la rétention client de 85 % à 90 %',
+          en: 'Raise customer retention from 85\u00a0% to 90\u00a0%',
+          fr: 'Porter la rétention client de 85\u00a0% à 90\u00a0%',
         },
         type: 'increase',
         unit: pct,

@@ -177,7 +177,7 @@ export function fixOf(f: Omit<Finding, 'fix'>, lang: Lang, place: FixPlace = {})
   const ids = (xs: readonly string[] | undefined) => list(xs ?? [], t.and);
   switch (f.kind) {
     case 'tooManyObjectives':
-      return t.fix.tooManyObjectives(f.about.title, ids(d.ids), t.rows(d.rows ?? []));
+      return t.fix.tooManyObjectives(f.about.id, ids(d.ids), t.rows(d.rows ?? []));
     case 'tooManyKrs':
       return t.fix.tooManyKrs(id, row, d.ids?.length ?? 0, ids(d.ids));
     case 'notMeasurable':
@@ -240,7 +240,8 @@ export function healthCheck(input: {
       const owner = owned[0]!.owner;
       push(
         'tooManyObjectives',
-        { type: 'owner', id: owner, title: owner },
+        // an owner has no title: its name once, not "Marketing Marketing"
+        { type: 'owner', id: owner, title: '' },
         owned[0]!.row,
         t.tooManyObjectives(owner, owned.length),
         { ids: owned.map((o) => o.id), rows: owned.map((o) => o.row) },

@@ -70,9 +70,9 @@ export const KPI_LIBRARY: readonly KpiFamily[] = [
     kpis: [
       kpi(
         'traffic',
-        'Website traffic (monthly visits)',
-        'Trafic du site web (visites mensuelles)',
-        count,
+        'Website traffic',
+        'Trafic du site web',
+        { en: 'monthly visits', fr: 'visites mensuelles' },
         'higher',
         'month',
         '#,##0',
@@ -166,8 +166,9 @@ export const KPI_LIBRARY: readonly KpiFamily[] = [
     kpis: [
       kpi(
         'environmental_impact',
-        'Environmental impact (t CO₂e)',
-        'Impact environnemental (t CO₂e)',
+        // the unit is its own column (and the dialog's label): not in the name too
+        'Environmental impact',
+        'Impact environnemental',
         { en: 't CO₂e', fr: 't CO₂e' },
         'lower',
         'quarter',
@@ -175,9 +176,9 @@ export const KPI_LIBRARY: readonly KpiFamily[] = [
       ),
       kpi(
         'social_impact',
-        'Social impact (people reached)',
-        'Impact social (personnes touchées)',
-        count,
+        'Social impact',
+        'Impact social',
+        { en: 'people reached', fr: 'personnes touchées' },
         'higher',
         'quarter',
         '#,##0',

@@ -23,6 +23,11 @@ export function readDirection(v: Cell): Direction {
   return isBlank(v) ? 'higher' : inArg('direction', () => readWord(v, DIRECTIONS));
 }
 
+/** KPI_TREND's scale: a number, or undefined when blank (the series' own size is used then). */
+export function readScale(v: Cell): number | undefined {
+  return isBlank(v) ? undefined : inArg('scale', () => readNumber(v));
+}
+
 /** A change of less than 1 % of the series' size per period is noise. */
 export const STABLE_BELOW = 0.01;
 
@@ -60,8 +65,13 @@ export function slopeOf(
   return sxx === 0 ? undefined : sxy / sxx;
 }
 
-/** A KPI's series (oldest first, blanks skipped, x = period position) → its trend. */
-export function kpiTrend(series: readonly Cell[], direction: Direction): Trend | '' {
+/**
+ * A KPI's series (oldest first, blanks skipped, x = period position) → its trend: the slope per
+ * period over the mean of the values' sizes, or over `scale` when one is given (a KPI whose values
+ * sit far from zero, a retention rate near 85 %, moves little against its own size but much
+ * against the gap between its thresholds). A blank or zero scale is no scale.
+ */
+export function kpiTrend(series: readonly Cell[], direction: Direction, scale?: number): Trend | '' {
   const n = series.length;
   const xs: number[] = [];
   const ys: number[] = [];
@@ -79,11 +89,13 @@ export function kpiTrend(series: readonly Cell[], direction: Direction): Trend |
   }
   const m = slopeOf(xs, ys, 0, xs.length);
   if (m === undefined) return '';
-  let size = 0;
-  for (const y of ys) size += Math.abs(y);
-  const scale = size / ys.length;
-  if (scale === 0) return 'stable';
-  const r = m / scale;
+  let by = scale === undefined ? 0 : Math.abs(scale);
+  if (by === 0) {
+    for (const y of ys) by += Math.abs(y);
+    by /= ys.length;
+  }
+  if (by === 0) return 'stable';
+  const r = m / by;
   if (Math.abs(r) < STABLE_BELOW) return 'stable';
   return r > 0 === (direction === 'higher') ? 'improving' : 'worsening';
 }

@@ -23,7 +23,7 @@ export function showValue(v: unknown, lang: Lang): string {
   if (isDateValue(v)) return Number.isNaN(v.getTime()) ? '?' : v.toISOString().slice(0, 10);
   const s = String(v ?? '');
   const short = s.length > 40 ? `${s.slice(0, 37)}…` : s;
-  return lang === 'fr' ? `« ${short} »` : `"${short}"`;
+  return lang === 'fr' ? `«\u00a0${short}\u00a0»` : `"${short}"`;
 }
 
 const q = (p: MessageParams, k: string, lang: Lang) => showValue(p[k], lang);
@@ -45,7 +45,7 @@ const templates = {
   ambiguousNumber: {
     en: (p, l) => `${q(p, 'value', l)} reads two ways: type ${s(p, l, 'a')} or ${s(p, l, 'b')}`,
     fr: (p, l) =>
-      `${q(p, 'value', l)} se lit de deux façons : tapez ${s(p, l, 'a').replace('.', ',')} ou ${s(p, l, 'b')}`,
+      `${q(p, 'value', l)} se lit de deux façons\u00a0: tapez ${s(p, l, 'a').replace('.', ',')} ou ${s(p, l, 'b')}`,
   },
   /** Another function's '#' text, shown as it is (it is already in the spreadsheet's language). */
   upstream: {
@@ -58,7 +58,7 @@ const templates = {
   },
   unknownName: {
     en: (p, l) => `${q(p, 'value', l)} is not one of: ${s(p, l, 'accepted')}`,
-    fr: (p, l) => `${q(p, 'value', l)} ne fait pas partie de : ${s(p, l, 'accepted')}`,
+    fr: (p, l) => `${q(p, 'value', l)} ne fait pas partie de\u00a0: ${s(p, l, 'accepted')}`,
   },
   tooClose: {
     en: (_p, _l) => 'too close to start to measure progress',
@@ -71,7 +71,7 @@ const templates = {
   milestoneValue: {
     en: (p, l) => `${q(p, 'value', l)} is not a milestone value: use TRUE/FALSE, 1/0, done/yes or no/todo`,
     fr: (p, l) =>
-      `${q(p, 'value', l)} n'est pas une valeur de jalon : utilisez VRAI/FAUX, 1/0, fait/oui ou non/à faire`,
+      `${q(p, 'value', l)} n'est pas une valeur de jalon\u00a0: utilisez VRAI/FAUX, 1/0, fait/oui ou non/à faire`,
   },
   between: {
     en: (p, l) => `${q(p, 'value', l)} must be between ${s(p, l, 'min')} and ${s(p, l, 'max')}`,
@@ -100,11 +100,11 @@ const templates = {
   },
   duplicateId: {
     en: (p, l) => `duplicate id: ${s(p, l, 'id')}`,
-    fr: (p, l) => `id en double : ${s(p, l, 'id')}`,
+    fr: (p, l) => `id en double\u00a0: ${s(p, l, 'id')}`,
   },
   cycle: {
     en: (p, l) => `cycle: ${s(p, l, 'path')}`,
-    fr: (p, l) => `cycle : ${s(p, l, 'path')}`,
+    fr: (p, l) => `cycle\u00a0: ${s(p, l, 'path')}`,
   },
   childError: {
     en: (p, l) => `child ${s(p, l, 'id')} has an error`,
@@ -116,7 +116,7 @@ const templates = {
   },
   atCell: {
     en: (p, l) => `${s(p, l, 'where')}: ${s(p, l, 'inner')}`,
-    fr: (p, l) => `${s(p, l, 'where')} : ${s(p, l, 'inner')}`,
+    fr: (p, l) => `${s(p, l, 'where')}\u00a0: ${s(p, l, 'inner')}`,
   },
   rowN: {
     en: (p, l) => `row ${s(p, l, 'row')}`,
@@ -144,15 +144,15 @@ const templates = {
   },
   argument: {
     en: (p, l) => `${s(p, l, 'fn')}: argument ${s(p, l, 'arg')}: ${s(p, l, 'inner')}.`,
-    fr: (p, l) => `${s(p, l, 'fn')} : argument ${s(p, l, 'arg')} : ${s(p, l, 'inner')}.`,
+    fr: (p, l) => `${s(p, l, 'fn')}\u00a0: argument ${s(p, l, 'arg')}\u00a0: ${s(p, l, 'inner')}.`,
   },
   callError: {
     en: (p, l) => `${s(p, l, 'fn')}: ${s(p, l, 'inner')}.`,
-    fr: (p, l) => `${s(p, l, 'fn')} : ${s(p, l, 'inner')}.`,
+    fr: (p, l) => `${s(p, l, 'fn')}\u00a0: ${s(p, l, 'inner')}.`,
   },
   argLabel: {
     en: (p, l) => `${s(p, l, 'arg')}: ${s(p, l, 'inner')}`,
-    fr: (p, l) => `${s(p, l, 'arg')} : ${s(p, l, 'inner')}`,
+    fr: (p, l) => `${s(p, l, 'arg')}\u00a0: ${s(p, l, 'inner')}`,
   },
 } satisfies Record<string, { en: Template; fr: Template }>;
 

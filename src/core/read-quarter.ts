@@ -363,6 +363,6 @@ export function readQuarter(
 /** A problem as one line: "Row 7, Start (K): "abc" is not a number". */
 export function problemText(p: Problem, lang: Lang): string {
   const rowWord = lang === 'fr' ? 'Ligne' : 'Row';
-  const sep = lang === 'fr' ? ' : ' : ': ';
+  const sep = lang === 'fr' ? '\u00a0: ' : ': ';
   return `${rowWord} ${p.row}${p.column ? `, ${p.column}` : ''}${sep}${p.message}`;
 }

@@ -23,15 +23,15 @@ export const SHEET_TEXTS = {
   fr: {
     row: 'ligne',
     missingColumn: (header: string, headerRow: number) =>
-      `Colonne « ${header} » introuvable dans la ligne d’en-tête (ligne ${headerRow}) : rendez son en-tête à la colonne (ou annulez la modification).`,
+      `Colonne «\u00a0${header}\u00a0» introuvable dans la ligne d’en-tête (ligne ${headerRow})\u00a0: rendez son en-tête à la colonne (ou annulez la modification).`,
     doubledColumn: (header: string, letters: string[]) =>
-      `La colonne « ${header} » apparaît deux fois (${letters.join(', ')}) : renommez ou supprimez l’une d’elles.`,
+      `La colonne «\u00a0${header}\u00a0» apparaît deux fois (${letters.join(', ')})\u00a0: renommez ou supprimez l’une d’elles.`,
     noHeader: (sheet: string) =>
-      `« ${sheet} » n’a pas de ligne d’en-tête (ID objectif, Objectif, ID RC…) dans ses premières lignes : remettez-la (ou annulez la modification).`,
+      `«\u00a0${sheet}\u00a0» n’a pas de ligne d’en-tête (ID objectif, Objectif, ID RC…) dans ses premières lignes\u00a0: remettez-la (ou annulez la modification).`,
     noMeta: (label: string, sheet: string) =>
-      `La cellule « ${label} » est introuvable au-dessus de l’en-tête de « ${sheet} » : remettez l’étiquette « ${label} » en première ligne, sa valeur à sa droite.`,
+      `La cellule «\u00a0${label}\u00a0» est introuvable au-dessus de l’en-tête de «\u00a0${sheet}\u00a0»\u00a0: remettez l’étiquette «\u00a0${label}\u00a0» en première ligne, sa valeur à sa droite.`,
     bothIds:
-      'un ID objectif et un ID RC sur la même ligne : une ligne est un objectif ou un résultat clé, videz l’un des deux',
+      'un ID objectif et un ID RC sur la même ligne\u00a0: une ligne est un objectif ou un résultat clé, videz l’un des deux',
     noObjective: (id: string) =>
       `aucun objectif ${id} dans cette feuille (aucune ligne ne l’a pour ID objectif)`,
     noObjectiveRow: (id: string) => `${id} (sans ligne d’objectif)`,

@@ -52,6 +52,6 @@ export function readConfidence(v: number | string, lang: Lang): number {
     share = s.endsWith('%') || n > 1 ? (s.endsWith('%') ? n : Number((n / 100).toPrecision(15))) : n;
   }
   if (!Number.isFinite(share) || share < 0 || share > 1)
-    throw new InputError('between', { value: v, min: '0 %', max: '100 %' });
+    throw new InputError('between', { value: v, min: '0\u00a0%', max: '100\u00a0%' });
   return share;
 }

@@ -73,5 +73,5 @@ export function word(key: OutputWord, lang: Lang): string {
 
 /** "broken: X" / "rompu : X": a word followed by what it is about. */
 export function wordWith(key: OutputWord, detail: string, lang: Lang): string {
-  return `${word(key, lang)}${lang === 'fr' ? ' : ' : ': '}${detail}`;
+  return `${word(key, lang)}${lang === 'fr' ? '\u00a0: ' : ': '}${detail}`;
 }

@@ -155,7 +155,7 @@ export const OKR_ALIGNED: FunctionSpec = {
   name: 'OKR_ALIGNED',
   summary: {
     en: 'Where each objective’s chain of parents ends: top, aligned, orphan, broken: X or cycle: a → b → a.',
-    fr: 'Où mène la chaîne des parents de chaque objectif : sommet, aligné, orphelin, rompu : X ou cycle : a → b → a.',
+    fr: 'Où mène la chaîne des parents de chaque objectif\u00a0: sommet, aligné, orphelin, rompu\u00a0: X ou cycle\u00a0: a → b → a.',
   },
   params: [...idParams, levelsParam],
   result: 'common',

@@ -41,7 +41,7 @@ const KR_PARAMS = {
   type: {
     type: 'string|Array<Array<string>>',
     en: 'increase, decrease, at_least, at_most or milestone (blank: from start and target).',
-    fr: 'augmenter, diminuer, au_moins, au_plus ou jalon (vide : déduit du départ et de la cible).',
+    fr: 'augmenter, diminuer, au_moins, au_plus ou jalon (vide\u00a0: déduit du départ et de la cible).',
   },
 };
 
@@ -50,14 +50,14 @@ const ID_PARAMS = {
   parent_ids: {
     type: 'Array<Array<string>>',
     en: 'Id of each objective’s parent (blank: none).',
-    fr: 'Id de l’objectif parent de chacun (vide : aucun).',
+    fr: 'Id de l’objectif parent de chacun (vide\u00a0: aucun).',
   },
 };
 
 const LEVELS_PARAM: ParamHelp = {
   type: 'Array<Array<string>>',
   en: 'Level of each objective: company, department, team or individual (the highest present is the top).',
-  fr: 'Niveau de chaque objectif : entreprise, département, équipe ou individuel (le plus haut présent est le sommet).',
+  fr: 'Niveau de chaque objectif\u00a0: entreprise, département, équipe ou individuel (le plus haut présent est le sommet).',
 };
 
 export const HELP: Readonly<Record<string, FunctionHelp>> = {
@@ -100,7 +100,7 @@ export const HELP: Readonly<Record<string, FunctionHelp>> = {
       groups: {
         type: 'Array<Array<string>>',
         en: 'Objective id of each KR row: gives each row its objective’s score.',
-        fr: 'Id de l’objectif de chaque ligne : donne à chaque ligne le score de son objectif.',
+        fr: 'Id de l’objectif de chaque ligne\u00a0: donne à chaque ligne le score de son objectif.',
       },
     },
   },
@@ -115,12 +115,12 @@ export const HELP: Readonly<Record<string, FunctionHelp>> = {
       score: {
         type: 'number|Array<Array<number>>',
         en: 'A score (0 to 1; above 1 is fine).',
-        fr: 'Un score (0 à 1 ; au-delà de 1 accepté).',
+        fr: 'Un score (0 à 1\u00a0; au-delà de 1 accepté).',
       },
       committed: {
         type: 'boolean|string|Array<Array<boolean>>',
         en: 'TRUE or committed for a committed OKR; blank, FALSE or aspirational otherwise.',
-        fr: 'VRAI ou engagé pour un OKR engagé ; vide, FAUX ou ambitieux sinon.',
+        fr: 'VRAI ou engagé pour un OKR engagé\u00a0; vide, FAUX ou ambitieux sinon.',
       },
     },
   },
@@ -203,10 +203,10 @@ export const HELP: Readonly<Record<string, FunctionHelp>> = {
   KPI_TREND: {
     returns: {
       en: 'A column: improving, worsening, stable, or blank (fewer than 2 values).',
-      fr: 'Une colonne : en amélioration, en dégradation, stable, ou vide (moins de 2 valeurs).',
+      fr: 'Une colonne\u00a0: en amélioration, en dégradation, stable, ou vide (moins de 2 valeurs).',
     },
     returnType: 'Array<Array<string>>',
-    example: '=KPI_TREND(L2:Q, E2:E)',
+    example: '=KPI_TREND(L2:Q, E2:E, ARRAYFORMULA(G2:G - H2:H))',
     params: {
       values: {
         type: 'Array<Array<number>>',
@@ -216,7 +216,12 @@ export const HELP: Readonly<Record<string, FunctionHelp>> = {
       direction: {
         type: 'string|Array<Array<string>>',
         en: 'higher (default) or lower is better; one cell or one per row.',
-        fr: 'hausse (par défaut) ou baisse est mieux ; une cellule ou une par ligne.',
+        fr: 'hausse (par défaut) ou baisse est mieux\u00a0; une cellule ou une par ligne.',
+      },
+      scale: {
+        type: 'number|Array<Array<number>>',
+        en: 'What a change is judged against, e.g. the gap between the KPI’s green and red thresholds: stable when the slope per period is under 1% of it. Without it (or blank or 0), under 1% of the mean size of the values. One cell or one per row.',
+        fr: 'Ce à quoi un changement est comparé, par exemple l’écart entre les seuils vert et rouge du KPI\u00a0: stable quand la pente par période est sous 1\u00a0% de cet écart. Sans elle (ou vide ou 0), sous 1\u00a0% de la taille moyenne des valeurs. Une cellule ou une par ligne.',
       },
     },
   },
@@ -277,13 +282,17 @@ export const HELP: Readonly<Record<string, FunctionHelp>> = {
       log_kr_ids: {
         type: 'Array<Array<string>>',
         en: 'Check-in log: KR id of each row.',
-        fr: 'Journal de suivi : id du résultat clé de chaque ligne.',
+        fr: 'Journal de suivi\u00a0: id du résultat clé de chaque ligne.',
       },
-      log_dates: { type: 'Array<Array<Date>>', en: 'Check-in log: dates.', fr: 'Journal de suivi : dates.' },
+      log_dates: {
+        type: 'Array<Array<Date>>',
+        en: 'Check-in log: dates.',
+        fr: 'Journal de suivi\u00a0: dates.',
+      },
       log_values: {
         type: 'Array<Array<number>>',
         en: 'Check-in log: values.',
-        fr: 'Journal de suivi : valeurs.',
+        fr: 'Journal de suivi\u00a0: valeurs.',
       },
     },
   },

@@ -22,8 +22,8 @@ export const KR_SCORE: FunctionSpec = {
 export const KR_PROGRESS: FunctionSpec = {
   name: 'KR_PROGRESS',
   summary: {
-    en: 'Progress of a key result, like KR_SCORE but not capped (1.2 = 120 %).',
-    fr: 'Avancement d’un résultat clé, comme KR_SCORE mais sans plafond (1,2 = 120 %).',
+    en: 'Progress of a key result, like KR_SCORE but not capped (1.2 = 120\u00a0%).',
+    fr: 'Avancement d’un résultat clé, comme KR_SCORE mais sans plafond (1,2 = 120\u00a0%).',
   },
   params: krParams,
   result: 'common',
@@ -34,7 +34,7 @@ export const OKR_SCORE: FunctionSpec = {
   name: 'OKR_SCORE',
   summary: {
     en: 'Weighted mean of key-result scores: one objective, or each row’s objective when groups are given.',
-    fr: 'Moyenne pondérée des scores des résultats clés : un objectif, ou l’objectif de chaque ligne avec groups.',
+    fr: 'Moyenne pondérée des scores des résultats clés\u00a0: un objectif, ou l’objectif de chaque ligne avec groups.',
   },
   params: [{ name: 'scores' }, { name: 'weights', optional: true }, { name: 'groups', optional: true }],
   result: (shapes) => (shapes[2] ? resultOfGroups(shapes) : [1, 1]),
@@ -178,7 +178,7 @@ export const OKR_GRADE: FunctionSpec = {
   name: 'OKR_GRADE',
   summary: {
     en: 'Grade of a score: green, yellow or red (aspirational: 0.7 is success; committed: 1).',
-    fr: 'Note d’un score : vert, jaune ou rouge (ambitieux : 0,7 est un succès ; engagé : 1).',
+    fr: 'Note d’un score\u00a0: vert, jaune ou rouge (ambitieux\u00a0: 0,7 est un succès\u00a0; engagé\u00a0: 1).',
   },
   params: [{ name: 'score' }, { name: 'committed', optional: true }],
   result: 'common',
@@ -192,7 +192,7 @@ export const OKR_STATUS: FunctionSpec = {
   name: 'OKR_STATUS',
   summary: {
     en: 'Pace of a score given the share of the quarter elapsed: achieved, on track, at risk or off track.',
-    fr: 'Rythme d’un score selon la part du trimestre écoulée : atteint, en bonne voie, à risque ou en retard.',
+    fr: 'Rythme d’un score selon la part du trimestre écoulée\u00a0: atteint, en bonne voie, à risque ou en retard.',
   },
   params: [{ name: 'score' }, { name: 'elapsed' }, { name: 'target', optional: true }],
   result: 'common',

@@ -12,7 +12,7 @@ export const QUARTER_PROGRESS: FunctionSpec = {
   name: 'QUARTER_PROGRESS',
   summary: {
     en: 'Share of the quarter elapsed on a date: 0 on its first day.',
-    fr: 'Part du trimestre écoulée à une date : 0 le premier jour.',
+    fr: 'Part du trimestre écoulée à une date\u00a0: 0 le premier jour.',
   },
   params: [{ name: 'date' }, { name: 'fiscal_start_month', optional: true }],
   result: 'common',

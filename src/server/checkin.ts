@@ -149,16 +149,16 @@ const TEXTS = {
   },
   fr: {
     notFound: (sheet: string, ids: string[]) =>
-      `Résultat clé introuvable dans « ${sheet} » : ${ids.join(', ')}.`,
+      `Résultat clé introuvable dans «\u00a0${sheet}\u00a0»\u00a0: ${ids.join(', ')}.`,
     twice: (id: string, rows: number[]) =>
-      `${id} est l’ID RC des lignes ${rows.join(' et ')} : donnez à chaque résultat clé son propre ID.`,
-    nothing: (id: string) => `${id} : rien à enregistrer (une valeur, une confiance ou un commentaire).`,
-    numberExpected: (id: string) => `${id} : un nombre est attendu.`,
+      `${id} est l’ID RC des lignes ${rows.join(' et ')}\u00a0: donnez à chaque résultat clé son propre ID.`,
+    nothing: (id: string) => `${id}\u00a0: rien à enregistrer (une valeur, une confiance ou un commentaire).`,
+    numberExpected: (id: string) => `${id}\u00a0: un nombre est attendu.`,
     live: (id: string, f: string) =>
-      `${id} : sa valeur actuelle est calculée par une formule (${f}) : elle ne se saisit pas ici.`,
+      `${id}\u00a0: sa valeur actuelle est calculée par une formule (${f})\u00a0: elle ne se saisit pas ici.`,
     notStarted: (label: string, first: string) =>
-      `${label} commence le ${first} : ses points de suivi s’ouvrent alors.`,
-    bad: (id: string, what: string, why: string) => `${id}, ${what} : ${why}.`,
+      `${label} commence le ${first}\u00a0: ses points de suivi s’ouvrent alors.`,
+    bad: (id: string, what: string, why: string) => `${id}, ${what}\u00a0: ${why}.`,
     value: 'valeur',
     confidence: 'confiance',
   },

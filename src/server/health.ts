@@ -20,9 +20,10 @@ const TEXTS = {
   },
   fr: {
     blocked: (h: string, c: string) =>
-      `« ${h} » (${c}) n’affiche aucun résultat\u00a0: des cellules y ont été saisies ou collées, et bloquent ce qu’elle calcule.`,
-    overwritten: (h: string, c: string) => `« ${h} » (${c}) a été écrasée\u00a0: sa formule a disparu.`,
-    missing: (h: string) => `La colonne « ${h} » a disparu.`,
+      `«\u00a0${h}\u00a0» (${c}) n’affiche aucun résultat\u00a0: des cellules y ont été saisies ou collées, et bloquent ce qu’elle calcule.`,
+    overwritten: (h: string, c: string) =>
+      `«\u00a0${h}\u00a0» (${c}) a été écrasée\u00a0: sa formule a disparu.`,
+    missing: (h: string) => `La colonne «\u00a0${h}\u00a0» a disparu.`,
     fix: 'Réparez la feuille\u00a0: les formules reviennent dans leurs en-têtes\u00a0; ce qui a été saisi dans une colonne calculée passe dans une note sur sa cellule.',
   },
 } satisfies Record<Lang, Record<string, unknown>>;

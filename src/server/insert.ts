@@ -99,7 +99,7 @@ export function insertQuarter(payload: unknown) {
   if (!quarter) {
     throw new UserError(
       ctx.lang === 'fr'
-        ? `Trimestre illisible : « ${p.quarter} » (ex. T1 2026).`
+        ? `Trimestre illisible\u00a0: «\u00a0${p.quarter}\u00a0» (ex. T1 2026).`
         : `Unreadable quarter: "${p.quarter}" (e.g. Q1 2026).`,
     );
   }

@@ -41,10 +41,10 @@ export function currentQuarter(ctx: Context, catalog: Catalog, sheetName?: strin
     throw new UserError(
       sheetName
         ? ctx.lang === 'fr'
-          ? `La feuille « ${sheetName} » n’est plus une feuille de trimestre (renommée ou supprimée ?). Rouvrez le panneau.`
+          ? `La feuille «\u00a0${sheetName}\u00a0» n’est plus une feuille de trimestre (renommée ou supprimée\u00a0?). Rouvrez le panneau.`
           : `"${sheetName}" is no longer a quarter sheet (renamed or deleted?). Open the sidebar again.`
         : ctx.lang === 'fr'
-          ? 'Aucune feuille de trimestre : insérez-en une (Extensions › OKR & KPI › Insérer un trimestre).'
+          ? 'Aucune feuille de trimestre\u00a0: insérez-en une (Extensions › OKR & KPI › Insérer un trimestre).'
           : 'No quarter sheet yet: insert one (Extensions › OKR & KPI › Insert a quarter).',
     );
   }

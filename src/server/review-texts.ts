@@ -24,24 +24,24 @@ export const REVIEW_TEXTS = {
       `The review's notes no longer fit in the document's storage (${kb} KB of 500 KB): shorten what went well and what to improve, then save again. Nothing was written.`,
   },
   fr: {
-    notOpen: 'Cette revue n’est plus en cours : rouvrez la revue depuis le menu.',
-    sheetGone: 'La feuille du trimestre de cette revue a été supprimée : rien n’a été écrit.',
+    notOpen: 'Cette revue n’est plus en cours\u00a0: rouvrez la revue depuis le menu.',
+    sheetGone: 'La feuille du trimestre de cette revue a été supprimée\u00a0: rien n’a été écrit.',
     alreadyFinished: (at: string, next: string) =>
-      `Cette revue a déjà été terminée le ${at} (trimestre suivant : « ${next} ») : rien n’a changé.`,
+      `Cette revue a déjà été terminée le ${at} (trimestre suivant\u00a0: «\u00a0${next}\u00a0»)\u00a0: rien n’a changé.`,
     noObjective: (id: string, sheet: string) =>
-      `${id} n’est plus un objectif de « ${sheet} » (ID modifié ou ligne supprimée) : rouvrez la revue.`,
+      `${id} n’est plus un objectif de «\u00a0${sheet}\u00a0» (ID modifié ou ligne supprimée)\u00a0: rouvrez la revue.`,
     orphans: (ids: string[]) =>
-      `Des réponses ont été enregistrées pour ${ids.join(', ')}, qui ${ids.length === 1 ? 'n’est' : 'ne sont'} plus dans la feuille (ID modifié ou ligne supprimée) : rendez l’ID, ou abandonnez ces réponses.`,
+      `Des réponses ont été enregistrées pour ${ids.join(', ')}, qui ${ids.length === 1 ? 'n’est' : 'ne sont'} plus dans la feuille (ID modifié ou ligne supprimée)\u00a0: rendez l’ID, ou abandonnez ces réponses.`,
     unreadable: (lines: string[], total: number) =>
-      `La revue ne peut pas être terminée tant que des lignes de la feuille sont illisibles (corrigez-les, puis terminez) : ${lines.join(' · ')}${total > lines.length ? ` · et ${total - lines.length} de plus (voir Santé)` : ''}. Rien n’a été écrit.`,
-    closedBy: (label: string, id: string) => `OKR & KPI : trimestre ${label} clos par sa revue (${id})`,
-    notClosed: (label: string) => `${label} n’est pas clos : il n’y a rien à rouvrir.`,
+      `La revue ne peut pas être terminée tant que des lignes de la feuille sont illisibles (corrigez-les, puis terminez)\u00a0: ${lines.join(' · ')}${total > lines.length ? ` · et ${total - lines.length} de plus (voir Santé)` : ''}. Rien n’a été écrit.`,
+    closedBy: (label: string, id: string) => `OKR & KPI\u00a0: trimestre ${label} clos par sa revue (${id})`,
+    notClosed: (label: string) => `${label} n’est pas clos\u00a0: il n’y a rien à rouvrir.`,
     nextClosed: (label: string, at: string) =>
-      `${label}, où iraient les objectifs reportés, a été clos par sa revue le ${at} : rouvrez-le d’abord (Extensions › OKR & KPI › Rouvrir le trimestre…), ou ne reportez rien.`,
+      `${label}, où iraient les objectifs reportés, a été clos par sa revue le ${at}\u00a0: rouvrez-le d’abord (Extensions › OKR & KPI › Rouvrir le trimestre…), ou ne reportez rien.`,
     reopenedLine: (at: string) => `Trimestre rouvert (sa revue du ${at} a été levée)`,
     closed: (label: string, at: string) =>
-      `${label} a été clos par sa revue le ${at} : il ne prend plus de point de suivi. Pour le modifier volontairement, rouvrez-le (Extensions › OKR & KPI › Rouvrir le trimestre).`,
+      `${label} a été clos par sa revue le ${at}\u00a0: il ne prend plus de point de suivi. Pour le modifier volontairement, rouvrez-le (Extensions › OKR & KPI › Rouvrir le trimestre).`,
     full: (kb: number) =>
-      `Les notes de la revue ne tiennent plus dans le stockage du document (${kb} Ko sur 500 Ko) : raccourcissez ce qui a bien marché et ce qui est à améliorer, puis enregistrez à nouveau. Rien n’a été écrit.`,
+      `Les notes de la revue ne tiennent plus dans le stockage du document (${kb} Ko sur 500 Ko)\u00a0: raccourcissez ce qui a bien marché et ce qui est à améliorer, puis enregistrez à nouveau. Rien n’a été écrit.`,
   },
 } satisfies Record<Lang, Record<string, unknown>>;

@@ -94,6 +94,9 @@ function blockers(q: QuarterState, problems: readonly string[]): string[] {
 }
 
 /** Where a review stands: the summary, the answers saved so far, whether it is finished. */
+/** Descriptions compared with no-break spaces as spaces: a French closing written before them had plain ones. */
+const sameText = (a: string, b: string) => a.replace(/\u00a0/g, ' ') === b.replace(/\u00a0/g, ' ');
+
 export function reviewState(payload?: unknown) {
   const ctx = openContext();
   const p = payload === undefined || payload === null ? {} : parsePayload(sheetPayload, payload, ctx.lang);
@@ -237,7 +240,7 @@ export function finishReview(payload: unknown) {
     if (
       !q.sheet
         .getProtections(SpreadsheetApp.ProtectionType.SHEET)
-        .some((x) => x.getDescription() === description)
+        .some((x) => sameText(x.getDescription(), description))
     )
       q.sheet.protect().setDescription(description).setWarningOnly(true);
     // 3. the next quarter
@@ -430,7 +433,7 @@ export function reopenQuarter(payload?: unknown) {
     // the record changes last: a reopening cut short is still "closed", and a retry finishes it
     const description = tx.closedBy(q.label, old.id);
     for (const x of q.sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET))
-      if (x.getDescription() === description) x.remove();
+      if (sameText(x.getDescription(), description)) x.remove();
     const companions = ensureCompanions(ctx.ss, catalog, ctx.lang);
     const lines = historyOf(companions.reviews, old.id);
     if (!lines.some((r) => r.reopened))

@@ -48,8 +48,8 @@ const TEXTS = {
     target: 'target',
   },
   fr: {
-    noObjective: (id: string, sheet: string) => `Aucun objectif ${id} dans « ${sheet} ».`,
-    bad: (what: string, why: string) => `${what} : ${why}.`,
+    noObjective: (id: string, sheet: string) => `Aucun objectif ${id} dans «\u00a0${sheet}\u00a0».`,
+    bad: (what: string, why: string) => `${what}\u00a0: ${why}.`,
     start: 'départ',
     target: 'cible',
   },

@@ -1,6 +1,15 @@
 import { layoutOf } from './template';
 import { dropdowns } from './texts';
 
+/**
+ * KPI_TREND's scale on the dashboard: each KPI's green threshold minus its red one, inside the
+ * column's ARRAYFORMULA (one per row); blank where a threshold is missing or not a number, so that
+ * row falls back to the series' own size.
+ */
+export function thresholdGap(green: string, red: string): string {
+  return `IF((${green} = "") + (${red} = ""), "", IFERROR(${green} - ${red}, ""))`;
+}
+
 /** The check-in log: append-only, one row per update of a key result. */
 export type CheckinKey =
   | 'date'
@@ -26,7 +35,7 @@ export const checkinsLayout = layoutOf<CheckinKey>({
       header: { en: 'Check-in ID', fr: 'ID du suivi' },
       note: {
         en: 'Which save wrote the row: a save retried after a failure is not logged twice.',
-        fr: 'L’enregistrement qui a écrit la ligne : un enregistrement repris après un échec n’est pas noté deux fois.',
+        fr: 'L’enregistrement qui a écrit la ligne\u00a0: un enregistrement repris après un échec n’est pas noté deux fois.',
       },
       width: 110,
       hidden: true,
@@ -152,7 +161,8 @@ export const kpisLayout = layoutOf<KpiKey>({
       header: { en: 'Trend', fr: 'Tendance' },
       width: 120,
       formula: (c) =>
-        `=KPI_TREND(${c.col('p1')}${c.headerRow}:${c.col(`p${KPI_PERIODS}`)}, ${c.range('direction')})`,
+        // judged on the KPI's own scale, the gap between its thresholds (blank when one is missing)
+        `=KPI_TREND(${c.col('p1')}${c.headerRow}:${c.col(`p${KPI_PERIODS}`)}, ${c.range('direction')}, ${thresholdGap(c.range('greenAt'), c.range('redAt'))})`,
     },
     { key: 'sparkline', header: { en: 'Sparkline', fr: 'Courbe' }, width: 120 },
   ],

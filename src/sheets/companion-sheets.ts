@@ -234,7 +234,7 @@ export function insertKpiSheet(
   const dashboardTitle = { en: 'KPI dashboard', fr: 'Tableau de bord KPI' };
   const note = {
     en: 'One column per month, oldest first: add a column before "Latest" for a new month.',
-    fr: 'Une colonne par mois, du plus ancien au plus récent : ajoutez une colonne avant « Dernière valeur » pour un nouveau mois.',
+    fr: 'Une colonne par mois, du plus ancien au plus récent\u00a0: ajoutez une colonne avant «\u00a0Dernière valeur\u00a0» pour un nouveau mois.',
   };
   writeTable(sheet, L, lang, {
     above: [[dashboardTitle[lang], note[lang]]],

@@ -2,7 +2,7 @@ import type { Cell } from '../core/cells';
 import type { Lang } from '../core/i18n';
 import { findHeaderRow, mapColumns } from '../core/read-quarter';
 import { Formula } from './cells';
-import { kpisLayout } from './companion-layouts';
+import { kpisLayout, thresholdGap } from './companion-layouts';
 import { columnLetter } from './template';
 import { headerFormula } from './write';
 
@@ -108,7 +108,11 @@ export function rollKpiSheet(sheet: Sheet, p: KpiPeriods, months: readonly strin
   };
   write(p.latest, 'latest', `KPI_LATEST(${span})`);
   write(p.status, 'status', `KPI_STATUS(${col(p.latest)}, ${col(p.greenAt)}, ${col(p.redAt)})`);
-  write(p.trend, 'trend', `KPI_TREND(${span}, ${col(p.direction)})`);
+  write(
+    p.trend,
+    'trend',
+    `KPI_TREND(${span}, ${col(p.direction)}, ${thresholdGap(col(p.greenAt), col(p.redAt))})`,
+  );
   if (p.sparkline > 0 && p.rows > 0) {
     const first = p.headerRow + 1;
     sheet

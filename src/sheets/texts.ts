@@ -39,15 +39,15 @@ export const QUARTER_META = {
 export const NOTES = {
   asOf: {
     en: 'The date pace and status are computed from. Check-ins and the review move it; you may edit it.',
-    fr: 'La date à laquelle le rythme et l’état sont calculés. Les points de suivi et la revue la déplacent ; vous pouvez la modifier.',
+    fr: 'La date à laquelle le rythme et l’état sont calculés. Les points de suivi et la revue la déplacent\u00a0; vous pouvez la modifier.',
   },
   formulaColumn: {
     en: 'Computed by the add-on’s functions: one formula at the top of the column fills it.',
-    fr: 'Calculé par les fonctions du module : une seule formule en haut de la colonne la remplit.',
+    fr: 'Calculé par les fonctions du module\u00a0: une seule formule en haut de la colonne la remplit.',
   },
 } satisfies Record<string, Text>;
 
 export const PROTECTION_NOTE = {
   en: 'OKR & KPI: computed columns (editing them breaks the formulas)',
-  fr: 'OKR & KPI : colonnes calculées (les modifier casse les formules)',
+  fr: 'OKR & KPI\u00a0: colonnes calculées (les modifier casse les formules)',
 } satisfies Text;

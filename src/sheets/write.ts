@@ -176,7 +176,7 @@ export function protectWarning(range: GoogleAppsScript.Spreadsheet.Range, lang: 
     .protect()
     .setDescription(
       lang === 'fr'
-        ? 'OKR & KPI : colonnes calculées (les modifier casse les formules)'
+        ? 'OKR & KPI\u00a0: colonnes calculées (les modifier casse les formules)'
         : 'OKR & KPI: computed columns (editing them breaks the formulas)',
     )
     .setWarningOnly(true);

@@ -14,6 +14,7 @@ export const UI = {
     health: 'Health check',
     review: 'Quarterly review…',
     reopen: 'Reopen the quarter…',
+    tree: 'Alignment tree',
 
     reference: 'Function reference',
   },
@@ -29,6 +30,7 @@ export const UI = {
     health: 'Bilan de santé',
     review: 'Revue trimestrielle…',
     reopen: 'Rouvrir le trimestre…',
+    tree: 'Arbre d’alignement',
 
     reference: 'Référence des fonctions',
   },

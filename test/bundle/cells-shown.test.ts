@@ -35,7 +35,11 @@ describe('what cells show, computed by dist/Code.js', () => {
 
   test.each([
     ['en_US', '#current: "abc" is not a number', '#row 5: current: "abc" is not a number'],
-    ['fr_FR', "#current : « abc » n'est pas un nombre", "#ligne 5 : current : « abc » n'est pas un nombre"],
+    [
+      'fr_FR',
+      "#current\u00a0: «\u00a0abc\u00a0» n'est pas un nombre",
+      "#ligne 5\u00a0: current\u00a0: «\u00a0abc\u00a0» n'est pas un nombre",
+    ],
   ])('%s: one bad current value, named once in every cell it reaches', (locale, here, there) => {
     const b = bundleIn(locale);
     expect(quarterChain((name, ...args) => b.call(name, ...(args as never[])))).toEqual({

@@ -81,7 +81,7 @@ const cases = {
       ['1 200', 1200],
       ['14,5', 14.5],
     ],
-    twoWays: ['1.200', /O2\.2, nouvelle valeur\s: « 1\.200 » se lit de deux façons/],
+    twoWays: ['1.200', /O2\.2, nouvelle valeur\u00a0: «\u00a01\.200\u00a0» se lit de deux façons/],
     confidence: [
       ['0,8', 0.8],
       ['65', 0.65],

@@ -82,8 +82,8 @@ describe('ordinary edits', () => {
     sheet.deleteColumn(20); // Status gone
     const h = health(app);
     expect(h.computed).toEqual([
-      '« Note » (S) a été écrasée\u00a0: sa formule a disparu.',
-      'La colonne « État » a disparu.',
+      '«\u00a0Note\u00a0» (S) a été écrasée\u00a0: sa formule a disparu.',
+      'La colonne «\u00a0État\u00a0» a disparu.',
     ]);
     app.run('repairSheet');
     expect(health(app).computed).toEqual([]);

@@ -66,10 +66,10 @@ describe('adding a key result', () => {
     expect(sheet.getRange(`K${r.row}`).getNumberFormat()).toBe('0.0%');
     const before = JSON.stringify(sheet.getDataRange().getValues());
     expect(() => app.run('addKeyResult', { objectiveId: 'O1', kr: { title: 'x', target: '1.200' } })).toThrow(
-      /^cible : « 1\.200 » se lit de deux façons.*Rien n’a été écrit\.$/,
+      /^cible\u00a0: «\u00a01\.200\u00a0» se lit de deux façons.*Rien n’a été écrit\.$/,
     );
     expect(() => app.run('addKeyResult', { objectiveId: 'O9', kr: { title: 'x' } })).toThrow(
-      'Aucun objectif O9 dans « OKR T1 2026 ». Rien n’a été écrit.',
+      'Aucun objectif O9 dans «\u00a0OKR T1 2026\u00a0». Rien n’a été écrit.',
     );
     expect(JSON.stringify(sheet.getDataRange().getValues())).toBe(before);
     expect(wb.spreadsheet.getSheets()).toHaveLength(5);

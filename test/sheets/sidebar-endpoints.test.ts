@@ -87,7 +87,7 @@ describe('check-in', () => {
       'O1.1, value: "lots" is not a number. Nothing was written.',
     );
     expect(() => app.run('checkIn', { entries: [{ krId: 'O1.1', value: 1, confidence: 2 }] })).toThrow(
-      'O1.1, confidence: 2 must be between 0 % and 100 %. Nothing was written.',
+      'O1.1, confidence: 2 must be between 0\u00a0% and 100\u00a0%. Nothing was written.',
     );
     expect(() => app.run('checkIn', { entries: [{ krId: 'O1.1' }] })).toThrow(
       'O1.1: nothing to record (a value, a confidence or a comment). Nothing was written.',
@@ -109,7 +109,7 @@ describe('check-in', () => {
   test('in French', () => {
     const { app } = withQuarter('fr_FR');
     expect(() => app.run('checkIn', { entries: [{ krId: 'X', value: 1 }] })).toThrow(
-      'Résultat clé introuvable dans « OKR T1 2026 » : X. Rien n’a été écrit.',
+      'Résultat clé introuvable dans «\u00a0OKR T1 2026\u00a0»\u00a0: X. Rien n’a été écrit.',
     );
   });
 
@@ -166,10 +166,10 @@ describe('health check', () => {
       [
         'fr_FR',
         [
-          "Ligne 4, Départ (K) : « a lot » n'est pas un nombre",
-          "Ligne 5, ID objectif (A) / ID RC (C) : l'id est vide",
-          'Ligne 6, ID objectif (A) : id en double : O2 (ligne 3)',
-          'Ligne 7, Objectif (B) : aucun objectif O3 dans cette feuille (aucune ligne ne l’a pour ID objectif)',
+          "Ligne 4, Départ (K)\u00a0: «\u00a0a lot\u00a0» n'est pas un nombre",
+          "Ligne 5, ID objectif (A) / ID RC (C)\u00a0: l'id est vide",
+          'Ligne 6, ID objectif (A)\u00a0: id en double\u00a0: O2 (ligne 3)',
+          'Ligne 7, Objectif (B)\u00a0: aucun objectif O3 dans cette feuille (aucune ligne ne l’a pour ID objectif)',
         ],
       ],
     ] as const) {

@@ -98,8 +98,8 @@ describe('2. one parser: text that reads two ways is refused, saying why', () =>
   test('"1,200" is refused in English and French, "1.200" in French; "1 200" is 1200', () => {
     for (const [locale, text, msg] of [
       ['en_US', '1,200', /O2\.2, value: "1,200" reads two ways: type 1\.2 or 1200/],
-      ['fr_FR', '1,200', /O2\.2, valeur : « 1,200 » se lit de deux façons/],
-      ['fr_FR', '1.200', /O2\.2, valeur : « 1\.200 » se lit de deux façons/],
+      ['fr_FR', '1,200', /O2\.2, valeur\u00a0: «\u00a01,200\u00a0» se lit de deux façons/],
+      ['fr_FR', '1.200', /O2\.2, valeur\u00a0: «\u00a01\.200\u00a0» se lit de deux façons/],
     ] as const) {
       const { wb, app } = withQuarter(locale);
       const before = snapshot(wb);

@@ -226,7 +226,13 @@ describe('OKR_ALIGNED', () => {
         col('', 'a', 'x', 'e', 'd'),
         col('entreprise', 'équipe', 'équipe', 'équipe', 'équipe'),
       ),
-    ).toEqual([['sommet'], ['aligné'], ['rompu : x'], ['cycle : d → e → d'], ['cycle : e → d → e']]);
+    ).toEqual([
+      ['sommet'],
+      ['aligné'],
+      ['rompu\u00a0: x'],
+      ['cycle\u00a0: d → e → d'],
+      ['cycle\u00a0: e → d → e'],
+    ]);
     expect(callIn('fr_FR', 'OKR_ALIGNED', col('a', 'b'), col('', ''), col('entreprise', 'équipe'))).toEqual([
       ['sommet'],
       ['orphelin'],

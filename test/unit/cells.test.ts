@@ -92,13 +92,17 @@ describe('numbers typed in the sidebar: parseNumberText(raw, lang)', () => {
       parseNumberText('1.200', 'fr');
       expect.unreachable();
     } catch (e) {
-      expect((e as InputError).text('fr')).toBe('« 1.200 » se lit de deux façons : tapez 1,2 ou 1200');
+      expect((e as InputError).text('fr')).toBe(
+        '«\u00a01.200\u00a0» se lit de deux façons\u00a0: tapez 1,2 ou 1200',
+      );
     }
     try {
       parseNumberText('1,200', 'fr');
       expect.unreachable();
     } catch (e) {
-      expect((e as InputError).text('fr')).toBe('« 1,200 » se lit de deux façons : tapez 1,2 ou 1200');
+      expect((e as InputError).text('fr')).toBe(
+        '«\u00a01,200\u00a0» se lit de deux façons\u00a0: tapez 1,2 ou 1200',
+      );
     }
   });
 });

@@ -93,6 +93,69 @@ describe('KPI_TREND', () => {
       ),
     ).toThrow('KPI_TREND: direction (3×1) must be one cell or one per row of values (2×2).');
   });
+  describe('scale: a change judged against it instead of the series’ size', () => {
+    // Adobe's retention, 85 % → 87 % over six months: slope 0.0045714… per period
+    const retention = [[0.85, 0.85, 0.86, 0.86, 0.87, 0.87]];
+    test('without it, the slope is under 1 % of the values’ mean size: stable', () =>
+      expect(call('KPI_TREND', retention)).toEqual([['stable']]));
+    test('against the gap between green at 90 % and red at 80 % (0.1): 4.6 % of it, improving', () => {
+      expect(call('KPI_TREND', retention, 'higher', 0.1)).toEqual([['improving']]);
+      expect(call('KPI_TREND', retention, 'lower', 0.1)).toEqual([['worsening']]);
+    });
+    test('the scale’s sign does not count (green below red when lower is better)', () =>
+      expect(call('KPI_TREND', retention, 'higher', -0.1)).toEqual([['improving']]));
+    test('|slope ÷ scale| < 0.01 → stable, at 0.01 it moves', () => {
+      // slope 1 per period
+      expect(call('KPI_TREND', [[0, 1, 2]], 'higher', 101)).toEqual([['stable']]);
+      expect(call('KPI_TREND', [[0, 1, 2]], 'higher', 100)).toEqual([['improving']]);
+      // a big scale makes a series that moves 1 % of its size stable
+      expect(call('KPI_TREND', [[100, 101.1, 102.2]], 'higher', 1000)).toEqual([['stable']]);
+    });
+    test('blank or zero scale: the rule without it', () => {
+      expect(call('KPI_TREND', retention, 'higher', '')).toEqual([['stable']]);
+      expect(call('KPI_TREND', retention, 'higher', 0)).toEqual([['stable']]);
+      expect(call('KPI_TREND', [[0, 0, 0]], 'higher', 0)).toEqual([['stable']]);
+    });
+    test('one per row, with direction', () => {
+      expect(
+        call(
+          'KPI_TREND',
+          [
+            [0.85, 0.85, 0.86, 0.86, 0.87, 0.87],
+            [0.85, 0.85, 0.86, 0.86, 0.87, 0.87],
+            // churn 8 % → 7.8 %: lower is better, green at 6 %, red at 8 %
+            [0.08, 0.08, 0.079, 0.079, 0.078, 0.078],
+          ],
+          col('higher', 'higher', 'lower'),
+          col(0.1, '', -0.02),
+        ),
+      ).toEqual([['improving'], ['stable'], ['improving']]);
+    });
+    test('a scale that is not a number is its row’s # text; other rows compute', () =>
+      expect(
+        call(
+          'KPI_TREND',
+          [
+            [1, 2],
+            [1, 2],
+          ],
+          'higher',
+          col('wide', 10),
+        ),
+      ).toEqual([['#scale: "wide" is not a number'], ['improving']]));
+    test('one cell or one per row', () =>
+      expect(() =>
+        call(
+          'KPI_TREND',
+          [
+            [1, 2],
+            [2, 1],
+          ],
+          'higher',
+          col(1, 2, 3),
+        ),
+      ).toThrow('KPI_TREND: scale (3×1) must be one cell or one per row of values (2×2).'));
+  });
   test('French words', () => {
     expect(
       callIn('fr_FR', 'KPI_TREND', [

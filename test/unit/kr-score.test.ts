@@ -137,10 +137,10 @@ describe('KR_SCORE: ranges', () => {
 describe('KR_SCORE in French', () => {
   test('messages follow the spreadsheet’s language', () => {
     expect(() => callIn('fr_FR', 'KR_SCORE', 0, 'abc', 1)).toThrow(
-      "KR_SCORE : argument target : « abc » n'est pas un nombre.",
+      "KR_SCORE\u00a0: argument target\u00a0: «\u00a0abc\u00a0» n'est pas un nombre.",
     );
     expect(callIn('fr_FR', 'KR_SCORE', 0, col('x', '1,5'), 1)).toEqual([
-      ["#target : « x » n'est pas un nombre"],
+      ["#target\u00a0: «\u00a0x\u00a0» n'est pas un nombre"],
       [0.666666666667],
     ]);
     expect(callIn('fr', 'KR_SCORE', 0, 10, col('', '5'))).toEqual([[''], [0.5]]);

@@ -34,7 +34,9 @@ describe('OKR_SCORE', () => {
     );
   });
   test('in French', () => {
-    expect(callIn('fr_FR', 'OKR_SCORE', col(0.5, 'x'))).toBe("#ligne 2 : scores : « x » n'est pas un nombre");
+    expect(callIn('fr_FR', 'OKR_SCORE', col(0.5, 'x'))).toBe(
+      "#ligne 2\u00a0: scores\u00a0: «\u00a0x\u00a0» n'est pas un nombre",
+    );
   });
   test('a 2-D range names row and column', () => {
     expect(

@@ -94,9 +94,9 @@ describe('reading a hand-edited quarter sheet', () => {
       'fr',
     );
     expect(q.problems.map((p) => problemText(p, 'fr'))).toEqual([
-      "Ligne 4, ID objectif (A) / ID RC (C) : l'id est vide",
-      'Ligne 6, ID RC (C) : id en double : O1.1 (ligne 5)',
-      'Ligne 7, ID objectif (A) : id en double : O1 (ligne 3)',
+      "Ligne 4, ID objectif (A) / ID RC (C)\u00a0: l'id est vide",
+      'Ligne 6, ID RC (C)\u00a0: id en double\u00a0: O1.1 (ligne 5)',
+      'Ligne 7, ID objectif (A)\u00a0: id en double\u00a0: O1 (ligne 3)',
     ]);
     expect(q.objectives).toHaveLength(1);
     expect(q.objectives[0]!.krs.map((k) => k.title)).toEqual(['A']);
@@ -196,7 +196,7 @@ describe('finding columns by their headers only', () => {
     const cols = mapColumns(h, QUARTER.columns, columnLetter, 'fr');
     expect(cols.doubled).toEqual([{ key: 'target', letters: ['L', 'W'] }]);
     expect(columnProblems(cols, DATA_COLUMNS, 2, 'fr')).toEqual([
-      'La colonne « Cible » apparaît deux fois (L, W) : renommez ou supprimez l’une d’elles.',
+      'La colonne «\u00a0Cible\u00a0» apparaît deux fois (L, W)\u00a0: renommez ou supprimez l’une d’elles.',
     ]);
   });
 

@@ -22,8 +22,8 @@ describe('an error flowing from function to function is named once, never nested
   });
 
   test('in French', () => {
-    const here = "#current : « abc » n'est pas un nombre";
-    const there = "#ligne 5 : current : « abc » n'est pas un nombre";
+    const here = "#current\u00a0: «\u00a0abc\u00a0» n'est pas un nombre";
+    const there = "#ligne 5\u00a0: current\u00a0: «\u00a0abc\u00a0» n'est pas un nombre";
     expect(quarterChain(fr)).toEqual({
       krScore: [[''], [0.5], [''], [0.8], [here]],
       krMean: [[0.5], [0.5], [there], [there], [there]],
@@ -99,7 +99,7 @@ describe('the rule, function by function', () => {
       [named],
       [named],
     ]);
-    const fr = "#ligne 7 : current : « abc » n'est pas un nombre";
+    const fr = "#ligne 7\u00a0: current\u00a0: «\u00a0abc\u00a0» n'est pas un nombre";
     expect(callIn('fr_FR', 'OKR_SCORE', col(0.5, fr))).toBe(fr);
   });
   test('ids and groups that hold another function’s text show it on their row', () => {

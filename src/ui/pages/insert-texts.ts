@@ -1,7 +1,6 @@
 /** The insert dialogs' words. */
 export const INSERT_TEXTS = {
   en: {
-    quarterTitle: 'Insert a quarter',
     quarterIntro:
       'Adds an OKR sheet for the quarter, and the check-in log, review history and alignment view when missing. Nothing existing is overwritten.',
     quarter: 'Quarter',
@@ -16,7 +15,6 @@ export const INSERT_TEXTS = {
     inserting: 'Inserting…',
     inserted: (sheet: string) => `Inserted "${sheet}".`,
     pickLevel: 'Pick at least one level.',
-    kpisTitle: 'Insert a KPI dashboard',
     kpisIntro:
       'Pick the KPIs to track, by family. Each gets its unit, direction and usual period; add thresholds to see its status.',
     examplesKpis: 'Or start from the example KPIs (with six months of values)',
@@ -40,7 +38,6 @@ export const INSERT_TEXTS = {
     ],
   },
   fr: {
-    quarterTitle: 'Insérer un trimestre',
     quarterIntro:
       'Ajoute une feuille OKR pour le trimestre, ainsi que le journal de suivi, l’historique des revues et la vue d’alignement s’ils manquent. Rien d’existant n’est écrasé.',
     quarter: 'Trimestre',
@@ -53,11 +50,10 @@ export const INSERT_TEXTS = {
     insert: 'Insérer',
     cancel: 'Annuler',
     inserting: 'Insertion…',
-    inserted: (sheet: string) => `« ${sheet} » a été insérée.`,
+    inserted: (sheet: string) => `«\u00a0${sheet}\u00a0» a été insérée.`,
     pickLevel: 'Choisissez au moins un niveau.',
-    kpisTitle: 'Insérer un tableau de bord KPI',
     kpisIntro:
-      'Choisissez les KPI à suivre, par famille. Chacun reçoit son unité, son sens et sa période usuelle ; ajoutez des seuils pour voir son état.',
+      'Choisissez les KPI à suivre, par famille. Chacun reçoit son unité, son sens et sa période usuelle\u00a0; ajoutez des seuils pour voir son état.',
     examplesKpis: 'Ou partir des KPI d’exemple (avec six mois de valeurs)',
     pickKpi: 'Choisissez au moins un KPI.',
     higher: 'plus haut est mieux',

@@ -27,6 +27,14 @@ function insertButton(
   });
   return submit;
 }
+/** "Pick at least one…" goes once the user picks one: it would no longer say what is. */
+function clearRefusal(line: HTMLElement, refusal: string): void {
+  if (line.textContent !== refusal) return;
+  line.textContent = '';
+  line.className = '';
+  line.removeAttribute('role');
+}
+
 const LEVELS = ['company', 'department', 'team', 'individual'] as const;
 
 function quarterForm(o: Options) {
@@ -55,8 +63,10 @@ function quarterForm(o: Options) {
   });
   return h(
     'form',
-    { onsubmit: (e: Event) => e.preventDefault() },
-    h('h1', {}, t.quarterTitle),
+    {
+      onsubmit: (e: Event) => e.preventDefault(),
+      onchange: () => levelBoxes.some((b) => b.checked) && clearRefusal(line, t.pickLevel),
+    },
     h('p', { class: 'muted' }, t.quarterIntro),
     h(
       'div',
@@ -117,8 +127,10 @@ function kpiForm(o: Options) {
   });
   return h(
     'form',
-    { onsubmit: (e: Event) => e.preventDefault() },
-    h('h1', {}, t.kpisTitle),
+    {
+      onsubmit: (e: Event) => e.preventDefault(),
+      onchange: () => (boxes.some((b) => b.checked) || examples.checked) && clearRefusal(line, t.pickKpi),
+    },
     h('p', { class: 'muted' }, t.kpisIntro),
     ...families,
     h('label', { class: 'inline' }, examples, t.examplesKpis),
