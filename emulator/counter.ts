@@ -21,6 +21,7 @@ export function quotaMessage(call: string): string {
 export class CallCounter {
   private readonly counts = new Map<string, number>();
   private writeCount = 0;
+  private cells = 0;
   private fault: { remaining: number; message: string | undefined } | undefined;
 
   /** Counts a call; a write is refused (thrown, not made) when an armed fault's turn has come. */
@@ -35,6 +36,19 @@ export class CallCounter {
     }
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
     if (write) this.writeCount++;
+  }
+
+  /**
+   * Counts cells a read call handed back (getValues on 3×4 is 12): Apps Script's time grows with
+   * them too, so a test can pin that an operation reads no more as the history grows.
+   */
+  read(cells: number): void {
+    this.cells += cells;
+  }
+
+  /** Cells handed back by read calls (values, display values, formulas, formats, notes…) since the last reset. */
+  cellsRead(): number {
+    return this.cells;
   }
 
   /**
@@ -80,5 +94,6 @@ export class CallCounter {
   reset(): void {
     this.counts.clear();
     this.writeCount = 0;
+    this.cells = 0;
   }
 }
