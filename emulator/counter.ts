@@ -22,6 +22,7 @@ export class CallCounter {
   private readonly counts = new Map<string, number>();
   private writeCount = 0;
   private cells = 0;
+  private readonly runs = new Map<string, number>();
   private fault: { remaining: number; message: string | undefined } | undefined;
 
   /** Counts a call; a write is refused (thrown, not made) when an armed fault's turn has come. */
@@ -49,6 +50,19 @@ export class CallCounter {
   /** Cells handed back by read calls (values, display values, formulas, formats, notes…) since the last reset. */
   cellsRead(): number {
     return this.cells;
+  }
+
+  /** Counts a custom-function execution for a formula of a sheet (by its name). */
+  ranIn(sheet: string): void {
+    this.runs.set(sheet, (this.runs.get(sheet) ?? 0) + 1);
+  }
+
+  /**
+   * Custom-function executions since the last reset, by the sheet their formula is in: a test can
+   * pin which sheets an edit recomputes (in Sheets each execution is a server round trip).
+   */
+  customFunctionsBySheet(): Record<string, number> {
+    return Object.fromEntries([...this.runs].sort(([a], [b]) => a.localeCompare(b)));
   }
 
   /**
@@ -95,5 +109,6 @@ export class CallCounter {
     this.counts.clear();
     this.writeCount = 0;
     this.cells = 0;
+    this.runs.clear();
   }
 }
