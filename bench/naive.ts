@@ -35,7 +35,7 @@ import { type CellValue, Day } from '../src/sheets/cells';
 import { alignmentLayout, type CheckinKey, checkinsLayout } from '../src/sheets/companion-layouts';
 import { alignmentFormulas } from '../src/sheets/companion-sheets';
 import { historyCells } from '../src/sheets/history';
-import { lastCheckIns, readLog } from '../src/sheets/log';
+import { lastCheckIns, logEntries } from '../src/sheets/log';
 import {
   labelLiteral,
   META,
@@ -393,11 +393,7 @@ function naiveSummary(ctx: Ctx, sheetName: string) {
   const col = Object.fromEntries(
     checkinsLayout.columns.flatMap((c) => (L.col(c.key) > 0 ? [[c.key, L.col(c.key)]] : [])),
   );
-  const log = readLog(
-    { sheet: gridSheet([[], ...logRows], L.width), col, width: L.width, recreated: false },
-    label,
-    ctx.timeZone,
-  );
+  const log = logEntries({ col }, logRows, label, ctx.timeZone);
   const findings = healthCheck({
     objectives: read.objectives,
     lastCheckIn: lastCheckIns(log),
