@@ -13,15 +13,16 @@ export interface CatalogEntry {
   fiscalStart?: number;
   /** Day number of the quarter's first day, to order quarters. */
   first?: number;
-  /**
-   * The sheet's name when last seen: the quarter picker lists these without reading each sheet's
-   * name; a name looked for is always checked against the sheet's own.
-   */
-  name?: string;
 }
 
 const KEY = 'okrkpi.sheets';
-/** The number of sheets in the file when the catalog's sheets were last all looked at, and those gone then. */
+/**
+ * The sheets' names when last seen, by id: the quarter picker lists them without reading each
+ * sheet's name. Apart from the catalog, so that any call may write them without the lock: a name
+ * lost to a concurrent write is only read from its sheet again, never a sheet lost.
+ */
+const NAMES_KEY = 'okrkpi.sheetNames';
+/** The number of sheets in the file when they were last all looked at, and the catalog's gone then. */
 const COUNT_KEY = 'okrkpi.sheetCount';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -33,13 +34,20 @@ export interface Found {
   entry: CatalogEntry;
 }
 
+function parse<T>(raw: string | undefined, fallback: T): T {
+  try {
+    return raw ? ((JSON.parse(raw) as T) ?? fallback) : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
 export class Catalog {
   /** Sheets looked up by id in this call (null: gone from the file). */
   private readonly byId = new Map<number, Sheet | null>();
-  /** Every sheet's name, read only when a name must be found the slow way. */
+  /** Every sheet with its name, read only when a name must be found the slow way. */
   private named: { sheet: Sheet; name: string }[] | undefined;
-  /** Names seen differing from the stored ones: written back by an endpoint that holds the lock. */
-  private stale = false;
+  private readonly names: Record<string, string>;
 
   private constructor(
     private readonly ss: Spreadsheet,
@@ -49,18 +57,13 @@ export class Catalog {
      * reviews' records are read from it rather than with calls of their own.
      */
     readonly properties: Record<string, string>,
-  ) {}
+  ) {
+    this.names = parse<Record<string, string>>(properties[NAMES_KEY], {});
+  }
 
   static read(ss: Spreadsheet): Catalog {
     const properties = PropertiesService.getDocumentProperties().getProperties();
-    const raw = properties[KEY];
-    let entries: Record<string, CatalogEntry> = {};
-    try {
-      entries = raw ? (JSON.parse(raw) as Record<string, CatalogEntry>) : {};
-    } catch {
-      entries = {};
-    }
-    return new Catalog(ss, entries, properties);
+    return new Catalog(ss, parse<Record<string, CatalogEntry>>(properties[KEY], {}), properties);
   }
 
   private write(key: string, value: string): void {
@@ -80,6 +83,14 @@ export class Catalog {
       .filter(([, e]) => e.kind === kind)
       .map(([id, entry]) => ({ id: Number(id), entry }));
     return kind === 'quarter' ? all.sort((a, b) => (a.entry.first ?? 0) - (b.entry.first ?? 0)) : all;
+  }
+
+  entryById(id: number): CatalogEntry | undefined {
+    return this.stored[String(id)];
+  }
+
+  entryOf(sheet: Sheet): CatalogEntry | undefined {
+    return this.entryById(sheet.getSheetId());
   }
 
   /** The add-on's sheet of that id, when it is of that kind and still in the file. */
@@ -108,10 +119,7 @@ export class Catalog {
    * is needed (the insert dialog); endpoints take the one they work on by id or by name.
    */
   find(kind: SheetKind): Found[] {
-    return this.entries(kind).flatMap(({ id, entry }) => {
-      const sheet = this.sheetById(id);
-      return sheet ? [{ sheet, id, entry }] : [];
-    });
+    return this.entries(kind).flatMap(({ id }) => this.sheetOf(id, kind) ?? []);
   }
 
   /** The latest quarter sheet still in the file (by quarter). */
@@ -124,60 +132,74 @@ export class Catalog {
     return undefined;
   }
 
-  entryOf(sheet: Sheet): CatalogEntry | undefined {
-    return this.entryById(sheet.getSheetId());
-  }
-
-  entryById(id: number): CatalogEntry | undefined {
-    return this.stored[String(id)];
-  }
-
   /**
-   * The add-on's sheet of a kind named so: by the names stored (one look-up and the sheet's own
-   * name to check it), else, when a sheet was renamed since, by every sheet's name.
+   * The add-on's sheet of a kind named so (the sidebar's picker sends names). By the names kept:
+   * one look-up, and the sheet's own name to check it. When it was renamed since (the picker
+   * listed its old name), or no name kept matches, every sheet's name is read: the sheet so named
+   * now, else the one listed under that name. Every name read is kept.
    */
   byName(kind: SheetKind, name: string): Found | undefined {
+    let listed: Found | undefined;
     for (const { id } of this.entries(kind)) {
-      if (this.stored[String(id)]!.name !== name) continue;
+      if (this.names[String(id)] !== name) continue;
       const found = this.sheetOf(id, kind);
-      if (found && found.sheet.getName() === name) return found;
+      if (!found) continue;
+      const now = found.sheet.getName();
+      if (now === name) return found;
+      listed ??= found;
     }
     this.named ??= this.ss.getSheets().map((sheet) => ({ sheet, name: sheet.getName() }));
-    const match = this.named.find((x) => x.name === name);
-    if (!match) return undefined;
-    const id = match.sheet.getSheetId();
-    const entry = this.stored[String(id)];
-    if (entry?.kind !== kind) return undefined;
-    this.byId.set(id, match.sheet);
-    this.noteName(id, name);
-    return { sheet: match.sheet, id, entry };
+    let match: Found | undefined;
+    for (const { sheet, name: now } of this.named) {
+      const id = sheet.getSheetId();
+      const entry = this.stored[String(id)];
+      if (!entry) continue;
+      this.byId.set(id, sheet);
+      this.noteName(id, now);
+      if (!match && entry.kind === kind && now === name) match = { sheet, id, entry };
+    }
+    this.saveNames();
+    return match ?? listed;
   }
 
-  /** A sheet's name as just read: kept for the picker when it changed (see save). */
+  private stale = false;
+
+  /** A sheet's name as just read: kept when it changed (saveNames). */
   noteName(id: number, name: string): void {
-    const entry = this.stored[String(id)];
-    if (!entry || entry.name === name) return;
-    entry.name = name;
+    if (this.names[String(id)] === name || !this.stored[String(id)]) return;
+    this.names[String(id)] = name;
     this.stale = true;
   }
 
+  /** Writes the names seen differing from the ones kept (any call may: see NAMES_KEY). */
+  saveNames(): void {
+    if (!this.stale) return;
+    for (const id of Object.keys(this.names)) if (!this.stored[id]) delete this.names[id];
+    this.write(NAMES_KEY, JSON.stringify(this.names));
+    this.stale = false;
+  }
+
   /**
-   * The names of the quarter sheets, in quarter order, as stored (a sheet renamed since shows its
-   * old name until an endpoint sees the new one; picking it still opens it); `current`'s as read.
+   * The names of the quarter sheets still in the file, in quarter order, as kept (a sheet renamed
+   * since shows its old name until a call reads the new one; picking it still opens it);
+   * `current`'s as read. Names kept are written back when one changed.
    */
   quarterNames(current?: { id: number; name: string }): string[] {
     const gone = this.gone();
-    return this.entries('quarter').flatMap(({ id, entry }) => {
+    const out = this.entries('quarter').flatMap(({ id }) => {
       if (current && id === current.id) return [current.name];
       if (gone.has(id) || this.byId.get(id) === null) return [];
-      if (entry.name) return [entry.name];
-      // a catalog made before names were kept: read once, kept by the next write
+      const kept = this.names[String(id)];
+      if (kept) return [kept];
+      // a catalog made before names were kept: read once, and kept
       const sheet = this.sheetById(id);
       if (!sheet) return [];
       const name = sheet.getName();
       this.noteName(id, name);
       return [name];
     });
+    this.saveNames();
+    return out;
   }
 
   /**
@@ -186,12 +208,7 @@ export class Catalog {
    * write it: it never touches the catalog, and a stale count only means one more look).
    */
   private gone(): Set<number> {
-    let saved: { n: number; gone: number[] } | undefined;
-    try {
-      saved = JSON.parse(this.properties[COUNT_KEY] ?? 'null') ?? undefined;
-    } catch {
-      saved = undefined;
-    }
+    let saved = parse<{ n: number; gone: number[] } | undefined>(this.properties[COUNT_KEY], undefined);
     const n = this.ss.getNumSheets();
     if (saved?.n !== n) {
       const live = new Set(this.ss.getSheets().map((s) => s.getSheetId()));
@@ -207,33 +224,15 @@ export class Catalog {
   }
 
   /**
-   * Writes the names seen differing from the stored ones. Only under the document lock: the
-   * catalog is read again there, so an entry another call added is never lost.
-   */
-  saveNames(): void {
-    if (!this.stale) return;
-    const fresh = Catalog.read(this.ss);
-    let changed = false;
-    for (const [id, e] of Object.entries(this.stored)) {
-      const now = fresh.stored[id];
-      if (now && e.name && now.name !== e.name) {
-        now.name = e.name;
-        changed = true;
-      }
-    }
-    if (changed) this.write(KEY, JSON.stringify(fresh.stored));
-    this.stale = false;
-  }
-
-  /**
    * Records a sheet of the add-on's; entries of sheets deleted since are forgotten (the store stays
    * small): this reads every sheet's id, as inserting a sheet reads every name to pick a free one.
    * Returns the ids of the sheets in the file.
    */
   remember(sheet: Sheet, entry: CatalogEntry): number[] {
     const id = sheet.getSheetId();
-    this.stored[String(id)] = { ...entry, name: sheet.getName() };
+    this.stored[String(id)] = entry;
     this.byId.set(id, sheet);
+    this.noteName(id, sheet.getName());
     const live = this.ss.getSheets().map((s) => s.getSheetId());
     const alive = new Set(live.map(String));
     for (const k of Object.keys(this.stored)) {
@@ -243,7 +242,7 @@ export class Catalog {
     }
     this.write(KEY, JSON.stringify(this.stored));
     this.write(COUNT_KEY, JSON.stringify({ n: live.length, gone: [] }));
-    this.stale = false;
+    this.saveNames();
     return live;
   }
 }

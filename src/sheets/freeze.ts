@@ -62,15 +62,15 @@ export function freezeQuarter(
   const shown = (r: number, c: number): Cell => read.values[r - 1]?.[c - 1] ?? '';
   const header: number[] = [];
   const above: [number, number, string][] = [];
-  formulas.forEach((row, i) =>
+  formulas.forEach((row, i) => {
     row.forEach((f, j) => {
       if (!f || !callsOwn(f)) return;
       const v = shown(i + 1, j + 1);
       if (typeof v === 'string' && v.startsWith('#')) return;
       if (i + 1 === h) header.push(j + 1);
       else above.push([i + 1, j + 1, f]);
-    }),
-  );
+    });
+  });
   if (header.length === 0 && above.length === 0) return kept;
   const last = Math.max(read.lastRow, kept?.last ?? h);
   const frozen: Frozen = {
@@ -94,8 +94,8 @@ export function freezeQuarter(
 
 /**
  * Writes a frozen quarter's formulas back: each computed column found by its header text gets its
- * formula in its header cell and its frozen values cleared below (one setValues per block of
- * adjacent columns), and the settings row's formulas go back as they were.
+ * frozen values cleared below its header, then its formula in its header cell (a setValues and a
+ * setFormulas per block of adjacent columns), and the settings row's formulas go back as they were.
  */
 export function thawQuarter(
   sheet: Sheet,
@@ -114,10 +114,12 @@ export function thawQuarter(
   for (const s of states)
     if (s.state === 'overwritten') byCol.set(s.col!, computedFormula(read, cols, s, logName, lang, label));
   for (const run of runs([...byCol.keys()])) {
-    const block = Array.from({ length: last - h + 1 }, (_, i) =>
-      run.map((c) => (i === 0 ? byCol.get(c)! : '')),
-    );
-    sheet.getRange(h, run[0]!, block.length, run.length).setValues(block);
+    // the values cleared first, then the formulas: each spills into cells already empty
+    if (last > h)
+      sheet
+        .getRange(h + 1, run[0]!, last - h, run.length)
+        .setValues(Array.from({ length: last - h }, () => run.map(() => '')));
+    sheet.getRange(h, run[0]!, 1, run.length).setFormulas([run.map((c) => byCol.get(c)!)]);
   }
   for (const [r, c, f] of frozen.above) sheet.getRange(r, c).setFormula(f);
 }

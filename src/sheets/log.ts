@@ -48,7 +48,8 @@ interface LogIndex {
   sheetId: number;
   last: number;
   lastSig: string;
-  starts: Record<string, { row: number; sig: string }>;
+  /** Each quarter's first row and its signature: [row, signature] (a few bytes per quarter). */
+  starts: Record<string, [number, string]>;
   /** Every quarter of the log is in `starts` (false when it hit INDEX_QUARTERS). */
   complete: boolean;
 }
@@ -106,7 +107,7 @@ function indexOf(log: Log, values: readonly Cell[][]): LogIndex {
       complete = false;
       return;
     }
-    starts[q] = { row: i + 2, sig: readSig(log, r) };
+    starts[q] = [i + 2, readSig(log, r)];
     count++;
   });
   return {
@@ -194,10 +195,10 @@ export function logTail(log: Log, quarter: string): { last: number; rows: Cell[]
   const idx = readIndex(log);
   if (idx && idx.last === last) {
     const start = idx.starts[quarter];
-    const from = start ? Math.max(recent, start.row) : idx.complete ? last : recent;
+    const from = start ? Math.max(recent, start[0]) : idx.complete ? last : recent;
     const rows = read(from);
     const ends = readSig(log, rows[rows.length - 1]!) === idx.lastSig;
-    if (ends && (!start || from !== start.row || readSig(log, rows[0]!) === start.sig)) return { last, rows };
+    if (ends && (!start || from !== start[0] || readSig(log, rows[0]!) === start[1])) return { last, rows };
   }
   return { last, rows: read(recent) };
 }
@@ -291,7 +292,7 @@ export function noteAppended(
     const q = typeof r.quarter === 'string' ? r.quarter.trim() : '';
     if (q in next.starts) return;
     if (Object.keys(next.starts).length >= INDEX_QUARTERS) next.complete = false;
-    else next.starts[q] = { row: at + i, sig: writtenSig(r) };
+    else next.starts[q] = [at + i, writtenSig(r)];
   });
   next.last = at + rows.length - 1;
   next.lastSig = writtenSig(rows[rows.length - 1]!);
@@ -315,13 +316,13 @@ export function readLog(log: Log, quarter: string, timeZone: string): LogEntry[]
   const idx = readIndex(log);
   if (idx && idx.last === last) {
     const start = idx.starts[quarter];
-    const from = start?.row ?? (idx.complete ? last : undefined);
+    const from = start?.[0] ?? (idx.complete ? last : undefined);
     if (from !== undefined && from >= 2 && from <= last) {
       const rows = log.sheet.getRange(from, 1, last - from + 1, log.width).getValues() as Cell[][];
       const ends = readSig(log, rows[rows.length - 1]!) === idx.lastSig;
       // no start: the quarter has no row (the index lists them all), once the last row vouches for it
       if (ends && !start) return [];
-      if (ends && readSig(log, rows[0]!) === start!.sig) return logEntries(log, rows, quarter, timeZone);
+      if (ends && readSig(log, rows[0]!) === start![1]) return logEntries(log, rows, quarter, timeZone);
     }
   }
   const values = log.sheet.getRange(2, 1, last - 1, log.width).getValues() as Cell[][];
