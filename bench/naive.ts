@@ -29,13 +29,14 @@ import { mapColumns } from '../src/core/read-quarter';
 import { type Answer, carryOver, defaultAnswer, historyRows, reviewSummary } from '../src/core/review';
 import { readConfidence, readTyped, styleOf } from '../src/core/typed';
 import type { Decision } from '../src/core/words';
+import { registry } from '../src/functions/registry';
 import { alignmentSource, localLabel, logColumns } from '../src/server/insert';
 import { REVIEW_TEXTS } from '../src/server/review-texts';
-import { type CellValue, Day } from '../src/sheets/cells';
+import { type CellValue, cellValue, Day } from '../src/sheets/cells';
 import { alignmentLayout, type CheckinKey, checkinsLayout } from '../src/sheets/companion-layouts';
 import { alignmentFormulas } from '../src/sheets/companion-sheets';
 import { historyCells } from '../src/sheets/history';
-import { lastCheckIns, readLog } from '../src/sheets/log';
+import { lastCheckIns, logEntries } from '../src/sheets/log';
 import {
   labelLiteral,
   META,
@@ -393,11 +394,7 @@ function naiveSummary(ctx: Ctx, sheetName: string) {
   const col = Object.fromEntries(
     checkinsLayout.columns.flatMap((c) => (L.col(c.key) > 0 ? [[c.key, L.col(c.key)]] : [])),
   );
-  const log = readLog(
-    { sheet: gridSheet([[], ...logRows], L.width), col, width: L.width, recreated: false },
-    label,
-    ctx.timeZone,
-  );
+  const log = logEntries({ col }, logRows, label, ctx.timeZone);
   const findings = healthCheck({
     objectives: read.objectives,
     lastCheckIn: lastCheckIns(log),
@@ -423,6 +420,25 @@ export function naiveLoadReview(wb: Workbook, sheetName: string) {
 }
 
 /**
+ * The closed quarter's custom-function formulas replaced by the values they show, as the add-on's
+ * freezeQuarter does, one cell at a time: each formula read, each value written.
+ */
+function naiveFreeze(sheet: EmuSheet, read: SheetRead): void {
+  const own = new RegExp(`\\b(${registry.map((f) => f.name).join('|')})\\s*\\(`, 'i');
+  const width = read.values[0]?.length ?? 1;
+  const shown = (r: number, c: number) => read.values[r - 1]?.[c - 1] ?? '';
+  for (let r = 1; r <= read.headerRow; r++)
+    for (let c = 1; c <= width; c++) {
+      const f = sheet.getRange(r, c).getFormula();
+      const v = shown(r, c);
+      if (!f || !own.test(f) || (typeof v === 'string' && v.startsWith('#'))) continue;
+      const last = r === read.headerRow ? read.lastRow : r;
+      for (let row = r; row <= last; row++)
+        sheet.getRange(row, c).setValue(cellValue(shown(row, c) as CellValue));
+    }
+}
+
+/**
  * Finish the review, first part: the history rows appended cell by cell and the quarter protected.
  * Returns what the second part (opening the next quarter) needs.
  */
@@ -438,6 +454,7 @@ export function naiveCloseQuarter(
   const reviews = companion(ctx, 'reviews');
   let at = reviews.getLastRow() + 1;
   for (const r of rows) setRow(reviews, at++, historyCells(r, ctx.lang));
+  naiveFreeze(sheet, read);
   sheet.protect().setDescription(REVIEW_TEXTS[ctx.lang].closedBy(label, reviewId)).setWarningOnly(true);
   const decisions = new Map<string, Decision>(
     summary.objectives.map((o) => [o.id, (answers.get(o.id) ?? defaultAnswer(o)).decision]),

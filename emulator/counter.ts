@@ -21,6 +21,8 @@ export function quotaMessage(call: string): string {
 export class CallCounter {
   private readonly counts = new Map<string, number>();
   private writeCount = 0;
+  private cells = 0;
+  private readonly runs = new Map<string, number>();
   private fault: { remaining: number; message: string | undefined } | undefined;
 
   /** Counts a call; a write is refused (thrown, not made) when an armed fault's turn has come. */
@@ -35,6 +37,32 @@ export class CallCounter {
     }
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
     if (write) this.writeCount++;
+  }
+
+  /**
+   * Counts cells a read call handed back (getValues on 3×4 is 12): Apps Script's time grows with
+   * them too, so a test can pin that an operation reads no more as the history grows.
+   */
+  read(cells: number): void {
+    this.cells += cells;
+  }
+
+  /** Cells handed back by read calls (values, display values, formulas, formats, notes…) since the last reset. */
+  cellsRead(): number {
+    return this.cells;
+  }
+
+  /** Counts a custom-function execution for a formula of a sheet (by its name). */
+  ranIn(sheet: string): void {
+    this.runs.set(sheet, (this.runs.get(sheet) ?? 0) + 1);
+  }
+
+  /**
+   * Custom-function executions since the last reset, by the sheet their formula is in: a test can
+   * pin which sheets an edit recomputes (in Sheets each execution is a server round trip).
+   */
+  customFunctionsBySheet(): Record<string, number> {
+    return Object.fromEntries([...this.runs].sort(([a], [b]) => a.localeCompare(b)));
   }
 
   /**
@@ -80,5 +108,7 @@ export class CallCounter {
   reset(): void {
     this.counts.clear();
     this.writeCount = 0;
+    this.cells = 0;
+    this.runs.clear();
   }
 }

@@ -38,8 +38,11 @@ export type CustomArg = ArgValue | ArgValue[][] | undefined;
 export const NO_BUNDLE = Symbol('no bundle');
 
 export interface CustomFunctionHost {
-  /** Runs the bundle's top-level function; throws what it throws; NO_BUNDLE when none is loaded. */
-  runCustomFunction(name: string, args: CustomArg[]): unknown;
+  /**
+   * Runs the bundle's top-level function for the formula in engine sheet `sheet`; throws what it
+   * throws; NO_BUNDLE when none is loaded.
+   */
+  runCustomFunction(name: string, args: CustomArg[], sheet?: number): unknown;
   /** Whether a cell's number is a date (0-based address in the engine). */
   isDateCell(sheet: number, row: number, col: number): boolean;
   serialOf(date: Date): number;
@@ -273,7 +276,7 @@ export class CustomFunctionsPlugin extends FunctionPlugin {
     }
     let result: unknown;
     try {
-      result = host.runCustomFunction(name, args);
+      result = host.runCustomFunction(name, args, state.formulaAddress?.sheet);
     } catch (e) {
       return anchored(new CellError(ErrorType.ERROR, thrownNote(e)), rows, cols);
     }

@@ -162,6 +162,12 @@ export class EmuRange implements Api<Real, Methods> {
     this.wb.hit(`Range.${method}`, write);
   }
 
+  /** A read call: counted, with the cells it hands back (one for a single-cell getter). */
+  private read(method: string, cells = this.area.numRows * this.area.numCols): void {
+    this.hit(method);
+    this.wb.counter.read(cells);
+  }
+
   private grid<T>(fn: (row: number, col: number) => T): T[][] {
     const { row, col, numRows, numCols } = this.area;
     return Array.from({ length: numRows }, (_, i) =>
@@ -293,12 +299,12 @@ export class EmuRange implements Api<Real, Methods> {
   // --- values and formulas ---
 
   getValue(): GasValue {
-    this.hit('getValue');
+    this.read('getValue', 1);
     return this.wb.values(this.model, { ...this.area, numRows: 1, numCols: 1 })[0]![0]!;
   }
 
   getValues(): GasValue[][] {
-    this.hit('getValues');
+    this.read('getValues');
     return this.wb.values(this.model, this.area);
   }
 
@@ -319,22 +325,22 @@ export class EmuRange implements Api<Real, Methods> {
   }
 
   getDisplayValue(): string {
-    this.hit('getDisplayValue');
+    this.read('getDisplayValue', 1);
     return this.wb.displayValues(this.model, { ...this.area, numRows: 1, numCols: 1 })[0]![0]!;
   }
 
   getDisplayValues(): string[][] {
-    this.hit('getDisplayValues');
+    this.read('getDisplayValues');
     return this.wb.displayValues(this.model, this.area);
   }
 
   getFormula(): string {
-    this.hit('getFormula');
+    this.read('getFormula', 1);
     return this.wb.formula(this.model, this.area.row, this.area.col);
   }
 
   getFormulas(): string[][] {
-    this.hit('getFormulas');
+    this.read('getFormulas');
     return this.wb.formulas(this.model, this.area);
   }
 
@@ -375,13 +381,13 @@ export class EmuRange implements Api<Real, Methods> {
   // --- formats ---
 
   getNumberFormat(): string {
-    this.hit('getNumberFormat');
+    this.read('getNumberFormat', 1);
     // 'General' for a cell never formatted [UNVERIFIED: older runtimes gave '0.###############'].
     return this.wb.numberFormat(this.model, this.area.row, this.area.col) ?? 'General';
   }
 
   getNumberFormats(): string[][] {
-    this.hit('getNumberFormats');
+    this.read('getNumberFormats');
     return this.grid((r, c) => this.wb.numberFormat(this.model, r, c) ?? 'General');
   }
 
@@ -402,12 +408,12 @@ export class EmuRange implements Api<Real, Methods> {
   }
 
   getFontWeight(): GoogleAppsScript.Spreadsheet.FontWeight {
-    this.hit('getFontWeight');
+    this.read('getFontWeight', 1);
     return this.meta(this.area.row, this.area.col)?.fontWeight ?? 'normal';
   }
 
   getFontWeights(): GoogleAppsScript.Spreadsheet.FontWeight[][] {
-    this.hit('getFontWeights');
+    this.read('getFontWeights');
     return this.grid((r, c) => this.meta(r, c)?.fontWeight ?? 'normal');
   }
 
@@ -428,7 +434,7 @@ export class EmuRange implements Api<Real, Methods> {
   }
 
   getFontColor(): string {
-    this.hit('getFontColor');
+    this.read('getFontColor', 1);
     return this.meta(this.area.row, this.area.col)?.fontColor ?? DEFAULT_FONT_COLOR;
   }
 
@@ -441,12 +447,12 @@ export class EmuRange implements Api<Real, Methods> {
   }
 
   getBackground(): string {
-    this.hit('getBackground');
+    this.read('getBackground', 1);
     return this.meta(this.area.row, this.area.col)?.background ?? DEFAULT_BACKGROUND;
   }
 
   getBackgrounds(): string[][] {
-    this.hit('getBackgrounds');
+    this.read('getBackgrounds');
     return this.grid((r, c) => this.meta(r, c)?.background ?? DEFAULT_BACKGROUND);
   }
 
@@ -467,7 +473,7 @@ export class EmuRange implements Api<Real, Methods> {
   }
 
   getHorizontalAlignment(): string {
-    this.hit('getHorizontalAlignment');
+    this.read('getHorizontalAlignment', 1);
     return this.meta(this.area.row, this.area.col)?.hAlign ?? 'general';
   }
 
@@ -480,7 +486,7 @@ export class EmuRange implements Api<Real, Methods> {
   }
 
   getWrap(): boolean {
-    this.hit('getWrap');
+    this.read('getWrap', 1);
     return this.meta(this.area.row, this.area.col)?.wrap ?? false;
   }
 
@@ -495,12 +501,12 @@ export class EmuRange implements Api<Real, Methods> {
   // --- notes ---
 
   getNote(): string {
-    this.hit('getNote');
+    this.read('getNote', 1);
     return this.meta(this.area.row, this.area.col)?.note ?? '';
   }
 
   getNotes(): string[][] {
-    this.hit('getNotes');
+    this.read('getNotes');
     return this.grid((r, c) => this.meta(r, c)?.note ?? '');
   }
 
@@ -531,13 +537,13 @@ export class EmuRange implements Api<Real, Methods> {
   // --- validation and checkboxes ---
 
   getDataValidation(): EmuDataValidation | null {
-    this.hit('getDataValidation');
+    this.read('getDataValidation', 1);
     const v = this.meta(this.area.row, this.area.col)?.validation;
     return v ? new EmuDataValidation(this.wb, v) : null;
   }
 
   getDataValidations(): (EmuDataValidation | null)[][] {
-    this.hit('getDataValidations');
+    this.read('getDataValidations');
     return this.grid((r, c) => {
       const v = this.meta(r, c)?.validation;
       return v ? new EmuDataValidation(this.wb, v) : null;

@@ -269,6 +269,7 @@ export class EmuSheet implements Api<Real, Methods> {
       numCols: numColumns === -1 ? ext.cols - startColumn + 1 : numColumns,
     };
     checkGrid(this.model, area);
+    this.wb.counter.read(area.numRows * area.numCols);
     return this.wb.values(this.model, area);
   }
 

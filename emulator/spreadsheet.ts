@@ -23,6 +23,7 @@ type Methods =
   | 'getProtections'
   | 'getRange'
   | 'getRangeByName'
+  | 'getSheetById'
   | 'getSheetByName'
   | 'getSheets'
   | 'getSpreadsheetLocale'
@@ -119,6 +120,14 @@ export class EmuSpreadsheet implements Api<Real, Methods> {
   getSheetByName(name: string): EmuSheet | null {
     this.hit('getSheetByName');
     const s = this.wb.sheetByName(name);
+    return s ? sheetObject(this.wb, s) : null;
+  }
+
+  /** The sheet of that id (Sheet.getSheetId, the URL's gid); null when there is none [DOC SS#getSheetById]. */
+  getSheetById(id: number): EmuSheet | null {
+    this.hit('getSheetById');
+    checkArgs('Spreadsheet.getSheetById', [id], typeof id === 'number');
+    const s = this.wb.sheetByGid(id);
     return s ? sheetObject(this.wb, s) : null;
   }
 

@@ -470,9 +470,11 @@ export class WorkbookCore implements CustomFunctionHost {
 
   // --- the custom-function host (plugins.ts) ---
 
-  runCustomFunction(name: string, args: CustomArg[]): unknown {
+  runCustomFunction(name: string, args: CustomArg[], engineSheet?: number): unknown {
     if (!this.bundle?.has(name)) return NO_BUNDLE;
     this.counter.hit(`CustomFunction.${name}`);
+    const sheet = engineSheet === undefined ? undefined : this.sheetByEngineId(engineSheet);
+    if (sheet) this.counter.ranIn(sheet.name);
     this.customFunctionDepth++;
     const mode = this.authMode;
     this.authMode = 'CUSTOM_FUNCTION';

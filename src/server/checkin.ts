@@ -8,7 +8,7 @@ import { SHEET_TEXTS } from '../core/sheet-texts';
 import { readConfidence, readTyped, styleOf } from '../core/typed';
 import { Catalog } from '../sheets/catalog';
 import { type CellValue, Day } from '../sheets/cells';
-import { appendLog, findLog, lastCheckIns, logHasRequest, openLog, readLog } from '../sheets/log';
+import { appendLog, findLog, lastCheckIns, logHasRequest, logTail, openLog, readLog } from '../sheets/log';
 import { computedStates, repairComputed } from '../sheets/repair';
 import { ColumnWrite } from '../sheets/write-back';
 import { krTrends } from './charts';
@@ -101,10 +101,10 @@ export function checkInState(payload?: unknown) {
   for (const k of q.read.strays) strays.set(k.objectiveId, [...(strays.get(k.objectiveId) ?? []), k]);
   return {
     lang: ctx.lang,
-    sheet: q.sheet.getName(),
+    sheet: q.name,
     quarter: q.label,
     asOf: isoOf(q.asOf),
-    quarters: catalog.find('quarter').map((x) => x.sheet.getName()),
+    quarters: catalog.quarterNames(q),
     objectives: [
       ...q.read.objectives
         .map((o) => ({
@@ -129,7 +129,7 @@ export function checkInState(payload?: unknown) {
     /** The owner this user last filtered on (their own, in user properties), or null for everyone. */
     ownerFilter: PropertiesService.getUserProperties().getProperty(ownerKey(ctx)) ?? null,
     /** Why the quarter takes no check-in: closed by its review (reopen it to change it). */
-    closed: closedText(ctx, q),
+    closed: closedText(ctx, catalog, q),
   };
 }
 
@@ -181,7 +181,7 @@ export function checkIn(payload: unknown) {
     const catalog = Catalog.read(ctx.ss);
     const q = currentQuarter(ctx, catalog, p.sheet);
     assertWritable(q, ctx.lang);
-    const closed = ReviewStore.open(ctx.ss).recordOf(q.sheet.getSheetId())?.finished;
+    const closed = ReviewStore.open(ctx.ss, catalog).recordOf(q.id)?.finished;
     if (closed)
       throw new UserError(`${REVIEW_TEXTS[ctx.lang].closed(q.label, closed.at)} ${nothingWritten(ctx.lang)}`);
     if (ctx.today < q.quarter.first)
@@ -259,7 +259,8 @@ export function checkIn(payload: unknown) {
     const today = ctx.today;
     const log = openLog(ctx.ss, catalog, ctx.lang);
     if (log.recreated) restoreForecast(q, log.sheet.getName(), ctx.lang);
-    const already = p.requestId ? logHasRequest(log, p.requestId) : false;
+    const tail = logTail(log, q.label);
+    const already = p.requestId ? logHasRequest(log, tail, p.requestId) : false;
     if (!already) {
       appendLog(
         log,
@@ -274,6 +275,7 @@ export function checkIn(payload: unknown) {
           ...(p.requestId ? { requestId: p.requestId } : {}),
         })),
         parsed.map((x) => formatOf(x.kr.row) ?? 'General'),
+        tail,
       );
     }
     current.write();
@@ -284,10 +286,11 @@ export function checkIn(payload: unknown) {
       const cell = q.sheet.getRange(q.read.meta.asOf!.row, q.read.meta.asOf!.col);
       if (!cell.getFormula()) cell.setValue(isoOf(asOf));
     }
+    catalog.saveNames();
     return {
       updated: parsed.length,
       asOf: isoOf(asOf),
-      sheet: q.sheet.getName(),
+      sheet: q.name,
       logRecreated: log.recreated,
       alreadyLogged: already,
     };
@@ -301,8 +304,8 @@ function restoreForecast(q: QuarterState, logName: string, lang: Lang): void {
     repairComputed(q.sheet, q.read, [{ ...forecast, state: 'overwritten' }], logName, lang, q.label);
 }
 
-function closedText(ctx: ReturnType<typeof openContext>, q: QuarterState): string | null {
-  const finished = ReviewStore.open(ctx.ss).recordOf(q.sheet.getSheetId())?.finished;
+function closedText(ctx: ReturnType<typeof openContext>, catalog: Catalog, q: QuarterState): string | null {
+  const finished = ReviewStore.open(ctx.ss, catalog).recordOf(q.id)?.finished;
   return finished ? REVIEW_TEXTS[ctx.lang].closed(q.label, finished.at) : null;
 }
 

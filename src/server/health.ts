@@ -7,6 +7,7 @@ import { columnLetter } from '../sheets/template';
 import { SHEET_NAMES } from '../sheets/texts';
 import { openContext, parsePayload, withDocumentLock } from './context';
 import { assertWritable, currentQuarter, healthOf } from './quarter';
+import { ReviewStore } from './review-store';
 
 const sheetPayload = z.object({ sheet: z.optional(z.nullable(z.string())) });
 
@@ -45,16 +46,17 @@ export function healthState(payload?: unknown) {
   const p = payload === undefined || payload === null ? {} : parsePayload(sheetPayload, payload, ctx.lang);
   const catalog = Catalog.read(ctx.ss);
   const q = currentQuarter(ctx, catalog, p.sheet);
-  const { findings, problems } = healthOf(ctx, catalog, q);
+  const { findings, problems, frozen } = healthOf(ctx, catalog, q);
   const kpiSheet = catalog.first('kpis')?.getName();
   const place = fixPlace(q, kpiSheet);
-  const broken = q.read.structure.length
-    ? []
-    : computedStates(q.sheet, q.read, ctx.lang).filter((s) => s.state !== 'ok');
+  const broken =
+    q.read.structure.length || frozen
+      ? []
+      : computedStates(q.sheet, q.read, ctx.lang).filter((s) => s.state !== 'ok');
   return {
     lang: ctx.lang,
-    sheet: q.sheet.getName(),
-    quarters: catalog.find('quarter').map((x) => x.sheet.getName()),
+    sheet: q.name,
+    quarters: catalog.quarterNames(q),
     quarter: q.label,
     /** Each with the sheet its row is in (a KPI's is the dashboard's) and its fix, naming its columns. */
     findings: findings.map((f) => ({
@@ -86,9 +88,12 @@ export function repairSheet(payload?: unknown) {
     const catalog = Catalog.read(ctx.ss);
     const q = currentQuarter(ctx, catalog, p.sheet);
     assertWritable(q, ctx.lang);
+    // a closed quarter's columns hold values on purpose: reopening it brings its formulas back
+    if (ReviewStore.open(ctx.ss, catalog).recordOf(q.id)?.frozen)
+      return { sheet: q.name, restored: [], moved: 0 };
     const states = computedStates(q.sheet, q.read, ctx.lang);
     const logName = catalog.first('checkins')?.getName() ?? SHEET_NAMES.checkins[ctx.lang];
     const r = repairComputed(q.sheet, q.read, states, logName, ctx.lang, q.label);
-    return { sheet: q.sheet.getName(), ...r };
+    return { sheet: q.name, ...r };
   });
 }

@@ -15,9 +15,11 @@ import {
   libraryRows,
   pointAlignment,
 } from '../sheets/companion-sheets';
+import { noteTemplateRows } from '../sheets/log';
 import { labelLiteral, META, quarterLayout } from '../sheets/quarter-layout';
 import { insertQuarterSheet } from '../sheets/quarter-sheet';
 import { type Context, openContext, parsePayload, UserError, withDocumentLock } from './context';
+import { ReviewStore } from './review-store';
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 const cellNumber = z.union([z.number(), z.literal('')]);
@@ -124,12 +126,14 @@ export function insertQuarter(payload: unknown) {
       { quarter, fiscalStart: p.fiscalStart, label, asOf, objectives },
       ctx.lang,
     );
-    catalog.remember(sheet, {
+    const live = catalog.remember(sheet, {
       kind: 'quarter',
       quarter: label,
       fiscalStart: p.fiscalStart,
       first: quarter.first,
     });
+    // the reviews of sheets deleted since leave the store, here where every sheet's id was read
+    ReviewStore.open(ctx.ss, catalog).forgetDeletedSheets(live);
     if (p.content === 'examples') {
       const krIds = new Set(objectives.flatMap((o) => o.krs.map((k) => k.id)));
       const rows = EXAMPLE_CHECKINS.filter((c) => krIds.has(c.krId) && quarter.first + c.day <= asOf).map(
@@ -143,7 +147,8 @@ export function insertQuarter(payload: unknown) {
           objectives.flatMap((o) => o.krs).find((k) => k.id === c.krId)?.title ?? '',
         ],
       );
-      appendRows(companions.checkins, checkinsLayout.width, rows);
+      const at = appendRows(companions.checkins, checkinsLayout.width, rows);
+      if (rows.length) noteTemplateRows(companions.checkins, at, rows, catalog.properties);
     }
     pointAlignment(companions.alignment, sheet, label, ctx.lang, alignmentSource(layout));
     if (p.withKpis && !catalog.first('kpis'))

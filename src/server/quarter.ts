@@ -4,7 +4,7 @@ import type { Lang } from '../core/i18n';
 import { parseQuarterLabel, quarterOf } from '../core/quarter';
 import { problemText } from '../core/read-quarter';
 import { SHEET_TEXTS } from '../core/sheet-texts';
-import type { Catalog, CatalogEntry } from '../sheets/catalog';
+import type { Catalog, CatalogEntry, Found } from '../sheets/catalog';
 import { readKpis } from '../sheets/companions-read';
 import { findLog, lastCheckIns, readLog } from '../sheets/log';
 import { readQuarterSheet } from '../sheets/read';
@@ -12,32 +12,38 @@ import { QUARTER_META } from '../sheets/texts';
 import { type Context, UserError } from './context';
 import { ReviewStore } from './review-store';
 
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
 /**
  * The quarter a sidebar opens on: the one it names, else the active sheet when it is a quarter
  * sheet, else the quarter that holds today, else the latest one already started, else the first.
+ * Sheets are looked up by id from the catalog, one at a time: never every sheet of the file.
  */
-function pickQuarter(ctx: Context, catalog: Catalog, sheetName?: string | null): Sheet | undefined {
-  const all = catalog.find('quarter');
-  if (sheetName) return all.find((q) => q.sheet.getName() === sheetName)?.sheet;
+function pickQuarter(ctx: Context, catalog: Catalog, sheetName?: string | null): Found | undefined {
+  if (sheetName) return catalog.byName('quarter', sheetName);
   const active = ctx.ss.getActiveSheet();
-  if (catalog.entryOf(active)?.kind === 'quarter') return active;
+  const activeId = active.getSheetId();
+  const own = catalog.entryById(activeId);
+  if (own?.kind === 'quarter') return { sheet: active, id: activeId, entry: own };
+  const all = catalog.entries('quarter');
   const span = (e: CatalogEntry) => {
     const q = quarterOf(e.first ?? 0, e.fiscalStart ?? 1);
     return { first: q.first, next: q.next };
   };
-  const started = all
-    .filter((q) => q.entry.first !== undefined && span(q.entry).first <= ctx.today)
-    .sort((a, b) => (a.entry.first ?? 0) - (b.entry.first ?? 0));
-  const now = started.find((q) => ctx.today < span(q.entry).next);
-  return (now ?? started[started.length - 1] ?? all[0])?.sheet;
+  const started = all.filter((q) => q.entry.first !== undefined && span(q.entry).first <= ctx.today);
+  const now = started.filter((q) => ctx.today < span(q.entry).next);
+  // a sheet deleted since is passed over: the next in that order is taken
+  for (const q of [...now, ...started.reverse(), ...all]) {
+    const found = catalog.sheetOf(q.id, 'quarter');
+    if (found) return found;
+  }
+  return undefined;
 }
 
-/** The quarter a sidebar works on, read in one getValues. */
-export function currentQuarter(ctx: Context, catalog: Catalog, sheetName?: string | null) {
-  const sheet = pickQuarter(ctx, catalog, sheetName);
-  if (!sheet) {
+/** The quarter a sidebar works on (by name, or the sheet already found), read in one getValues. */
+export function currentQuarter(ctx: Context, catalog: Catalog, pick?: string | null | Found) {
+  const given = typeof pick === 'object' && pick !== null ? pick : undefined;
+  const sheetName = given ? undefined : (pick as string | null | undefined);
+  const found = given ?? pickQuarter(ctx, catalog, sheetName);
+  if (!found) {
     throw new UserError(
       sheetName
         ? ctx.lang === 'fr'
@@ -48,14 +54,16 @@ export function currentQuarter(ctx: Context, catalog: Catalog, sheetName?: strin
           : 'No quarter sheet yet: insert one (Extensions › OKR & KPI › Insert a quarter).',
     );
   }
-  const entry = catalog.entryOf(sheet);
+  const { sheet, id, entry } = found;
+  const name = sheet.getName();
+  catalog.noteName(id, name);
   const read = readQuarterSheet(sheet, ctx.lang, ctx.timeZone);
-  const fiscalStart = (read.meta.fiscalStart ? read.fiscalStart : undefined) || entry?.fiscalStart || 1;
+  const fiscalStart = (read.meta.fiscalStart ? read.fiscalStart : undefined) || entry.fiscalStart || 1;
   // the catalog's label keys the log: a label edited in the sheet would file check-ins elsewhere
-  const label = entry?.quarter || read.label;
+  const label = entry.quarter || read.label;
   const quarter = parseQuarterLabel(label, fiscalStart) ?? quarterOf(read.asOf ?? ctx.today, fiscalStart);
   const asOf: DayNumber = read.asOf ?? Math.min(Math.max(ctx.today, quarter.first), quarter.next - 1);
-  return { sheet, read, label, quarter, fiscalStart, asOf };
+  return { sheet, id, name, read, label, quarter, fiscalStart, asOf };
 }
 
 export type QuarterState = ReturnType<typeof currentQuarter>;
@@ -87,6 +95,7 @@ export function healthOf(ctx: Context, catalog: Catalog, q: QuarterState) {
     logProblems.push(e.message);
   }
   const entries = log ? readLog(log, q.label, ctx.timeZone) : [];
+  const record = ReviewStore.open(ctx.ss, catalog).recordOf(q.id);
   const findings = healthCheck({
     objectives: q.read.objectives,
     lastCheckIn: lastCheckIns(entries),
@@ -94,13 +103,15 @@ export function healthOf(ctx: Context, catalog: Catalog, q: QuarterState) {
     asOf: q.asOf,
     kpis,
     lang: ctx.lang,
-    closed: ReviewStore.open(ctx.ss).recordOf(q.sheet.getSheetId())?.finished !== undefined,
+    closed: record?.finished !== undefined,
   });
   const problems = [
     ...q.read.structure,
     ...q.read.problems.map((p) => problemText(p, ctx.lang)),
     ...logProblems,
   ];
+  /** Closed by its review, its computed cells hold values: nothing there to check or repair. */
+  const frozen = record?.frozen !== undefined;
   // the quarter's log rows, read once here, for the review's chart
-  return { findings, problems, kpis, log: entries };
+  return { findings, problems, kpis, log: entries, frozen };
 }

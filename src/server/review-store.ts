@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { Lang } from '../core/i18n';
 import { type Answer, answerSchema } from '../core/review';
+import type { Frozen } from '../sheets/freeze';
 import { UserError } from '../sheets/user-error';
 import { REVIEW_TEXTS } from './review-texts';
 
@@ -18,6 +19,10 @@ export interface FinishStep {
   done?: boolean;
   /** A new sheet about to be made, by name. */
   create?: string;
+  /** The history's row the review's rows were about to be appended at. */
+  history?: number;
+  /** The quarter's formulas kept before its cells were frozen to their values. */
+  frozen?: Frozen;
 }
 
 export interface ReviewRecord {
@@ -41,6 +46,13 @@ export interface ReviewRecord {
   };
   /** Each time the closed quarter was reopened on purpose, and the finish it lifted. */
   reopened?: { at: string; finishedAt: string; reviewId: string }[];
+  /** The closed quarter's computed cells hold values: what reopening writes back (see freeze.ts). */
+  frozen?: Frozen;
+  /**
+   * Its finish records the history's row before writing there (FinishStep.history): without a
+   * row recorded, nothing was written. Unset on a review opened by an older version.
+   */
+  rowsRecorded?: boolean;
 }
 
 /** Bytes of a text in UTF-8, as the properties quota counts them. */
@@ -61,14 +73,18 @@ function utf8Length(s: string): number {
  * does not grow with the quarters.
  */
 export class ReviewStore {
-  private constructor(
-    private readonly props: GoogleAppsScript.Properties.Properties,
-    private readonly all: Record<string, string>,
-  ) {}
+  private constructor(private readonly all: Record<string, string>) {}
 
-  static open(_ss?: unknown): ReviewStore {
-    const props = PropertiesService.getDocumentProperties();
-    return new ReviewStore(props, props.getProperties());
+  private get props(): GoogleAppsScript.Properties.Properties {
+    return PropertiesService.getDocumentProperties();
+  }
+
+  /**
+   * The store, from the document properties the catalog read in the same call (no call of its
+   * own), else read now.
+   */
+  static open(_ss?: unknown, catalog?: { properties: Record<string, string> }): ReviewStore {
+    return new ReviewStore(catalog?.properties ?? PropertiesService.getDocumentProperties().getProperties());
   }
 
   private records(): [string, ReviewRecord][] {
@@ -121,6 +137,7 @@ export class ReviewStore {
       sheetId,
       quarter,
       started: today,
+      rowsRecorded: true,
     };
     this.put(key, JSON.stringify(record));
     return record;
@@ -148,6 +165,7 @@ export class ReviewStore {
       sheetId,
       quarter: old.quarter,
       started: today,
+      rowsRecorded: true,
       reopened: [...(old.reopened ?? []), { at: today, finishedAt: old.finished.at, reviewId: old.id }],
     };
     this.put(`${PREFIX}${sheetId}`, JSON.stringify(record));
@@ -205,17 +223,21 @@ export class ReviewStore {
     return this.byId(reviewId)?.step;
   }
 
+  /** What a finish is about to write; the history's row and the frozen formulas stay through it. */
   setStep(reviewId: string, step: FinishStep): void {
     const found = this.records().find(([, r]) => r.id === reviewId);
-    if (found) this.put(found[0], JSON.stringify({ ...found[1], step }));
+    if (!found) return;
+    const before = found[1].step;
+    const kept = { history: step.history ?? before?.history, frozen: step.frozen ?? before?.frozen };
+    this.put(found[0], JSON.stringify({ ...found[1], step: { ...step, ...kept } }));
   }
 
   /** The review is done: its record says so, and its answers leave the store. */
   finish(reviewId: string, finished: NonNullable<ReviewRecord['finished']>): void {
     const found = this.records().find(([, r]) => r.id === reviewId);
     if (!found) return;
-    const { step: _done, ...record } = found[1];
-    this.put(found[0], JSON.stringify({ ...record, finished }));
+    const { step: done, ...record } = found[1];
+    this.put(found[0], JSON.stringify({ ...record, frozen: done?.frozen, finished }));
     this.drop(this.answerKeys(reviewId));
   }
 

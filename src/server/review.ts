@@ -15,14 +15,16 @@ import {
 } from '../core/review';
 import { DECISIONS } from '../core/words';
 import { appendRows } from '../sheets/append';
-import { Catalog } from '../sheets/catalog';
+import { Catalog, type Found } from '../sheets/catalog';
 import { Day } from '../sheets/cells';
 import { reviewsLayout } from '../sheets/companion-layouts';
 import { ensureCompanions, pointAlignment } from '../sheets/companion-sheets';
+import { freezeQuarter, thawQuarter } from '../sheets/freeze';
 import { historyCells } from '../sheets/history';
 import { labelLiteral, META, quarterLayout } from '../sheets/quarter-layout';
 import { appendQuarterRows, insertQuarterSheet, removePlaceholders } from '../sheets/quarter-sheet';
 import { readQuarterSheet } from '../sheets/read';
+import { computedStates } from '../sheets/repair';
 import { SHEET_NAMES } from '../sheets/texts';
 import { uniqueSheetName } from '../sheets/write';
 import { quarterTrend } from './charts';
@@ -37,8 +39,8 @@ const blankable = <T extends z.core.SomeType>(s: T) => z.optional(z.nullable(s))
 const sheetPayload = z.object({ sheet: blankable(z.string()) });
 const reviewId = z.string().check(z.minLength(1), z.maxLength(80));
 
-function summaryOf(ctx: Context, catalog: Catalog, sheetName?: string | null) {
-  const q = currentQuarter(ctx, catalog, sheetName);
+function summaryOf(ctx: Context, catalog: Catalog, pick?: string | null | Found) {
+  const q = currentQuarter(ctx, catalog, pick);
   const health = healthOf(ctx, catalog, q);
   const summary = reviewSummary({
     quarter: q.label,
@@ -102,18 +104,16 @@ export function reviewState(payload?: unknown) {
   const p = payload === undefined || payload === null ? {} : parsePayload(sheetPayload, payload, ctx.lang);
   const catalog = Catalog.read(ctx.ss);
   const { q, summary, problems, log } = summaryOf(ctx, catalog, p.sheet);
-  const store = ReviewStore.open(ctx.ss);
-  // only records of sheets that are gone from the file: a catalog that lost an entry forgets nothing
-  store.forgetDeletedSheets(catalog.sheetIds());
-  const record = store.recordFor(q.sheet.getSheetId(), q.label, isoOf(ctx.today));
+  const store = ReviewStore.open(ctx.ss, catalog);
+  const record = store.recordFor(q.id, q.label, isoOf(ctx.today));
   const answers = store.answers(record.id);
   const ids = new Set(summary.objectives.map((o) => o.id));
   const orphans = [...answers.values()].filter((a) => !ids.has(a.objectiveId));
   const blocking = blockers(q, problems);
   return {
     lang: ctx.lang,
-    sheet: q.sheet.getName(),
-    quarters: catalog.find('quarter').map((x) => x.sheet.getName()),
+    sheet: q.name,
+    quarters: catalog.quarterNames(q),
     reviewId: record.id,
     finished: record.finished ?? null,
     /** Once finished: the months the KPI dashboard lacks to reach the next quarter's end. */
@@ -150,7 +150,7 @@ export function saveReviewStep(payload: unknown) {
     if (record.finished)
       throw new UserError(tx.alreadyFinished(record.finished.at, record.finished.nextSheet));
     const catalog = Catalog.read(ctx.ss);
-    const reviewed = catalog.find('quarter').find((x) => x.sheet.getSheetId() === record.sheetId);
+    const reviewed = catalog.sheetOf(record.sheetId, 'quarter');
     if (!reviewed) throw new UserError(tx.sheetGone);
     const read = readQuarterSheet(reviewed.sheet, ctx.lang, ctx.timeZone);
     if (!read.objectives.some((o) => o.id === p.answer.objectiveId))
@@ -195,7 +195,7 @@ export function finishReview(payload: unknown) {
   const tx = REVIEW_TEXTS[ctx.lang];
   return withDocumentLock(ctx.lang, () => {
     const catalog = Catalog.read(ctx.ss);
-    const store = ReviewStore.open(ctx.ss);
+    const store = ReviewStore.open(ctx.ss, catalog);
     // the review names its quarter sheet: finishing does not depend on which sheet is active now
     const record = store.byId(p.reviewId);
     if (!record) throw new UserError(tx.notOpen);
@@ -204,9 +204,9 @@ export function finishReview(payload: unknown) {
       store.forgetAnswers(record.id, [...store.answers(record.id).keys()]);
       return { ...record.finished, alreadyFinished: true };
     }
-    const reviewed = catalog.find('quarter').find((x) => x.sheet.getSheetId() === record.sheetId);
+    const reviewed = catalog.sheetOf(record.sheetId, 'quarter');
     if (!reviewed) throw new UserError(tx.sheetGone);
-    const { q, summary, problems } = summaryOf(ctx, catalog, reviewed.sheet.getName());
+    const { q, summary, problems } = summaryOf(ctx, catalog, reviewed);
     const answers = store.answers(record.id);
     const blocking = blockers(q, problems);
     if (blocking.length) throw new UserError(tx.unreadable(blocking.slice(0, 8), blocking.length));
@@ -219,9 +219,9 @@ export function finishReview(payload: unknown) {
     const carrying = summary.objectives.some(
       (o) => (answers.get(o.id) ?? defaultAnswer(o)).decision === 'carry_over',
     );
-    const nextRecord = planned && store.recordOf(planned.sheet.getSheetId());
+    const nextRecord = planned && store.recordOf(planned.id);
     const history = catalog.first('reviews');
-    const begun = history !== undefined && historyHas(history, record.id);
+    const begun = history !== undefined && historyWritten(history, store, record.id);
     if (planned && carrying && nextRecord?.finished && !begun)
       throw new UserError(
         `${tx.nextClosed(planned.entry.quarter ?? '', nextRecord.finished.at)} ${nothingWritten(ctx.lang)}`,
@@ -229,13 +229,20 @@ export function finishReview(payload: unknown) {
     const companions = ensureCompanions(ctx.ss, catalog, ctx.lang);
     // 1. the history, unless a finish cut short already wrote it
     const rows = historyRows(summary, answers, record.id, ctx.today);
-    if (!historyHas(companions.reviews, record.id))
+    if (!(begun || historyWritten(companions.reviews, store, record.id))) {
+      // where they go, recorded first: a retry looks there, not through the whole history
+      store.setStep(record.id, { ...store.step(record.id), history: companions.reviews.getLastRow() + 1 });
       appendRows(
         companions.reviews,
         reviewsLayout.width,
         rows.map((r) => historyCells(r, ctx.lang)),
       );
-    // 2. the quarter's sheet protected, once
+    }
+    // 2. the quarter stops computing: its formulas become the values they show (reopen brings them back)
+    freezeQuarter(q.sheet, q.read, store.step(record.id)?.frozen, (frozen) =>
+      store.setStep(record.id, { ...store.step(record.id), frozen }),
+    );
+    // 3. the quarter's sheet protected, once
     const description = tx.closedBy(q.label, record.id);
     if (
       !q.sheet
@@ -243,7 +250,7 @@ export function finishReview(payload: unknown) {
         .some((x) => sameText(x.getDescription(), description))
     )
       q.sheet.protect().setDescription(description).setWarningOnly(true);
-    // 3. the next quarter
+    // 4. the next quarter
     const decisions = new Map(
       summary.objectives.map((o) => [o.id, (answers.get(o.id) ?? defaultAnswer(o)).decision]),
     );
@@ -269,6 +276,7 @@ export function finishReview(payload: unknown) {
     };
     // the record keeps the first few of each list: a property holds 9 KB, a big review more
     const cap = <T>(xs: T[]) => xs.slice(0, 20);
+    catalog.saveNames();
     store.finish(record.id, {
       ...finished,
       renamed: cap(finished.renamed),
@@ -305,7 +313,7 @@ function openNext(
     return { sheet: planned.sheet, label, layout, carried: carried.length, renamed: none, planned: false };
   if (planned) {
     let read = readQuarterSheet(planned.sheet, ctx.lang, ctx.timeZone);
-    if (step?.into === planned.sheet.getSheetId()) {
+    if (step?.into === planned.id) {
       if (step.done)
         return {
           sheet: planned.sheet,
@@ -339,7 +347,7 @@ function openNext(
     const { objectives, renamed } = renameClashes(fresh, taken);
     const rows = objectives.reduce((n, o) => n + 1 + o.krs.length, 0);
     const plan = {
-      into: planned.sheet.getSheetId(),
+      into: planned.id,
       at: read.lastRow + 1,
       rows,
       ids: objectives.map((o) => o.id),
@@ -375,9 +383,9 @@ function openNext(
 function nextOf(ctx: Context, catalog: Catalog, q: QuarterState) {
   const next = nextQuarter(q.quarter, q.fiscalStart);
   const label = localLabel(quarterLabel(next, q.fiscalStart), ctx);
-  const planned = catalog
-    .find('quarter')
-    .find((x) => x.sheet.getSheetId() !== q.sheet.getSheetId() && x.entry.quarter === label);
+  let planned: Found | undefined;
+  for (const x of catalog.entries('quarter'))
+    if (!planned && x.id !== q.id && x.entry.quarter === label) planned = catalog.sheetOf(x.id, 'quarter');
   return { next, label, planned };
 }
 
@@ -400,7 +408,36 @@ function currentFormats(q: QuarterState): Map<string, string> {
   return out;
 }
 
-/** Whether the history already holds a review's rows (a finish cut short must not append twice). */
+/**
+ * Whether the history already holds a review's rows (a finish cut short must not append twice):
+ * at the row recorded before they were written, else (a finish begun by an older version) among
+ * the history's last rows; the whole column only when the recorded row holds something else.
+ */
+function historyWritten(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  store: ReviewStore,
+  reviewId: string,
+): boolean {
+  const L = reviewsLayout;
+  const at = store.step(reviewId)?.history;
+  if (at === undefined && store.byId(reviewId)?.rowsRecorded) return false;
+  const last = sheet.getLastRow();
+  if (last < L.first) return false;
+  if (at === undefined) {
+    const from = Math.max(L.first, last - RECENT + 1);
+    return sheet
+      .getRange(from, L.num('reviewId'), last - from + 1, 1)
+      .getValues()
+      .some((r) => r[0] === reviewId);
+  }
+  if (at <= last && sheet.getRange(at, L.num('reviewId')).getValue() === reviewId) return true;
+  return historyHas(sheet, reviewId);
+}
+
+/** How many of the history's last rows a finish begun before the row was recorded is looked for in. */
+const RECENT = 2000;
+
+/** Whether the history holds a review's rows anywhere (one read of its review id column). */
 function historyHas(sheet: GoogleAppsScript.Spreadsheet.Sheet, reviewId: string): boolean {
   const L = reviewsLayout;
   const last = sheet.getLastRow();
@@ -427,26 +464,38 @@ export function reopenQuarter(payload?: unknown) {
   return withDocumentLock(ctx.lang, () => {
     const catalog = Catalog.read(ctx.ss);
     const q = currentQuarter(ctx, catalog, p.sheet);
-    const store = ReviewStore.open(ctx.ss);
-    const old = store.recordOf(q.sheet.getSheetId());
+    const store = ReviewStore.open(ctx.ss, catalog);
+    const old = store.recordOf(q.id);
     if (!old?.finished) throw new UserError(tx.notClosed(q.label));
     // the record changes last: a reopening cut short is still "closed", and a retry finishes it
     const description = tx.closedBy(q.label, old.id);
     for (const x of q.sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET))
       if (sameText(x.getDescription(), description)) x.remove();
     const companions = ensureCompanions(ctx.ss, catalog, ctx.lang);
+    // the quarter computes again: its formulas back in place of the values they showed at the close
+    if (old.frozen)
+      thawQuarter(
+        q.sheet,
+        q.read,
+        computedStates(q.sheet, q.read, ctx.lang),
+        old.frozen,
+        companions.checkins.getName(),
+        ctx.lang,
+        q.label,
+      );
     const lines = historyOf(companions.reviews, old.id);
     if (!lines.some((r) => r.reopened))
       appendRows(companions.reviews, reviewsLayout.width, [
         reopenedRow(ctx, q.label, old.finished.at, old.id),
       ]);
-    const record = store.reopen(q.sheet.getSheetId(), isoOf(ctx.today))!;
+    catalog.saveNames();
+    const record = store.reopen(q.id, isoOf(ctx.today))!;
     // the team's answers come back from the history: reopening to fix one thing keeps the rest
     store.saveAnswers(
       record.id,
       lines.flatMap((r) => (r.answer ? [r.answer] : [])),
     );
-    return { sheet: q.sheet.getName(), quarter: q.label, reviewId: record.id };
+    return { sheet: q.name, quarter: q.label, reviewId: record.id };
   });
 }
 

@@ -71,7 +71,7 @@ function ids(q: QuarterState): Set<string> {
 /** A quarter the team may add rows to: readable, not closed by its review. */
 function openForRows(ctx: ReturnType<typeof openContext>, q: QuarterState): void {
   assertWritable(q, ctx.lang);
-  const closed = ReviewStore.open(ctx.ss).recordOf(q.sheet.getSheetId())?.finished;
+  const closed = ReviewStore.open(ctx.ss).recordOf(q.id)?.finished;
   if (closed)
     throw new UserError(`${REVIEW_TEXTS[ctx.lang].closed(q.label, closed.at)} ${nothingWritten(ctx.lang)}`);
 }

@@ -1,6 +1,8 @@
 /**
  * Which sheets are the add-on's, by sheet id, kept in the document properties: users may rename
- * them, and a sheet a user named "Check-ins" for something else is never taken for ours.
+ * them, and a sheet a user named "Check-ins" for something else is never taken for ours. Sheets are
+ * found by id (getSheetById), one look-up per sheet an endpoint uses: no endpoint's calls grow with
+ * the number of sheets in the file.
  */
 export type SheetKind = 'quarter' | 'kpis' | 'checkins' | 'reviews' | 'alignment';
 
@@ -14,73 +16,233 @@ export interface CatalogEntry {
 }
 
 const KEY = 'okrkpi.sheets';
+/**
+ * The sheets' names when last seen, by id: the quarter picker lists them without reading each
+ * sheet's name. Apart from the catalog, so that any call may write them without the lock: a name
+ * lost to a concurrent write is only read from its sheet again, never a sheet lost.
+ */
+const NAMES_KEY = 'okrkpi.sheetNames';
+/** The number of sheets in the file when they were last all looked at, and the catalog's gone then. */
+const COUNT_KEY = 'okrkpi.sheetCount';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+export interface Found {
+  sheet: Sheet;
+  id: number;
+  entry: CatalogEntry;
+}
+
+function parse<T>(raw: string | undefined, fallback: T): T {
+  try {
+    return raw ? ((JSON.parse(raw) as T) ?? fallback) : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
 export class Catalog {
-  private listed: { sheet: Sheet; id: string }[] | undefined;
+  /** Sheets looked up by id in this call (null: gone from the file). */
+  private readonly byId = new Map<number, Sheet | null>();
+  /** Every sheet with its name, read only when a name must be found the slow way. */
+  private named: { sheet: Sheet; name: string }[] | undefined;
+  private readonly names: Record<string, string>;
 
   private constructor(
     private readonly ss: Spreadsheet,
-    private readonly entries: Record<string, CatalogEntry>,
-  ) {}
+    private readonly stored: Record<string, CatalogEntry>,
+    /**
+     * Every document property, read in the same call as the catalog: the log's index and the
+     * reviews' records are read from it rather than with calls of their own.
+     */
+    readonly properties: Record<string, string>,
+  ) {
+    this.names = parse<Record<string, string>>(properties[NAMES_KEY], {});
+  }
 
   static read(ss: Spreadsheet): Catalog {
-    const raw = PropertiesService.getDocumentProperties().getProperty(KEY);
-    let entries: Record<string, CatalogEntry> = {};
-    try {
-      entries = raw ? (JSON.parse(raw) as Record<string, CatalogEntry>) : {};
-    } catch {
-      entries = {};
-    }
-    return new Catalog(ss, entries);
+    const properties = PropertiesService.getDocumentProperties().getProperties();
+    return new Catalog(ss, parse<Record<string, CatalogEntry>>(properties[KEY], {}), properties);
   }
 
-  /**
-   * The spreadsheet's sheets with their ids, read once per catalog (an endpoint looks several kinds
-   * up, and each look-up would cost a call per sheet); read again after a sheet is remembered.
-   */
-  private sheets(): { sheet: Sheet; id: string }[] {
-    this.listed ??= this.ss.getSheets().map((sheet) => ({ sheet, id: String(sheet.getSheetId()) }));
-    return this.listed;
+  private write(key: string, value: string): void {
+    PropertiesService.getDocumentProperties().setProperty(key, value);
+    this.properties[key] = value;
   }
 
-  /** The add-on's sheets of a kind that still exist, with their entries. */
-  find(kind: SheetKind): { sheet: Sheet; entry: CatalogEntry }[] {
-    return this.sheets().flatMap(({ sheet, id }) => {
-      const entry = this.entries[id];
-      return entry?.kind === kind ? [{ sheet, entry }] : [];
-    });
+  /** The sheet of an id, looked up once per call. */
+  sheetById(id: number): Sheet | undefined {
+    if (!this.byId.has(id)) this.byId.set(id, this.ss.getSheetById(id));
+    return this.byId.get(id) ?? undefined;
   }
 
-  /** Every sheet's id in the spreadsheet, the add-on's or not. */
-  sheetIds(): number[] {
-    return this.sheets().map((x) => Number(x.id));
+  /** The entries of a kind, without looking at a sheet; quarters in quarter order. */
+  entries(kind: SheetKind): { id: number; entry: CatalogEntry }[] {
+    const all = Object.entries(this.stored)
+      .filter(([, e]) => e.kind === kind)
+      .map(([id, entry]) => ({ id: Number(id), entry }));
+    return kind === 'quarter' ? all.sort((a, b) => (a.entry.first ?? 0) - (b.entry.first ?? 0)) : all;
   }
 
-  first(kind: SheetKind): Sheet | undefined {
-    return this.find(kind)[0]?.sheet;
-  }
-
-  /** The latest quarter sheet (by quarter, then by position). */
-  latestQuarter(): { sheet: Sheet; entry: CatalogEntry } | undefined {
-    const all = this.find('quarter');
-    // not .at(-1): Apps Script's V8 version is unpublished (ES2020 built-ins only)
-    const sorted = all.sort((a, b) => (a.entry.first ?? 0) - (b.entry.first ?? 0));
-    return sorted[sorted.length - 1];
+  entryById(id: number): CatalogEntry | undefined {
+    return this.stored[String(id)];
   }
 
   entryOf(sheet: Sheet): CatalogEntry | undefined {
-    return this.entries[String(sheet.getSheetId())];
+    return this.entryById(sheet.getSheetId());
   }
 
-  /** Records a sheet of the add-on's; entries of sheets deleted since are forgotten (the store stays small). */
-  remember(sheet: Sheet, entry: CatalogEntry): void {
-    this.entries[String(sheet.getSheetId())] = entry;
-    this.listed = undefined;
-    const live = new Set(this.sheets().map((x) => x.id));
-    for (const id of Object.keys(this.entries)) if (!live.has(id)) delete this.entries[id];
-    PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(this.entries));
+  /** The add-on's sheet of that id, when it is of that kind and still in the file. */
+  sheetOf(id: number, kind: SheetKind): Found | undefined {
+    const entry = this.stored[String(id)];
+    if (entry?.kind !== kind) return undefined;
+    const sheet = this.sheetById(id);
+    return sheet ? { sheet, id, entry } : undefined;
+  }
+
+  /** The first sheet of a kind still in the file (a companion sheet: one of each). */
+  first(kind: SheetKind): Sheet | undefined {
+    return this.firstFound(kind)?.sheet;
+  }
+
+  firstFound(kind: SheetKind): Found | undefined {
+    for (const { id } of this.entries(kind)) {
+      const found = this.sheetOf(id, kind);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /**
+   * The add-on's sheets of a kind that still exist: one look-up per entry, so only where every one
+   * is needed (the insert dialog); endpoints take the one they work on by id or by name.
+   */
+  find(kind: SheetKind): Found[] {
+    return this.entries(kind).flatMap(({ id }) => this.sheetOf(id, kind) ?? []);
+  }
+
+  /** The latest quarter sheet still in the file (by quarter). */
+  latestQuarter(): Found | undefined {
+    const all = this.entries('quarter');
+    for (let i = all.length - 1; i >= 0; i--) {
+      const found = this.sheetOf(all[i]!.id, 'quarter');
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /**
+   * The add-on's sheet of a kind named so (the sidebar's picker sends names). By the names kept:
+   * one look-up, and the sheet's own name to check it. When it was renamed since (the picker
+   * listed its old name), or no name kept matches, every sheet's name is read: the sheet so named
+   * now, else the one listed under that name. Every name read is kept.
+   */
+  byName(kind: SheetKind, name: string): Found | undefined {
+    let listed: Found | undefined;
+    for (const { id } of this.entries(kind)) {
+      if (this.names[String(id)] !== name) continue;
+      const found = this.sheetOf(id, kind);
+      if (!found) continue;
+      const now = found.sheet.getName();
+      if (now === name) return found;
+      listed ??= found;
+    }
+    this.named ??= this.ss.getSheets().map((sheet) => ({ sheet, name: sheet.getName() }));
+    let match: Found | undefined;
+    for (const { sheet, name: now } of this.named) {
+      const id = sheet.getSheetId();
+      const entry = this.stored[String(id)];
+      if (!entry) continue;
+      this.byId.set(id, sheet);
+      this.noteName(id, now);
+      if (!match && entry.kind === kind && now === name) match = { sheet, id, entry };
+    }
+    this.saveNames();
+    return match ?? listed;
+  }
+
+  private stale = false;
+
+  /** A sheet's name as just read: kept when it changed (saveNames). */
+  noteName(id: number, name: string): void {
+    if (this.names[String(id)] === name || !this.stored[String(id)]) return;
+    this.names[String(id)] = name;
+    this.stale = true;
+  }
+
+  /** Writes the names seen differing from the ones kept (any call may: see NAMES_KEY). */
+  saveNames(): void {
+    if (!this.stale) return;
+    for (const id of Object.keys(this.names)) if (!this.stored[id]) delete this.names[id];
+    this.write(NAMES_KEY, JSON.stringify(this.names));
+    this.stale = false;
+  }
+
+  /**
+   * The names of the quarter sheets still in the file, in quarter order, as kept (a sheet renamed
+   * since shows its old name until a call reads the new one; picking it still opens it);
+   * `current`'s as read. Names kept are written back when one changed.
+   */
+  quarterNames(current?: { id: number; name: string }): string[] {
+    const gone = this.gone();
+    const out = this.entries('quarter').flatMap(({ id }) => {
+      if (current && id === current.id) return [current.name];
+      if (gone.has(id) || this.byId.get(id) === null) return [];
+      const kept = this.names[String(id)];
+      if (kept) return [kept];
+      // a catalog made before names were kept: read once, and kept
+      const sheet = this.sheetById(id);
+      if (!sheet) return [];
+      const name = sheet.getName();
+      this.noteName(id, name);
+      return [name];
+    });
+    this.saveNames();
+    return out;
+  }
+
+  /**
+   * The catalogued sheets deleted from the file: looked for (every sheet's id) only when the
+   * number of sheets changed since the last look, which is kept in its own property (a read may
+   * write it: it never touches the catalog, and a stale count only means one more look).
+   */
+  private gone(): Set<number> {
+    let saved = parse<{ n: number; gone: number[] } | undefined>(this.properties[COUNT_KEY], undefined);
+    const n = this.ss.getNumSheets();
+    if (saved?.n !== n) {
+      const live = new Set(this.ss.getSheets().map((s) => s.getSheetId()));
+      saved = {
+        n,
+        gone: Object.keys(this.stored)
+          .map(Number)
+          .filter((id) => !live.has(id)),
+      };
+      this.write(COUNT_KEY, JSON.stringify(saved));
+    }
+    return new Set(saved.gone);
+  }
+
+  /**
+   * Records a sheet of the add-on's; entries of sheets deleted since are forgotten (the store stays
+   * small): this reads every sheet's id, as inserting a sheet reads every name to pick a free one.
+   * Returns the ids of the sheets in the file.
+   */
+  remember(sheet: Sheet, entry: CatalogEntry): number[] {
+    const id = sheet.getSheetId();
+    this.stored[String(id)] = entry;
+    this.byId.set(id, sheet);
+    this.noteName(id, sheet.getName());
+    const live = this.ss.getSheets().map((s) => s.getSheetId());
+    const alive = new Set(live.map(String));
+    for (const k of Object.keys(this.stored)) {
+      if (alive.has(k)) continue;
+      delete this.stored[k];
+      this.byId.set(Number(k), null);
+    }
+    this.write(KEY, JSON.stringify(this.stored));
+    this.write(COUNT_KEY, JSON.stringify({ n: live.length, gone: [] }));
+    this.saveNames();
+    return live;
   }
 }

@@ -116,6 +116,26 @@ export function repairComputed(
     moved += typed.length;
   }
 
+  for (const s of broken)
+    sheet
+      .getRange(read.headerRow, cols.get(s.key)!)
+      .setFormula(computedFormula(read, cols, s, logName, lang, label));
+  return { restored: broken.map((s) => s.header), moved };
+}
+
+/**
+ * A computed column's header formula as the template writes it, over the columns where this sheet
+ * has them now (`cols`, 1-based, for computed columns; the data columns as read) and its settings
+ * cells where they are.
+ */
+export function computedFormula(
+  read: SheetRead,
+  cols: ReadonlyMap<QuarterColumn, number>,
+  s: Pick<ComputedState, 'key' | 'header'>,
+  logName: string,
+  lang: Lang,
+  label?: string,
+): string {
   const letter = (key: QuarterColumn) =>
     cols.has(key) ? columnLetter(cols.get(key)!) : read.columns.letter[key];
   const layout = sheetLayout(read, logName, label);
@@ -127,12 +147,8 @@ export function repairComputed(
     range: (key: QuarterColumn) => `${letter(key)}${read.headerRow}:${letter(key)}`,
     dataRange: (key: QuarterColumn) => `${letter(key)}${read.first}:${letter(key)}`,
   };
-  for (const s of broken) {
-    const spec = layout.columns.find((c) => c.key === s.key)!;
-    const f = headerFormula(s.header, spec.formula!(ctx), ctx.range('objectiveId'));
-    sheet.getRange(read.headerRow, cols.get(s.key)!).setFormula(new Formula(f).text);
-  }
-  return { restored: broken.map((s) => s.header), moved };
+  const spec = layout.columns.find((c) => c.key === s.key)!;
+  return new Formula(headerFormula(s.header, spec.formula!(ctx), ctx.range('objectiveId'))).text;
 }
 
 const MOVED = {

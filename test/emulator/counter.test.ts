@@ -36,6 +36,21 @@ describe('call counts', () => {
     expect(wb.counter.total('Range.')).toBe(4);
   });
 
+  it('counts the cells each read call hands back, and reset clears them', () => {
+    const wb = createWorkbook();
+    const sheet = wb.spreadsheet.getSheets()[0]!;
+    sheet.getRange(1, 1, 3, 4).setValues(Array.from({ length: 3 }, () => [1, 2, 3, 4]));
+    expect(wb.counter.cellsRead()).toBe(0); // writes read nothing
+    sheet.getRange(1, 1, 3, 4).getValues();
+    sheet.getRange(2, 2, 2, 2).getFormulas();
+    sheet.getRange('A1').getValue();
+    sheet.getRange(1, 1, 1, 4).getNumberFormats();
+    sheet.getSheetValues(1, 1, -1, -1);
+    expect(wb.counter.cellsRead()).toBe(12 + 4 + 1 + 4 + 12);
+    wb.counter.reset();
+    expect(wb.counter.cellsRead()).toBe(0);
+  });
+
   it('counts builder and protection calls too, and shares a given counter', () => {
     const counter = new CallCounter();
     const wb = createWorkbook({ counter });

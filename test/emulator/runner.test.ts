@@ -213,6 +213,20 @@ describe('custom functions from formulas', () => {
     sheet.getRange('C1').setValue(5); // not an argument: no recomputation
     expect(wb.counter.get('CustomFunction.KR_SCORE')).toBe(2);
   });
+
+  it('are counted by the sheet their formula is in: an edit recomputes only what depends on it', () => {
+    const { wb, sheet } = load('function KR_SCORE(s, t, c) { return c; }');
+    const other = wb.spreadsheet.insertSheet('Other');
+    sheet.getRange('A1').setFormula('=KR_SCORE(0, 1, B1)');
+    other.getRange('A1').setFormula('=KR_SCORE(0, 1, Sheet1!B1)');
+    other.getRange('A2').setFormula('=KR_SCORE(0, 1, B2)');
+    wb.counter.reset();
+    sheet.getRange('B1').setValue(5);
+    expect(wb.counter.customFunctionsBySheet()).toEqual({ Other: 1, Sheet1: 1 });
+    wb.counter.reset();
+    other.getRange('B2').setValue(5);
+    expect(wb.counter.customFunctionsBySheet()).toEqual({ Other: 1 });
+  });
 });
 
 describe('the script’s other functions from formulas [DOC CF: a function is a custom function by its name]', () => {

@@ -27,6 +27,23 @@ describe('Spreadsheet', () => {
     expect(ss.getSheetByName('OKRs Q1')).toBe(ss.getSheetByName('OKRs Q1')); // one object per sheet
   });
 
+  it('getSheetById finds a sheet by its id, whatever its name or place, null once deleted [DOC SS#getSheetById]', () => {
+    const wb = createWorkbook();
+    const ss = wb.spreadsheet;
+    const b = ss.insertSheet('B');
+    ss.insertSheet('A', 0);
+    const id = b.getSheetId();
+    b.setName('Renamed');
+    wb.counter.reset();
+    expect(ss.getSheetById(id)!.getName()).toBe('Renamed');
+    expect(ss.getSheetById(id)).toBe(b); // the same object as every other look-up
+    expect(ss.getSheetById(0)!.getName()).toBe('Sheet1');
+    expect(wb.counter.get('Spreadsheet.getSheetById')).toBe(3);
+    ss.deleteSheet(b);
+    expect(ss.getSheetById(id)).toBeNull();
+    expect(ss.getSheetById(12345)).toBeNull();
+  });
+
   it('insertSheet makes the new sheet active, at a 0-based index [DOC* SS#insertSheet]', () => {
     const ss = createWorkbook().spreadsheet;
     const b = ss.insertSheet('B');
