@@ -95,7 +95,7 @@ function cellValidation(kind: string | undefined, key: QuarterKey): Validation |
 function naiveQuarterSheet(ctx: Ctx, layout: QuarterLayout, draft: QuarterDraft): EmuSheet {
   const { ss, lang } = ctx;
   const sheet = ss.insertSheet(freeName(ss, SHEET_NAMES.quarter(draft.label, lang)));
-  const { rows, kinds, formats } = quarterRows(draft, lang);
+  const { rows, kinds, formats } = quarterRows(draft, lang, { first: layout.first, col: layout.col });
   const { columns, headerRow, first } = layout;
   const formulaCtx = layout.ctx(lang);
   const needed = first + rows.length + SPARE_ROWS;
@@ -112,6 +112,7 @@ function naiveQuarterSheet(ctx: Ctx, layout: QuarterLayout, draft: QuarterDraft)
     setCell(cell, v);
     cell.setBackground(STYLE.metaBackground);
     if (meta.weights[i] === 'bold') cell.setFontWeight('bold');
+    cell.setHorizontalAlignment('left');
   });
   sheet.getRange(META.asOf).setNote(NOTES.asOf[lang]);
 
@@ -125,6 +126,7 @@ function naiveQuarterSheet(ctx: Ctx, layout: QuarterLayout, draft: QuarterDraft)
     if (c.note) cell.setNote(c.note[lang]);
   });
   sheet.setFrozenRows(headerRow);
+  sheet.setFrozenColumns(layout.num('title'));
 
   // the data, cell by cell
   rows.forEach((row, r) => {
@@ -170,7 +172,7 @@ function naiveQuarterSheet(ctx: Ctx, layout: QuarterLayout, draft: QuarterDraft)
   });
   let runStart = -1;
   columns.forEach((c, i) => {
-    const isFormula = Boolean(c.formula);
+    const isFormula = Boolean(c.formula || c.perRow);
     if (isFormula && runStart < 0) runStart = i;
     if (runStart >= 0 && (!isFormula || i === columns.length - 1)) {
       const end = isFormula ? i : i - 1;
@@ -185,7 +187,7 @@ function naiveQuarterSheet(ctx: Ctx, layout: QuarterLayout, draft: QuarterDraft)
   const f = naiveFormats(ctx.wb);
   const col = (key: QuarterKey) => sheet.getRange(`${layout.col(key)}${first}:${layout.col(key)}`);
   sheet.setConditionalFormatRules([
-    f.errorTexts([sheet.getRange(`${layout.col('krScore')}${first}:${layout.col('forecast')}`)]),
+    f.errorTexts(columns.filter((c) => c.formula).map((c) => col(c.key))),
     ...f.wordColours(col('grade'), lang, { green: 'green', yellow: 'yellow', red: 'red' }),
     ...f.wordColours(col('status'), lang, {
       achieved: 'green',
@@ -196,7 +198,7 @@ function naiveQuarterSheet(ctx: Ctx, layout: QuarterLayout, draft: QuarterDraft)
     ...f.wordColours(col('alignment'), lang, { orphan: 'yellow' }),
     f.prefixColour(col('alignment'), lang, 'broken', 'red'),
     f.prefixColour(col('alignment'), lang, 'cycle', 'red'),
-    ...f.scoreColours([col('krScore'), col('score'), col('forecast')]),
+    ...f.scoreColours([col('krScore'), col('krMean'), col('score'), col('forecast')]),
   ]);
   sheet.setTabColor(STYLE.tab.quarter);
   return sheet;

@@ -53,7 +53,7 @@ export function quarterLayout(
   return layoutOf<QuarterKey>({
     headerRow: 2,
     // Ids and Title first (frozen), then what a person opening the sheet looks for: every score,
-    // the grade, the status and the progress bar, within the first screen (about 1,150 px at
+    // the grade, the status and the progress bar, within the first screen (about 1,200 px at
     // 1440). Then what a weekly update touches, in the order it is typed: whose KR it is, its value
     // now and the confidence (side by side: a check-in changes both), the target it is measured
     // against; then what is set once at planning (start, unit, type, weight, level, parent,
@@ -66,7 +66,7 @@ export function quarterLayout(
           en: 'Filled on an objective’s own row only; unique in the sheet.',
           fr: 'Rempli sur la ligne de l’objectif seulement\u00a0; unique dans la feuille.',
         },
-        width: 85,
+        width: 75,
       },
       {
         key: 'objective',
@@ -75,10 +75,10 @@ export function quarterLayout(
           en: 'The objective each row belongs to (its ID): groups key results for the objective’s score.',
           fr: 'L’objectif auquel appartient chaque ligne (son ID)\u00a0: regroupe les résultats clés pour le score.',
         },
-        width: 80,
+        width: 75,
       },
-      { key: 'krId', header: { en: 'KR ID', fr: 'ID RC' }, width: 65 },
-      { key: 'title', header: { en: 'Title', fr: 'Intitulé' }, width: 340 },
+      { key: 'krId', header: { en: 'KR ID', fr: 'ID RC' }, width: 60 },
+      { key: 'title', header: { en: 'Title', fr: 'Intitulé' }, width: 400 },
       {
         key: 'krScore',
         header: { en: 'KR score', fr: 'Score RC' },

@@ -172,7 +172,7 @@ export function insertQuarterSheet(
     ...wordColours(col('alignment'), lang, { orphan: 'yellow' }),
     prefixColour(col('alignment'), lang, 'broken', 'red'),
     prefixColour(col('alignment'), lang, 'cycle', 'red'),
-    ...scoreColours([col('krScore'), col('score'), col('forecast')]),
+    ...scoreColours([col('krScore'), col('krMean'), col('score'), col('forecast')]),
   ]);
   sheet.setTabColor(STYLE.tab.quarter);
   return sheet;
