@@ -58,3 +58,12 @@ export function rowByHeader(sheet: Sheet, row: number, headerRow = 2): Record<st
   const [headers, values] = [headerRow, row].map((r) => sheet.getRange(r, 1, 1, width).getValues()[0]!);
   return Object.fromEntries(headers!.flatMap((h, i) => (h === '' ? [] : [[String(h), values![i]]])));
 }
+
+/** A quarter sheet's rows below its header, each as { header: value } (blank rows kept, in order). */
+export function recordsOf(sheet: Sheet, headerRow = 2): Record<string, unknown>[] {
+  const values = sheet.getDataRange().getValues();
+  const headers = values[headerRow - 1]!.map(String);
+  return values
+    .slice(headerRow)
+    .map((r) => Object.fromEntries(headers.flatMap((h, i) => (h === '' ? [] : [[h, r[i]]]))));
+}
