@@ -151,8 +151,8 @@ export function quarterLayout(
           en: 'Who answers for the objective, or for a key result on its row (blank: the objective’s owner).',
           fr: 'Qui répond de l’objectif, ou d’un résultat clé sur sa ligne (vide\u00a0: le responsable de l’objectif).',
         },
-        // wide enough for the first row's "Fiscal year starts (month)" above it
-        width: 170,
+        // wide enough for the first row's "Fiscal year starts (month)" above it (162 px in Arial bold)
+        width: 180,
       },
       {
         key: 'current',
