@@ -43,7 +43,7 @@ import {
   type QuarterLayout,
   quarterLayout,
 } from '../src/sheets/quarter-layout';
-import { quarterMetaRow, quarterRows } from '../src/sheets/quarter-sheet';
+import { computedRuns, quarterMetaRow, quarterRows } from '../src/sheets/quarter-sheet';
 import { QUARTER, readQuarterSheet, type SheetRead } from '../src/sheets/read';
 import { columnLetter, type Validation } from '../src/sheets/template';
 import { NOTES, SHEET_NAMES } from '../src/sheets/texts';
@@ -187,7 +187,7 @@ function naiveQuarterSheet(ctx: Ctx, layout: QuarterLayout, draft: QuarterDraft)
   const f = naiveFormats(ctx.wb);
   const col = (key: QuarterKey) => sheet.getRange(`${layout.col(key)}${first}:${layout.col(key)}`);
   sheet.setConditionalFormatRules([
-    f.errorTexts(columns.filter((c) => c.formula).map((c) => col(c.key))),
+    f.errorTexts(computedRuns(layout).map(([a, b]) => sheet.getRange(`${a}${first}:${b}`))),
     ...f.wordColours(col('grade'), lang, { green: 'green', yellow: 'yellow', red: 'red' }),
     ...f.wordColours(col('status'), lang, {
       achieved: 'green',

@@ -160,8 +160,8 @@ export function insertQuarterSheet(
 
   const col = (key: QuarterKey) => sheet.getRange(`${layout.col(key)}${layout.first}:${layout.col(key)}`);
   sheet.setConditionalFormatRules([
-    // the computed columns' "#…" texts (they no longer sit side by side: see quarterLayout)
-    errorTexts(layout.columns.filter((c) => c.formula).map((c) => col(c.key))),
+    // the computed columns' "#…" texts: one range per run of them (see quarterLayout's order)
+    errorTexts(computedRuns(layout).map(([a, b]) => sheet.getRange(`${a}${layout.first}:${b}`))),
     ...wordColours(col('grade'), lang, { green: 'green', yellow: 'yellow', red: 'red' }),
     ...wordColours(col('status'), lang, {
       achieved: 'green',
@@ -176,6 +176,20 @@ export function insertQuarterSheet(
   ]);
   sheet.setTabColor(STYLE.tab.quarter);
   return sheet;
+}
+
+/** The first and last letters of each run of adjacent computed columns (the progress bars' too). */
+export function computedRuns(layout: QuarterLayout): [string, string][] {
+  const runs: [string, string][] = [];
+  let prev = -2;
+  layout.columns.forEach((c, i) => {
+    if (!c.formula && !c.perRow) return;
+    const letter = layout.col(c.key);
+    if (prev === i - 1) runs[runs.length - 1]![1] = letter;
+    else runs.push([letter, letter]);
+    prev = i;
+  });
+  return runs;
 }
 
 /**
