@@ -11,7 +11,7 @@ import { quarterLayout } from '../../src/sheets/quarter-layout';
 import { columnLetter } from '../../src/sheets/template';
 import { QUARTER_META } from '../../src/sheets/texts';
 import { headerFormula } from '../../src/sheets/write';
-import { ALL_LEVELS, addon, cellOf, letterOf, recordsOf, rowByHeader } from './support';
+import { ALL_LEVELS, addon, cellOf, letterOf, objectives, recordsOf, rowByHeader } from './support';
 
 type Wb = ReturnType<typeof addon>['wb'];
 type Sheet = ReturnType<Wb['sheet']>;
@@ -225,6 +225,33 @@ describe('the quarter sheet at 1440 px', () => {
       });
     });
   }
+});
+
+describe('an owner per key result', () => {
+  test('given with the objectives (a script, an import): written on the KR’s row, read back', () => {
+    const { wb, app } = addon();
+    const given = objectives(2, 2);
+    given[0]!.krs[1] = { ...given[0]!.krs[1]!, owner: 'Bo' } as never;
+    const r = app.run('insertQuarter', {
+      quarter: 'Q1 2026',
+      fiscalStart: 1,
+      levels: ALL_LEVELS,
+      content: 'given',
+      objectives: given,
+    }) as { sheet: string };
+    expect(
+      recordsOf(wb.sheet(r.sheet))
+        .map((x) => x.Owner)
+        .slice(0, 3),
+    ).toEqual(['Team 0', '', 'Bo']);
+    const state = app.run('getCheckInState') as { objectives: { krs: { id: string; owner: string }[] }[] };
+    expect(state.objectives.flatMap((o) => o.krs).map((k) => [k.id, k.owner])).toEqual([
+      ['O1.1', 'Team 0'],
+      ['O1.2', 'Bo'],
+      ['O2.1', 'Team 1'],
+      ['O2.2', 'Team 1'],
+    ]);
+  });
 });
 
 describe('progress bars follow every way rows are written', () => {
