@@ -156,7 +156,9 @@ describe('editing the grid, in Chromium', { timeout: 60_000 }, () => {
     await expect.poll(() => text(header)).toBe('#REF!');
     // the error first, then the header's own note
     expect(await cell(page, header).getAttribute('title')).toMatch(
-      new RegExp(`^Array result was not expanded because it would overwrite data in ${scoreCol}${row + 1}\\.`),
+      new RegExp(
+        `^Array result was not expanded because it would overwrite data in ${scoreCol}${row + 1}\\.`,
+      ),
     );
     await keys('Control+z');
     await expect.poll(() => text(header)).toBe('KR score');
