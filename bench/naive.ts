@@ -44,7 +44,7 @@ import {
   type QuarterLayout,
   quarterLayout,
 } from '../src/sheets/quarter-layout';
-import { quarterMetaRow, quarterRows } from '../src/sheets/quarter-sheet';
+import { computedRuns, quarterMetaRow, quarterRows } from '../src/sheets/quarter-sheet';
 import { QUARTER, readQuarterSheet, type SheetRead } from '../src/sheets/read';
 import { columnLetter, type Validation } from '../src/sheets/template';
 import { NOTES, SHEET_NAMES } from '../src/sheets/texts';
@@ -96,7 +96,7 @@ function cellValidation(kind: string | undefined, key: QuarterKey): Validation |
 function naiveQuarterSheet(ctx: Ctx, layout: QuarterLayout, draft: QuarterDraft): EmuSheet {
   const { ss, lang } = ctx;
   const sheet = ss.insertSheet(freeName(ss, SHEET_NAMES.quarter(draft.label, lang)));
-  const { rows, kinds, formats } = quarterRows(draft, lang);
+  const { rows, kinds, formats } = quarterRows(draft, lang, { first: layout.first, col: layout.col });
   const { columns, headerRow, first } = layout;
   const formulaCtx = layout.ctx(lang);
   const needed = first + rows.length + SPARE_ROWS;
@@ -113,6 +113,7 @@ function naiveQuarterSheet(ctx: Ctx, layout: QuarterLayout, draft: QuarterDraft)
     setCell(cell, v);
     cell.setBackground(STYLE.metaBackground);
     if (meta.weights[i] === 'bold') cell.setFontWeight('bold');
+    cell.setHorizontalAlignment('left');
   });
   sheet.getRange(META.asOf).setNote(NOTES.asOf[lang]);
 
@@ -126,6 +127,7 @@ function naiveQuarterSheet(ctx: Ctx, layout: QuarterLayout, draft: QuarterDraft)
     if (c.note) cell.setNote(c.note[lang]);
   });
   sheet.setFrozenRows(headerRow);
+  sheet.setFrozenColumns(layout.num('title'));
 
   // the data, cell by cell
   rows.forEach((row, r) => {
@@ -171,7 +173,7 @@ function naiveQuarterSheet(ctx: Ctx, layout: QuarterLayout, draft: QuarterDraft)
   });
   let runStart = -1;
   columns.forEach((c, i) => {
-    const isFormula = Boolean(c.formula);
+    const isFormula = Boolean(c.formula || c.perRow);
     if (isFormula && runStart < 0) runStart = i;
     if (runStart >= 0 && (!isFormula || i === columns.length - 1)) {
       const end = isFormula ? i : i - 1;
@@ -186,7 +188,7 @@ function naiveQuarterSheet(ctx: Ctx, layout: QuarterLayout, draft: QuarterDraft)
   const f = naiveFormats(ctx.wb);
   const col = (key: QuarterKey) => sheet.getRange(`${layout.col(key)}${first}:${layout.col(key)}`);
   sheet.setConditionalFormatRules([
-    f.errorTexts([sheet.getRange(`${layout.col('krScore')}${first}:${layout.col('forecast')}`)]),
+    f.errorTexts(computedRuns(layout).map(([a, b]) => sheet.getRange(`${a}${first}:${b}`))),
     ...f.wordColours(col('grade'), lang, { green: 'green', yellow: 'yellow', red: 'red' }),
     ...f.wordColours(col('status'), lang, {
       achieved: 'green',
@@ -197,7 +199,7 @@ function naiveQuarterSheet(ctx: Ctx, layout: QuarterLayout, draft: QuarterDraft)
     ...f.wordColours(col('alignment'), lang, { orphan: 'yellow' }),
     f.prefixColour(col('alignment'), lang, 'broken', 'red'),
     f.prefixColour(col('alignment'), lang, 'cycle', 'red'),
-    ...f.scoreColours([col('krScore'), col('score'), col('forecast')]),
+    ...f.scoreColours([col('krScore'), col('krMean'), col('score'), col('forecast')]),
   ]);
   sheet.setTabColor(STYLE.tab.quarter);
   return sheet;

@@ -17,6 +17,8 @@ export interface DraftKr {
   confidence: number | '';
   /** Number format of its start, target and current cells. */
   format?: string;
+  /** Its own owner (blank or absent: its objective's). */
+  owner?: string;
 }
 
 export interface DraftObjective {
@@ -63,6 +65,7 @@ export function exampleDraft(
       weight: kr.weight,
       confidence: kr.confidence,
       format: kr.format,
+      owner: kr.owner?.[lang] ?? '',
     })),
   }));
 }

@@ -18,6 +18,8 @@ export interface ExampleKr {
   confidence: number;
   /** Number format of its start, target and current cells. */
   format?: string;
+  /** Its own owner, when it is not its objective's. */
+  owner?: Text;
 }
 
 export interface ExampleObjective {
@@ -47,6 +49,7 @@ export const EXAMPLE_OBJECTIVES: readonly ExampleObjective[] = [
     krs: [
       {
         id: 'O1.1',
+        owner: { en: 'Operations', fr: 'Opérations' },
         title: {
           en: 'Expand operations into three new countries',
           fr: 'Étendre les opérations à trois nouveaux pays',
@@ -61,6 +64,7 @@ export const EXAMPLE_OBJECTIVES: readonly ExampleObjective[] = [
       },
       {
         id: 'O1.2',
+        owner: { en: 'Sales', fr: 'Ventes' },
         title: {
           en: 'Grow international revenue by 25\u00a0% (index 100)',
           fr: 'Augmenter de 25\u00a0% les revenus internationaux (indice 100)',
@@ -85,6 +89,7 @@ export const EXAMPLE_OBJECTIVES: readonly ExampleObjective[] = [
     krs: [
       {
         id: 'O2.1',
+        owner: { en: 'Web team', fr: 'Équipe web' },
         title: {
           en: 'Reach 100 000 monthly visits on the website',
           fr: 'Atteindre 100 000 visites mensuelles sur le site web',
@@ -100,6 +105,7 @@ export const EXAMPLE_OBJECTIVES: readonly ExampleObjective[] = [
       },
       {
         id: 'O2.2',
+        owner: { en: 'Press relations', fr: 'Relations presse' },
         title: {
           en: 'Get 20 media publications this quarter',
           fr: 'Obtenir 20 publications média dans le trimestre',

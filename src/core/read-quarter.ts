@@ -7,8 +7,8 @@ import { readCommitted, readKrType, readWeight } from './score';
 import { SHEET_TEXTS } from './sheet-texts';
 import { type KrType, LEVELS, type Level } from './words';
 
-/** The quarter sheet's columns, in the template's order: the typed ones, then the computed ones. */
-export const QUARTER_COLUMNS = [
+/** The columns a user types in: every one is needed to read a row. */
+export const DATA_COLUMNS = [
   'objectiveId',
   'objective',
   'krId',
@@ -24,11 +24,20 @@ export const QUARTER_COLUMNS = [
   'current',
   'weight',
   'confidence',
+] as const;
+
+/**
+ * The quarter sheet's columns, found by their headers wherever they are: the typed ones, then the
+ * computed ones (one formula per column, and the progress bars, one per row: never read as data).
+ */
+export const QUARTER_COLUMNS = [
+  ...DATA_COLUMNS,
   'krScore',
   'krMean',
   'score',
   'grade',
   'status',
+  'progress',
   'alignment',
   'forecast',
 ] as const;
@@ -50,6 +59,10 @@ export interface KrRead {
   title: string;
   type?: KrType;
   unit: string;
+  /** Its own owner when its row names one, else its objective's. */
+  owner: string;
+  /** The owner typed on its own row ('' when it has the objective's). */
+  ownOwner: string;
   start?: number;
   target?: number;
   current?: number | boolean;
@@ -95,7 +108,7 @@ export interface ColumnMap {
   doubled: { key: QuarterColumn; letters: string[] }[];
 }
 
-type Template = readonly { key: string; header: Text }[];
+type Template = readonly { key: string; header: Text; formerly?: readonly Text[] }[];
 
 /** Each header's normalized text → the 0-based columns where it appears. */
 function headerPositions(headerRow: readonly Cell[]): Map<string, number[]> {
@@ -108,10 +121,13 @@ function headerPositions(headerRow: readonly Cell[]): Map<string, number[]> {
   return found;
 }
 
-function positionsOf(found: Map<string, number[]>, header: Text): number[] {
-  const en = found.get(normalizeWord(header.en)) ?? [];
-  const fr = found.get(normalizeWord(header.fr)) ?? [];
-  return [...new Set([...en, ...fr])].sort((a, b) => a - b);
+/** Where a column's header is: in English or French, or a header it had before. */
+function positionsOf(found: Map<string, number[]>, c: Template[number]): number[] {
+  const all = [c.header, ...(c.formerly ?? [])].flatMap((h) => [
+    ...(found.get(normalizeWord(h.en)) ?? []),
+    ...(found.get(normalizeWord(h.fr)) ?? []),
+  ]);
+  return [...new Set(all)].sort((a, b) => a - b);
 }
 
 /**
@@ -133,7 +149,7 @@ export function mapColumns(
   const doubled: ColumnMap['doubled'] = [];
   for (const c of template) {
     const k = c.key as QuarterColumn;
-    const at = positionsOf(found, c.header);
+    const at = positionsOf(found, c);
     index[k] = at[0] ?? -1;
     header[k] = at.length ? String(headerRow[at[0]!]).trim() : c.header[lang];
     letter[k] = at.length ? letterOf(at[0]! + 1) : '?';
@@ -156,7 +172,7 @@ export function findHeaderRow(
   const wanted = template.filter((c) => keys.includes(c.key));
   for (let r = 0; r < Math.min(scan, values.length); r++) {
     const found = headerPositions(values[r] ?? []);
-    if (wanted.every((c) => positionsOf(found, c.header).length > 0)) return r;
+    if (wanted.every((c) => positionsOf(found, c).length > 0)) return r;
   }
   return -1;
 }
@@ -194,9 +210,6 @@ export function columnProblems(
       .map((d) => t.doubledColumn(cols.header[d.key], d.letters)),
   ];
 }
-
-/** The columns a user types in (the others are computed): every one is needed to read a row. */
-export const DATA_COLUMNS = QUARTER_COLUMNS.slice(0, QUARTER_COLUMNS.indexOf('confidence') + 1);
 
 /**
  * Reads a (hand-edited) quarter sheet's values into objectives and key results. The Objective
@@ -324,6 +337,7 @@ export function readQuarter(
       return isBlank(v) ? undefined : read(row, k, () => readNumber(v));
     };
     const currentCell = get('current');
+    const ownOwner = String(get('owner') ?? '').trim();
     const kr: KrRead = {
       id: krId,
       objectiveId: group,
@@ -331,6 +345,8 @@ export function readQuarter(
       title: String(get('title') ?? '').trim(),
       type: read(row, 'type', () => readKrType(get('type'))),
       unit: String(get('unit') ?? '').trim(),
+      owner: ownOwner || (owner?.owner ?? ''),
+      ownOwner,
       start: num('start'),
       target: num('target'),
       current: typeof currentCell === 'boolean' ? currentCell : num('current'),

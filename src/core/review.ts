@@ -143,6 +143,8 @@ export function carryOver(
       current: '',
       weight: k.weight,
       confidence: k.confidence ?? '',
+      // its own owner only: a KR that had its objective's keeps following it
+      owner: k.ownOwner,
       ...(formats.get(k.id) ? { format: formats.get(k.id) } : {}),
     })),
   }));

@@ -80,6 +80,8 @@ export function checkInState(payload?: unknown) {
       id: k.id,
       title: k.title,
       unit: k.unit,
+      /** Its own owner, else its objective's: the owner filter keeps the KRs of the owner picked. */
+      owner: k.owner,
       type: k.type ?? '',
       percent: style.percent,
       currency: style.currency ?? null,

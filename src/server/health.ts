@@ -17,6 +17,8 @@ const TEXTS = {
       `"${h}" (${c}) shows no results: cells were typed or pasted in it, and they block what it computes.`,
     overwritten: (h: string, c: string) => `"${h}" (${c}) was typed over: its formula is gone.`,
     missing: (h: string) => `The "${h}" column is gone.`,
+    incomplete: (h: string, c: string, rows: string, n: number) =>
+      `"${h}" (${c}) has no bar on ${n > 1 ? 'rows' : 'row'} ${rows}.`,
     fix: 'Repair the sheet: the formulas go back in their header cells; whatever was typed in a computed column moves into a note on its cell.',
   },
   fr: {
@@ -25,6 +27,8 @@ const TEXTS = {
     overwritten: (h: string, c: string) =>
       `«\u00a0${h}\u00a0» (${c}) a été écrasée\u00a0: sa formule a disparu.`,
     missing: (h: string) => `La colonne «\u00a0${h}\u00a0» a disparu.`,
+    incomplete: (h: string, c: string, rows: string, n: number) =>
+      `«\u00a0${h}\u00a0» (${c}) n’a pas de barre sur ${n > 1 ? 'les lignes' : 'la ligne'} ${rows}.`,
     fix: 'Réparez la feuille\u00a0: les formules reviennent dans leurs en-têtes\u00a0; ce qui a été saisi dans une colonne calculée passe dans une note sur sa cellule.',
   },
 } satisfies Record<Lang, Record<string, unknown>>;
@@ -33,6 +37,11 @@ const TEXTS = {
 function computedText(s: ComputedState, lang: Lang): string {
   const t = TEXTS[lang];
   const letter = s.col ? columnLetter(s.col) : '';
+  if (s.state === 'incomplete') {
+    const rows = s.rows ?? [];
+    const shown = rows.length > 5 ? `${rows.slice(0, 5).join(', ')}…` : rows.join(', ');
+    return t.incomplete(s.header, letter, shown, rows.length);
+  }
   return s.state === 'blocked'
     ? t.blocked(s.header, letter)
     : s.state === 'overwritten'

@@ -44,6 +44,8 @@ const draftSchema = z.object({
         current: z.union([z.number(), z.boolean(), z.literal('')]),
         weight: cellNumber,
         confidence: cellNumber,
+        /** Its own owner (absent or blank: its objective's). */
+        owner: z.optional(text(200)),
       }),
     )
     .check(z.maxLength(50)),

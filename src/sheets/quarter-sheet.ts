@@ -4,7 +4,7 @@ import { DATA_COLUMNS } from '../core/read-quarter';
 import { KR_TYPES, LEVELS } from '../core/words';
 import { type CellValue, cellValue, Day, Formula } from './cells';
 import { errorTexts, prefixColour, scoreColours, wordColours } from './conditional';
-import { META, type QuarterKey, type QuarterLayout } from './quarter-layout';
+import { META, progressFormula, progressSource, type QuarterKey, type QuarterLayout } from './quarter-layout';
 import { QUARTER, type SheetRead } from './read';
 import type { Validation } from './template';
 import { NOTES, QUARTER_META, SHEET_NAMES } from './texts';
@@ -19,11 +19,22 @@ const wordIn = (vocab: Record<string, readonly string[]>, key: string | undefine
 
 type RowKind = 'objective' | 'kr' | 'milestone';
 
-/** The rows of a quarter: each objective, then its key results. */
-export function quarterRows(draft: { objectives: readonly DraftObjective[] }, lang: Lang) {
+/** Where built rows go: their first row, and the letters of the columns a progress bar reads. */
+export interface RowPlace {
+  first: number;
+  col: (key: QuarterKey) => string;
+}
+
+/**
+ * The rows of a quarter: each objective, then its key results. Placed, each row gets its progress
+ * bar (a formula of its own row's score).
+ */
+export function quarterRows(draft: { objectives: readonly DraftObjective[] }, lang: Lang, place?: RowPlace) {
   const rows: Partial<Record<QuarterKey, CellValue>>[] = [];
   const kinds: RowKind[] = [];
   const formats: (string | undefined)[] = [];
+  const progress = (kind: 'objective' | 'kr') =>
+    place && new Formula(progressFormula(`${place.col(progressSource(kind))}${place.first + rows.length}`));
   for (const o of draft.objectives) {
     rows.push({
       objectiveId: o.id,
@@ -33,6 +44,7 @@ export function quarterRows(draft: { objectives: readonly DraftObjective[] }, la
       owner: o.owner,
       parent: o.parent,
       committed: o.committed,
+      progress: progress('objective'),
     });
     kinds.push('objective');
     formats.push(undefined);
@@ -41,6 +53,7 @@ export function quarterRows(draft: { objectives: readonly DraftObjective[] }, la
         objective: o.id,
         krId: kr.id,
         title: kr.title,
+        owner: kr.owner ?? '',
         type: wordIn(KR_TYPES, kr.type, lang),
         unit: kr.unit,
         start: kr.start,
@@ -48,6 +61,7 @@ export function quarterRows(draft: { objectives: readonly DraftObjective[] }, la
         current: kr.current,
         weight: kr.weight,
         confidence: kr.confidence,
+        progress: progress('kr'),
       });
       // a milestone not reached yet and not checked in (a carried one) stays blank, not an
       // unticked box: Sheets may read an empty checkbox as FALSE, a 0 score on day one
@@ -60,7 +74,8 @@ export function quarterRows(draft: { objectives: readonly DraftObjective[] }, la
 
 /**
  * The quarter sheet's first row: label, value pairs for the quarter, its "as of" date, the share
- * elapsed, the fiscal-year start, its last day and the overall score; labels and totals in bold.
+ * elapsed, the overall score, its last day and the fiscal-year start (see META); labels and the
+ * overall score in bold.
  */
 export function quarterMetaRow(draft: QuarterDraft, layout: QuarterLayout, lang: Lang) {
   const m = QUARTER_META;
@@ -71,15 +86,15 @@ export function quarterMetaRow(draft: QuarterDraft, layout: QuarterLayout, lang:
     new Day(draft.asOf),
     m.elapsed[lang],
     new Formula(`=QUARTER_PROGRESS(${META.asOf}, ${META.fiscalStart})`),
-    m.fiscalStart[lang],
-    draft.fiscalStart,
-    m.ends[lang],
-    new Day(draft.quarter.next - 1),
     m.overall[lang],
     // the objective scores without the header's text (a FILTER, so no row edit can shift it)
     new Formula(
       `=OKR_SCORE(FILTER(${layout.ctx(lang).range('score')}, SEQUENCE(ROWS(${layout.ctx(lang).range('score')}))>1))`,
     ),
+    m.ends[lang],
+    new Day(draft.quarter.next - 1),
+    m.fiscalStart[lang],
+    draft.fiscalStart,
   ];
   const formats = [
     'General',
@@ -89,15 +104,14 @@ export function quarterMetaRow(draft: QuarterDraft, layout: QuarterLayout, lang:
     'General',
     '0%',
     'General',
-    '0',
+    '0%',
     'General',
     'yyyy-mm-dd',
     'General',
-    '0%',
+    '0',
   ];
-  const weights = cells.map(
-    (_, i): FontWeight => (i % 2 === 0 || i === cells.length - 1 ? 'bold' : 'normal'),
-  );
+  const overall = cells.length - 5;
+  const weights = cells.map((_, i): FontWeight => (i % 2 === 0 || i === overall ? 'bold' : 'normal'));
   return { cells, formats, weights };
 }
 
@@ -121,7 +135,7 @@ export function insertQuarterSheet(
   name = uniqueSheetName(ss, SHEET_NAMES.quarter(draft.label, lang)),
 ): Sheet {
   const sheet = ss.insertSheet(name);
-  const { rows, kinds, formats } = quarterRows(draft, lang);
+  const { rows, kinds, formats } = quarterRows(draft, lang, { first: layout.first, col: layout.col });
   const meta = quarterMetaRow(draft, layout, lang);
   writeTable(sheet, layout, lang, {
     above: [meta.cells],
@@ -136,13 +150,18 @@ export function insertQuarterSheet(
   first.setBackground(STYLE.metaBackground);
   first.setNumberFormats([meta.formats]);
   first.setFontWeights([meta.weights]);
+  // each value beside its label, not at the far end of a wide column (the as-of date above Title)
+  first.setHorizontalAlignment('left');
+  // ids and titles stay in view while the rest scrolls sideways
+  sheet.setFrozenColumns(layout.num('title'));
   sheet.getRange(META.asOf).setNote(NOTES.asOf[lang]);
   protectWarning(sheet.getRange(META.elapsed), lang);
   protectWarning(sheet.getRange(META.overall), lang);
 
   const col = (key: QuarterKey) => sheet.getRange(`${layout.col(key)}${layout.first}:${layout.col(key)}`);
   sheet.setConditionalFormatRules([
-    errorTexts([sheet.getRange(`${layout.col('krScore')}${layout.first}:${layout.col('forecast')}`)]),
+    // the computed columns' "#…" texts: one range per run of them (see quarterLayout's order)
+    errorTexts(computedRuns(layout).map(([a, b]) => sheet.getRange(`${a}${layout.first}:${b}`))),
     ...wordColours(col('grade'), lang, { green: 'green', yellow: 'yellow', red: 'red' }),
     ...wordColours(col('status'), lang, {
       achieved: 'green',
@@ -153,10 +172,24 @@ export function insertQuarterSheet(
     ...wordColours(col('alignment'), lang, { orphan: 'yellow' }),
     prefixColour(col('alignment'), lang, 'broken', 'red'),
     prefixColour(col('alignment'), lang, 'cycle', 'red'),
-    ...scoreColours([col('krScore'), col('score'), col('forecast')]),
+    ...scoreColours([col('krScore'), col('krMean'), col('score'), col('forecast')]),
   ]);
   sheet.setTabColor(STYLE.tab.quarter);
   return sheet;
+}
+
+/** The first and last letters of each run of adjacent computed columns (the progress bars' too). */
+export function computedRuns(layout: QuarterLayout): [string, string][] {
+  const runs: [string, string][] = [];
+  let prev = -2;
+  layout.columns.forEach((c, i) => {
+    if (!c.formula && !c.perRow) return;
+    const letter = layout.col(c.key);
+    if (prev === i - 1) runs[runs.length - 1]![1] = letter;
+    else runs.push([letter, letter]);
+    prev = i;
+  });
+  return runs;
 }
 
 /**
@@ -172,7 +205,7 @@ export function appendQuarterRows(
   lang: Lang,
 ): number {
   const at = read.lastRow + 1;
-  const built = quarterRows({ objectives }, lang);
+  const built = quarterRows({ objectives }, lang, placeIn(read, at));
   const max = sheet.getMaxRows();
   const end = at + built.rows.length - 1;
   if (built.rows.length && end > max) sheet.insertRowsAfter(max, end - max + 20);
@@ -195,9 +228,11 @@ export function insertKrRow(
   const rows = [o?.row ?? read.lastRow, ...(o?.krs.map((k) => k.row) ?? [])];
   const after = Math.max(...rows);
   sheet.insertRowsAfter(after, 1);
+  // placed from the row above: the objective's own row is built first, and dropped below
   const built = quarterRows(
     { objectives: [{ id: objectiveId, title: '', owner: '', parent: '', committed: false, krs: [kr] }] },
     lang,
+    placeIn(read, after),
   );
   // the objective's own row is already there: only its KR's row is written
   writeQuarterRows(
@@ -210,7 +245,13 @@ export function insertKrRow(
   return after + 1;
 }
 
-/** Writes built rows from row `at`, one block of calls per run of adjacent typed columns. */
+/** Built rows placed from row `first` in a sheet as read: its progress bars read its own columns. */
+const placeIn = (read: SheetRead, first: number): RowPlace => ({ first, col: (k) => read.columns.letter[k] });
+
+/**
+ * Writes built rows from row `at`, one block of calls per run of adjacent typed columns (and the
+ * progress bars', when the sheet has that column: a sheet made before it had none).
+ */
 function writeQuarterRows(
   sheet: Sheet,
   read: SheetRead,
@@ -221,7 +262,9 @@ function writeQuarterRows(
   if (rows.length === 0) return;
   const rules = new Rules(lang);
   const columnSpec = new Map(QUARTER.columns.map((c) => [c.key, c]));
-  const cols = DATA_COLUMNS.map((key) => ({ key, at: read.columns.index[key] }))
+  const bars = (['progress', 'krScore', 'score'] as const).every((k) => read.columns.index[k] >= 0);
+  const cols = [...DATA_COLUMNS, ...(bars ? (['progress'] as const) : [])]
+    .map((key) => ({ key, at: read.columns.index[key] }))
     .filter((c) => c.at >= 0)
     .sort((a, b) => a.at - b.at);
   const runs: { key: QuarterKey; at: number }[][] = [];
@@ -272,7 +315,7 @@ export function removePlaceholders(sheet: Sheet, read: SheetRead): number {
     (['objectiveId', 'objective', 'krId', 'level', 'committed'] as const).map((k) => read.columns.index[k]),
   );
   const computed = QUARTER.columns
-    .filter((c) => c.formula)
+    .filter((c) => c.formula || c.perRow)
     .map((c) => read.columns.index[c.key as QuarterKey]);
   const untouched = (row: number) =>
     (read.values[row - 1] ?? []).every(

@@ -16,6 +16,8 @@ export type Validation =
 export interface ColumnSpec<K extends string = string> {
   key: K;
   header: Text;
+  /** Headers the column had before (a sheet made then still reads). */
+  formerly?: readonly Text[];
   note?: Text;
   width: number;
   /** Number format of its data cells. */
@@ -30,6 +32,11 @@ export interface ColumnSpec<K extends string = string> {
   formula?: (ctx: FormulaContext<K>) => string;
   /** Hidden helper column. */
   hidden?: boolean;
+  /**
+   * Computed by a formula on each data row, which the writer puts there (a chart Sheets draws per
+   * cell, which no column formula can spread): not data the user types, protected like a formula.
+   */
+  perRow?: boolean;
 }
 
 export interface FormulaContext<K extends string> {

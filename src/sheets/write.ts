@@ -18,6 +18,8 @@ export const STYLE = {
   yellow: '#fce8b2',
   red: '#f4c7c3',
   errorText: '#c5221f',
+  /** Progress bars: stronger than the cells' pale grade colours, so a bar reads at a glance. */
+  bar: { green: '#34a853', yellow: '#f9ab00', red: '#ea4335' },
   tab: { quarter: '#1a73e8', kpis: '#188038', checkins: '#9aa0a6', reviews: '#9334e6', alignment: '#e37400' },
 } as const;
 
@@ -160,7 +162,7 @@ function hideAndProtect<K extends string>(
   let runStart = -1;
   columns.forEach((c, i) => {
     if (c.hidden) sheet.hideColumns(i + 1);
-    const isFormula = Boolean(c.formula);
+    const isFormula = Boolean(c.formula || c.perRow);
     if (isFormula && runStart < 0) runStart = i;
     const endsRun = runStart >= 0 && (!isFormula || i === columns.length - 1);
     if (endsRun) {

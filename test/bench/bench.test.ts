@@ -34,7 +34,7 @@ function cells(sheet: EmuSheet, rows: number, cols: number) {
     validations: r
       .getDataValidations()
       .map((row) => row.map((v) => (v ? [String(v.getCriteriaType()), v.getCriteriaValues()] : null))),
-    frozen: sheet.getFrozenRows(),
+    frozen: [sheet.getFrozenRows(), sheet.getFrozenColumns()],
     rules: sheet.getConditionalFormatRules().length,
   };
 }
@@ -70,8 +70,8 @@ describe('the per-cell baseline', () => {
     const { addon, naive } = small();
     const rows = n * 5 + 110;
     expect(naive.sheet).toBe(addon.sheet);
-    expect(cells(naive.wb.sheet(naive.sheet), rows, 22)).toEqual(
-      cells(addon.wb.sheet(addon.sheet), rows, 22),
+    expect(cells(naive.wb.sheet(naive.sheet), rows, 23)).toEqual(
+      cells(addon.wb.sheet(addon.sheet), rows, 23),
     );
   });
 
@@ -92,8 +92,8 @@ describe('the per-cell baseline', () => {
     const ids = naive.wb.sheet('Check-ins').getRange(2, 8, 10, 1).getValues().flat();
     expect(ids).toEqual(new Array(10).fill(checkInPayload('', n).requestId));
     expect(naive.nextSheet).toBe(addon.nextSheet);
-    expect(cells(naive.wb.sheet(naive.nextSheet), n * 5 + 10, 22)).toEqual(
-      cells(addon.wb.sheet(addon.nextSheet), n * 5 + 10, 22),
+    expect(cells(naive.wb.sheet(naive.nextSheet), n * 5 + 10, 23)).toEqual(
+      cells(addon.wb.sheet(addon.nextSheet), n * 5 + 10, 23),
     );
   });
 });

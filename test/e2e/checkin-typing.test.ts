@@ -25,7 +25,9 @@ function kr(pg: Pg, id: string): { current: unknown; confidence: unknown } {
   const sheet = wb.spreadsheet.getSheets().find((s) => /^OKR [QT]\d \d{4}$/.test(s.getName()))!;
   const rows = sheet.getDataRange().getValues();
   const r = rows.find((x) => x[2] === id)!;
-  return { current: r[12], confidence: r[14] };
+  // the columns by their headers (row 2), in either language
+  const at = (...names: string[]) => rows[1]!.findIndex((h) => names.includes(String(h)));
+  return { current: r[at('Current', 'Actuel')], confidence: r[at('Confidence', 'Confiance')] };
 }
 
 const cases = {

@@ -109,7 +109,7 @@ export function layout(wb: Wb, sheet: string) {
       type: col('Type', 'Type'),
       current: col('Current', 'Actuel') >= 0 ? col('Current', 'Actuel') : col('Now', 'Now'),
       confidence: col('Confidence', 'Confiance'),
-      score: col('Objective score', 'Score objectif'),
+      score: col('Rolled-up score', 'Score consolidé'),
     },
   };
 }

@@ -4,7 +4,7 @@
  * a planned quarter, a closed next quarter, the As of cell's own formula, answers left in storage.
  */
 import { describe, expect, test } from 'vitest';
-import { ALL_LEVELS, addon } from './support';
+import { ALL_LEVELS, addon, cellOf, letterOf, recordsOf } from './support';
 
 type App = ReturnType<typeof addon>['app'];
 type Wb = ReturnType<typeof addon>['wb'];
@@ -105,23 +105,28 @@ describe('a finish cut short at any write, then retried, writes everything once'
           content: 'blank',
         });
         const q2 = wb.sheet('OKR Q2 2026');
-        q2.getRange('D3').setValue('Our plan'); // O1 is the team's own now: the carry-over goes around it
+        q2.getRange(cellOf(q2, 'Title', 3)).setValue('Our plan'); // O1 is the team's own now: the carry-over goes around it
         q2.insertColumnBefore(5);
         q2.getRange(2, 5).setValue('Initiatives');
       },
       ({ wb }, k) => {
         const q2 = wb.sheet('OKR Q2 2026');
-        const rows = q2.getRange('A3:P80').getValues();
-        // O4.2, 70 % → 77 %, carried from 74 % (start is in L: the team's column moved it right)
-        const kr = rows.findIndex((r) => r[11] === 0.74 && r[12] === 0.77) + 3;
+        const rows = recordsOf(q2);
+        // O4.2, 70 % → 77 %, carried from 74 % (the team's column moved every column right of it)
+        const kr = rows.findIndex((r) => r.Start === 0.74 && r.Target === 0.77) + 3;
+        const start = cellOf(q2, 'Start', kr);
         const key = JSON.stringify([
           idRows(wb, 'OKR Q2 2026').length,
-          rows.filter((r) => r[0] || r[2]),
-          q2.getRange(`L${kr}`).getNumberFormat(),
+          rows.filter((r) => r['Objective ID'] || r['KR ID']),
+          q2.getRange(start).getNumberFormat(),
         ]);
         whole ??= key;
         expect(key, `cut at write ${k}`).toBe(whole);
-        expect(q2.getRange(`L${kr}`).getNumberFormat(), `cut at write ${k}`).toBe('0%');
+        expect(q2.getRange(start).getNumberFormat(), `cut at write ${k}`).toBe('0%');
+        // the carried rows' bars read their own row's score, in the columns as they are now
+        expect(q2.getRange(cellOf(q2, 'Progress', kr)).getFormula(), `cut at write ${k}`).toContain(
+          `N(${cellOf(q2, 'KR score', kr)})`,
+        );
       },
     );
   }, 300_000);
@@ -181,7 +186,8 @@ describe('typing into a KR not checked in yet', () => {
         .getRange('C1:C40')
         .getValues()
         .findIndex((r) => r[0] === 'O4.2') + 1;
-    s.getRange(`M${row}`).setValue('').setNumberFormat('General');
+    const current = cellOf(s, 'Current', row);
+    s.getRange(current).setValue('').setNumberFormat('General');
     const card = (
       app.run('getCheckInState') as { objectives: { krs: { id: string; percent: boolean }[] }[] }
     ).objectives
@@ -189,7 +195,7 @@ describe('typing into a KR not checked in yet', () => {
       .find((k) => k.id === 'O4.2')!;
     expect(card.percent).toBe(true);
     app.run('checkIn', { entries: [{ krId: 'O4.2', value: '75' }] });
-    expect(s.getRange(`M${row}`).getValue()).toBe(0.75);
+    expect(s.getRange(current).getValue()).toBe(0.75);
   });
 
   test('a KR added with "70 %" to "77": both read as percentages', () => {
@@ -198,7 +204,8 @@ describe('typing into a KR not checked in yet', () => {
       objectiveId: 'O4',
       kr: { title: 'Retention', start: '70 %', target: '77' },
     }) as { row: number };
-    expect(wb.sheet('OKR Q1 2026').getRange(`K${r.row}:L${r.row}`).getValues()[0]).toEqual([0.7, 0.77]);
+    const s = wb.sheet('OKR Q1 2026');
+    expect(['Start', 'Target'].map((h) => s.getRange(cellOf(s, h, r.row)).getValue())).toEqual([0.7, 0.77]);
   });
 });
 
@@ -207,11 +214,12 @@ describe('rows and cells the team typed are theirs', () => {
     const { wb, app } = withQuarter();
     app.run('insertQuarter', { quarter: 'Q2 2026', fiscalStart: 1, levels: ALL_LEVELS, content: 'blank' });
     const q2 = wb.sheet('OKR Q2 2026');
-    q2.getRange('N4').setValue(2); // a weight typed on O1's first KR: O1 is the team's now
+    q2.getRange(cellOf(q2, 'Weight', 4)).setValue(2); // a weight typed on O1's first KR: O1 is the team's now
     const s = app.run('getReviewState', { sheet: 'OKR Q1 2026' }) as { reviewId: string };
     app.run('finishReview', { reviewId: s.reviewId });
-    const rows = q2.getRange('A3:O80').getValues();
-    expect(rows.some((r) => r[13] === 2)).toBe(true);
+    const weight = letterOf(q2, 'Weight');
+    const rows = q2.getRange(`${weight}3:${weight}80`).getValues();
+    expect(rows.some((r) => r[0] === 2)).toBe(true);
   });
 
   test('a formula in the As of cell is left as it is by a check-in', () => {

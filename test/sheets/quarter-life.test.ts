@@ -4,7 +4,7 @@
  * formats and starts with blank scores, and what the recap must say.
  */
 import { describe, expect, test } from 'vitest';
-import { ALL_LEVELS, addon } from './support';
+import { ALL_LEVELS, addon, cellOf, letterOf, recordsOf } from './support';
 
 type App = ReturnType<typeof addon>['app'];
 type Wb = ReturnType<typeof addon>['wb'];
@@ -94,23 +94,36 @@ describe('the next quarter', () => {
       levels: ALL_LEVELS,
       content: 'blank',
     }) as { sheet: string };
-    wb.sheet(planned.sheet).getRange('D3').setValue('Our own plan for O1');
+    wb.sheet(planned.sheet)
+      .getRange(cellOf(wb.sheet(planned.sheet), 'Title', 3))
+      .setValue('Our own plan for O1');
     const done = finish(app, name);
     expect(done.nextSheet).toBe(planned.sheet);
     expect(done.intoPlanned).toBe(true);
     expect(wb.spreadsheet.getSheets().filter((s) => s.getName().startsWith('OKR Q2 2026'))).toHaveLength(1);
-    const rows = wb.sheet(planned.sheet).getDataRange().getValues();
-    expect(rows.find((r) => r[0] === 'O1')![3]).toBe('Our own plan for O1');
+    const rows = recordsOf(wb.sheet(planned.sheet));
+    const objective = (id: string) => rows.find((r) => r['Objective ID'] === id)!;
+    expect(objective('O1').Title).toBe('Our own plan for O1');
     // the blank plan's O1 was typed in: the carried O1 got a new id, its KRs and its children follow;
     // O2 and O3 were left empty: the carry-over took their place, ids unchanged
     expect(done.renamed.filter((r) => !r.from.includes('.')).map((r) => r.from)).toEqual(['O1']);
     const moved = done.renamed.find((r) => r.from === 'O1')!.to;
-    expect(rows.filter((r) => r[1] === moved && r[2] !== '').map((r) => String(r[2]).split('.')[0])).toEqual([
-      moved,
-      moved,
-    ]);
-    expect(rows.find((r) => r[0] === 'O2')![3]).toBe('Grow brand awareness');
-    expect(rows.find((r) => r[0] === 'O2')![6]).toBe(moved); // its parent link follows the new id
+    expect(
+      rows
+        .filter((r) => r.Objective === moved && r['KR ID'] !== '')
+        .map((r) => String(r['KR ID']).split('.')[0]),
+    ).toEqual([moved, moved]);
+    expect(objective('O2').Title).toBe('Grow brand awareness');
+    expect(objective('O2')['Parent objective']).toBe(moved); // its parent link follows the new id
+    // the carried rows have their progress bars, as the team's own rows have theirs
+    const sheet = wb.sheet(planned.sheet);
+    rows.forEach((r, i) => {
+      if (r['Objective ID'] === '' && r['KR ID'] === '') return;
+      const source = r['KR ID'] === '' ? 'Rolled-up score' : 'KR score';
+      expect(sheet.getRange(cellOf(sheet, 'Progress', i + 3)).getFormula()).toContain(
+        `N(${cellOf(sheet, source, i + 3)})`,
+      );
+    });
     // the review state of the next quarter reads every row: nothing blocks it
     expect((app.run('getReviewState', { sheet: planned.sheet }) as { blocking: string[] }).blocking).toEqual(
       [],
@@ -121,16 +134,20 @@ describe('the next quarter', () => {
     const { wb, app, name } = withQuarter();
     finish(app, name);
     const next = wb.sheet('OKR Q2 2026');
-    const rows = next.getDataRange().getValues();
-    const at = rows.findIndex((r) => r[2] === 'O4.2') + 1; // retention 70 % → 77 %, now 74 %
-    expect(next.getRange(`K${at}:M${at}`).getValues()[0]).toEqual([0.74, 0.77, '']);
-    expect(next.getRange(`K${at}:L${at}`).getDisplayValues()[0]).toEqual(['74%', '77%']);
-    const visits = rows.findIndex((r) => r[2] === 'O2.1') + 1;
-    expect(next.getRange(`K${visits}`).getDisplayValue()).toBe('82,000');
+    const rows = recordsOf(next);
+    const at = rows.findIndex((r) => r['KR ID'] === 'O4.2') + 3; // retention 70 % → 77 %, now 74 %
+    const shown = (header: string, row: number) => next.getRange(cellOf(next, header, row));
+    expect(['Start', 'Target', 'Current'].map((h) => shown(h, at).getValue())).toEqual([0.74, 0.77, '']);
+    expect(['Start', 'Target'].map((h) => shown(h, at).getDisplayValue())).toEqual(['74%', '77%']);
+    const visits = rows.findIndex((r) => r['KR ID'] === 'O2.1') + 3;
+    expect(shown('Start', visits).getDisplayValue()).toBe('82,000');
     // no score, no grade, no red before the first check-in
-    const objectives = rows.slice(2).filter((r) => r[0] !== '');
+    const objectives = rows.filter((r) => r['Objective ID'] !== '');
     expect(objectives).toHaveLength(5);
-    expect(objectives.map((r) => [r[17], r[18]])).toEqual(objectives.map(() => ['', '']));
+    expect(objectives.map((r) => [r['Rolled-up score'], r.Grade])).toEqual(objectives.map(() => ['', '']));
+    // a KR with its own owner keeps it; one with its objective's still has it
+    expect(rows.find((r) => r['KR ID'] === 'O1.1')!.Owner).toBe('Operations');
+    expect(rows.find((r) => r['KR ID'] === 'O2.3')!.Owner).toBe('');
   });
 
   test('the recap names KRs carried already achieved, and objectives carried without their parent', () => {
@@ -142,7 +159,9 @@ describe('the next quarter', () => {
         .getRange('C1:C40')
         .getValues()
         .findIndex((r) => r[0] === 'O1.1') + 1;
-    wb.sheet(name).getRange(`M${o1}`).setValue(3); // O1.1 reaches its 3 countries
+    wb.sheet(name)
+      .getRange(cellOf(wb.sheet(name), 'Current', o1))
+      .setValue(3); // O1.1 reaches its 3 countries
     app.run('saveReviewStep', {
       reviewId: s.reviewId,
       answer: { objectiveId: 'O1', grade: 'green', wentWell: '', toImprove: '', decision: 'carry_over' },
@@ -168,7 +187,11 @@ describe('a blank quarter', () => {
     }) as {
       sheet: string;
     };
-    const forecast = wb.sheet(r.sheet).getRange('V3:V20').getValues().flat();
+    const sheet = wb.sheet(r.sheet);
+    const forecast = sheet
+      .getRange(`${letterOf(sheet, 'Forecast')}3:${letterOf(sheet, 'Forecast')}20`)
+      .getValues()
+      .flat();
     expect(forecast.filter((v) => String(v).startsWith('#'))).toEqual([]);
   });
 });

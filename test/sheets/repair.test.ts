@@ -4,7 +4,7 @@
  * keeping whatever was typed.
  */
 import { describe, expect, test } from 'vitest';
-import { ALL_LEVELS, addon } from './support';
+import { ALL_LEVELS, addon, cellOf, letterOf } from './support';
 
 function withQuarter(locale = 'en_US') {
   const { wb, app } = addon(locale);
@@ -17,14 +17,16 @@ function withQuarter(locale = 'en_US') {
   return { wb, app, name: r.sheet, sheet: wb.sheet(r.sheet) };
 }
 type Sheet = ReturnType<typeof withQuarter>['sheet'];
+const COMPUTED = ['KR score', 'KRs’ score', 'Rolled-up score', 'Grade', 'Status', 'Alignment'];
 /** Every computed cell of the data rows, by the row's id: what the team sees. */
 const computed = (sheet: Sheet) => {
-  const values = sheet.getRange('A1:V60').getValues();
+  const values = sheet.getRange(1, 1, 60, sheet.getLastColumn()).getValues();
+  const at = COMPUTED.map((h) => values[1]!.indexOf(h));
   return new Map(
     values
       .slice(2)
       .filter((r) => r[0] !== '' || r[2] !== '')
-      .map((r) => [String(r[2] || r[0]), r.slice(15, 21)]),
+      .map((r) => [String(r[2] || r[0]), at.map((i) => r[i])]),
   );
 };
 const health = (app: ReturnType<typeof withQuarter>['app']) =>
@@ -46,16 +48,17 @@ describe('ordinary edits', () => {
   test('a score typed by hand blocks its column: health names it, Repair moves the value into a note', () => {
     const { app, sheet } = withQuarter();
     const before = computed(sheet);
-    sheet.getRange('P5').setValue(0.8);
-    expect(sheet.getRange('P2').getValue()).toBe('#REF!');
+    const kr = letterOf(sheet, 'KR score');
+    sheet.getRange(`${kr}5`).setValue(0.8);
+    expect(sheet.getRange(`${kr}2`).getValue()).toBe('#REF!');
     const h = health(app);
     expect(h.computed).toEqual([
-      '"KR score" (P) shows no results: cells were typed or pasted in it, and they block what it computes.',
+      `"KR score" (${kr}) shows no results: cells were typed or pasted in it, and they block what it computes.`,
     ]);
     expect(h.repair).toMatch(/^Repair the sheet/);
     const r = app.run('repairSheet') as { restored: string[]; moved: number };
     expect(r).toMatchObject({ restored: ['KR score'], moved: 1 });
-    expect(sheet.getRange('P5').getNote()).toBe(
+    expect(sheet.getRange(`${kr}5`).getNote()).toBe(
       'Typed here: 0.8 (moved into this note by Repair: this column is computed).',
     );
     expect(computed(sheet)).toEqual(before);
@@ -64,25 +67,33 @@ describe('ordinary edits', () => {
 
   test('a KR row copied and pasted below (its computed cells come as values): Repair restores every column, the pasted KR kept', () => {
     const { app, sheet } = withQuarter();
-    const row = sheet.getRange('A4:V4').getValues()[0]!; // O1.1 as Sheets pastes it: values
+    const width = sheet.getLastColumn();
+    const row = sheet.getRange(4, 1, 1, width).getValues()[0]!; // O1.1 as Sheets pastes it: values
     sheet.insertRowAfter(5);
-    sheet.getRange('A6:V6').setValues([row.map((v, i) => (i === 2 ? 'O1.3' : v))]);
+    sheet.getRange(6, 1, 1, width).setValues([row.map((v, i) => (i === 2 ? 'O1.3' : v))]);
     const h = health(app);
     expect(h.computed.length).toBeGreaterThan(0);
+    // a pasted value has no bar: the row's progress is named too
+    expect(h.computed).toContain(`"Progress" (${letterOf(sheet, 'Progress')}) has no bar on row 6.`);
     app.run('repairSheet');
     expect(health(app).computed).toEqual([]);
     const after = computed(sheet);
     expect(after.get('O1.3')![0]).toBeCloseTo(2 / 3, 9); // the pasted KR scores as a KR
-    expect(sheet.getRange('A6:O6').getValues()[0]!.slice(1, 4)).toEqual(['O1', 'O1.3', row[3]]);
+    expect(sheet.getRange('A6:D6').getValues()[0]!.slice(1, 4)).toEqual(['O1', 'O1.3', row[3]]);
+    expect(sheet.getRange(cellOf(sheet, 'Progress', 6)).getFormula()).toContain(
+      `N(${cellOf(sheet, 'KR score', 6)})`,
+    );
   });
 
   test('a header typed over, and a computed column deleted: Repair writes them back, in French', () => {
     const { app, sheet } = withQuarter('fr_FR');
-    sheet.getRange('S2').setValue('Note'); // Grade's formula typed over with its own header
-    sheet.deleteColumn(20); // Status gone
+    const grade = letterOf(sheet, 'Note');
+    sheet.getRange(`${grade}2`).setValue('Note'); // Grade's formula typed over with its own header
+    const status = sheet.getRange(2, 1, 1, sheet.getLastColumn()).getValues()[0]!.indexOf('État') + 1;
+    sheet.deleteColumn(status); // Status gone
     const h = health(app);
     expect(h.computed).toEqual([
-      '«\u00a0Note\u00a0» (S) a été écrasée\u00a0: sa formule a disparu.',
+      `«\u00a0Note\u00a0» (${grade}) a été écrasée\u00a0: sa formule a disparu.`,
       'La colonne «\u00a0État\u00a0» a disparu.',
     ]);
     app.run('repairSheet');

@@ -3,7 +3,7 @@
  * new ids, the template's formats and dropdowns, scored by the header formulas at once.
  */
 import { describe, expect, test } from 'vitest';
-import { ALL_LEVELS, addon } from './support';
+import { ALL_LEVELS, addon, cellOf, rowByHeader } from './support';
 
 function withQuarter(locale = 'en_US') {
   const { wb, app } = addon(locale);
@@ -15,7 +15,23 @@ function withQuarter(locale = 'en_US') {
   }) as { sheet: string };
   return { wb, app, name: r.sheet, sheet: wb.sheet(r.sheet) };
 }
-const rowsOf = (sheet: ReturnType<typeof withQuarter>['sheet']) => sheet.getRange('A1:V60').getValues();
+const rowsOf = (sheet: ReturnType<typeof withQuarter>['sheet']) =>
+  sheet.getRange(1, 1, 60, sheet.getLastColumn()).getValues();
+/** What the user typed on a row (and the add-on wrote), by header: the computed columns left out. */
+const typedOn = (sheet: ReturnType<typeof withQuarter>['sheet'], row: number) => {
+  const {
+    'KR score': _k,
+    'KRs’ score': _m,
+    'Rolled-up score': _s,
+    Grade,
+    Status,
+    Progress,
+    Alignment,
+    Forecast,
+    ...typed
+  } = rowByHeader(sheet, row);
+  return typed;
+};
 
 describe('adding a key result', () => {
   test('from the sidebar: under its objective, a new id, typed values read, scored at once', () => {
@@ -28,30 +44,34 @@ describe('adding a key result', () => {
     const rows = rowsOf(sheet);
     const o2 = rows.map((x) => String(x[1])).lastIndexOf('O2') + 1; // the objective's last row
     expect(r.row).toBe(o2);
-    expect(rows[r.row - 1]!.slice(0, 15)).toEqual([
-      '',
-      'O2',
-      'O2.4',
-      'Reach 30 partners',
-      '',
-      '',
-      '',
-      '',
-      '',
-      'partners',
-      10,
-      30,
-      '',
-      '',
-      '',
-    ]);
+    expect(typedOn(sheet, r.row)).toEqual({
+      'Objective ID': '',
+      Objective: 'O2',
+      'KR ID': 'O2.4',
+      Title: 'Reach 30 partners',
+      Owner: '',
+      Current: '',
+      Confidence: '',
+      Target: 30,
+      Start: 10,
+      Unit: 'partners',
+      Type: '',
+      Weight: '',
+      Level: '',
+      'Parent objective': '',
+      Committed: '',
+    });
+    // its progress bar reads its own KR score
+    expect(sheet.getRange(cellOf(sheet, 'Progress', r.row)).getFormula()).toContain(
+      `N(${cellOf(sheet, 'KR score', r.row)})`,
+    );
     // the KR list under O3 did not move relative to its objective; O2's score is unchanged (no current yet)
-    sheet.getRange(`M${r.row}`).setValue(20);
-    expect(sheet.getRange(`P${r.row}`).getValue()).toBe(0.5);
+    sheet.getRange(cellOf(sheet, 'Current', r.row)).setValue(20);
+    expect(sheet.getRange(cellOf(sheet, 'KR score', r.row)).getValue()).toBe(0.5);
     // the type dropdown is there; a typed text stays text
-    expect(sheet.getRange(`I${r.row}`).getDataValidation()).not.toBeNull();
+    expect(sheet.getRange(cellOf(sheet, 'Type', r.row)).getDataValidation()).not.toBeNull();
     app.run('checkIn', { entries: [{ krId: 'O2.4', value: '25' }] });
-    expect(sheet.getRange(`M${r.row}`).getValue()).toBe(25);
+    expect(sheet.getRange(cellOf(sheet, 'Current', r.row)).getValue()).toBe(25);
   });
 
   test('a percentage typed in the form makes a percentage KR; bad numbers are refused, nothing written', () => {
@@ -62,8 +82,9 @@ describe('adding a key result', () => {
     }) as {
       row: number;
     };
-    expect(sheet.getRange(`K${r.row}:L${r.row}`).getValues()[0]).toEqual([0.1, 0.125]);
-    expect(sheet.getRange(`K${r.row}`).getNumberFormat()).toBe('0.0%');
+    const row = rowByHeader(sheet, r.row);
+    expect([row.Départ, row.Cible]).toEqual([0.1, 0.125]);
+    expect(sheet.getRange(cellOf(sheet, 'Départ', r.row)).getNumberFormat()).toBe('0.0%');
     const before = JSON.stringify(sheet.getDataRange().getValues());
     expect(() => app.run('addKeyResult', { objectiveId: 'O1', kr: { title: 'x', target: '1.200' } })).toThrow(
       /^cible\u00a0: «\u00a01\.200\u00a0» se lit de deux façons.*Rien n’a été écrit\.$/,
@@ -100,9 +121,22 @@ describe('adding an objective', () => {
       row: number;
     };
     expect(r.objectiveId).toBe('O6');
-    const rows = rowsOf(sheet);
-    expect(rows[r.row - 1]!.slice(0, 6)).toEqual(['O6', 'O6', '', 'Hire two engineers', 'team', 'Ops']);
-    expect(rows[r.row]!.slice(1, 3)).toEqual(['O6', 'O6.1']);
+    expect(rowByHeader(sheet, r.row)).toMatchObject({
+      'Objective ID': 'O6',
+      Objective: 'O6',
+      'KR ID': '',
+      Title: 'Hire two engineers',
+      Level: 'team',
+      Owner: 'Ops',
+    });
+    expect(rowByHeader(sheet, r.row + 1)).toMatchObject({ Objective: 'O6', 'KR ID': 'O6.1' });
+    // each row its bar: the objective's of its rolled-up score, the KR's of its KR score
+    expect(sheet.getRange(cellOf(sheet, 'Progress', r.row)).getFormula()).toContain(
+      `N(${cellOf(sheet, 'Rolled-up score', r.row)})`,
+    );
+    expect(sheet.getRange(cellOf(sheet, 'Progress', r.row + 1)).getFormula()).toContain(
+      `N(${cellOf(sheet, 'KR score', r.row + 1)})`,
+    );
     expect(sheet.getRange(`A${r.row}`).getFontWeight()).toBe('bold');
     const state = app.run('getCheckInState') as { objectives: { id: string; krs: { id: string }[] }[] };
     expect(state.objectives.find((o) => o.id === 'O6')!.krs.map((k) => k.id)).toEqual(['O6.1']);

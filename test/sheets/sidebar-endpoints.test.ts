@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ALL_LEVELS, addon } from './support';
+import { ALL_LEVELS, addon, cellOf, letterOf } from './support';
 
 type App = ReturnType<typeof addon>['app'];
 type Wb = ReturnType<typeof addon>['wb'];
@@ -42,10 +42,11 @@ describe('check-in', () => {
     expect(r.updated).toBe(2);
     const s = wb.sheet(name);
     const row = rowOf(wb, name, 'O2.2');
-    expect(s.getRange(`M${row}`).getValue()).toBe(15);
-    expect(s.getRange(`O${row}`).getValue()).toBe(0.8);
-    expect(s.getRange(`P${row}`).getValue()).toBe(0.75); // KR_SCORE recomputed: 15 of 20
-    expect(s.getRange(`M${rowOf(wb, name, 'O5.3')}`).getValue()).toBe(true);
+    const at = (header: string, row: number) => s.getRange(cellOf(s, header, row)).getValue();
+    expect(at('Current', row)).toBe(15);
+    expect(at('Confidence', row)).toBe(0.8);
+    expect(at('KR score', row)).toBe(0.75); // KR_SCORE recomputed: 15 of 20
+    expect(at('Current', rowOf(wb, name, 'O5.3'))).toBe(true);
     const log = logRows(wb);
     expect(log).toHaveLength(before + 2);
     expect(log.at(-2)!.slice(1, 6)).toEqual([
@@ -68,12 +69,13 @@ describe('check-in', () => {
     const { wb, app, name } = withQuarter();
     const s = wb.sheet(name);
     const mine = rowOf(wb, name, 'O1.1');
-    s.getRange(`M${mine}`).setFormula('=1+1');
-    s.getRange(`N${mine}`).setValue("'2"); // a weight the user typed as text
+    const [current, weight] = [cellOf(s, 'Current', mine), cellOf(s, 'Weight', mine)];
+    s.getRange(current).setFormula('=1+1');
+    s.getRange(weight).setValue("'2"); // a weight the user typed as text
     app.run('checkIn', { entries: [{ krId: 'O2.1', value: 90000 }] });
-    expect(s.getRange(`M${mine}`).getFormula()).toBe('=1+1');
-    expect(s.getRange(`M${mine}`).getValue()).toBe(2);
-    expect(s.getRange(`N${mine}`).getValue()).toBe('2'); // still text, not turned into a number
+    expect(s.getRange(current).getFormula()).toBe('=1+1');
+    expect(s.getRange(current).getValue()).toBe(2);
+    expect(s.getRange(weight).getValue()).toBe('2'); // still text, not turned into a number
   });
 
   test('bad payloads are refused with a clear message, and nothing is written', () => {
@@ -157,7 +159,7 @@ describe('health check', () => {
       [
         'en_US',
         [
-          'Row 4, Start (K): "a lot" is not a number',
+          'Row 4, Start (START): "a lot" is not a number',
           'Row 5, Objective ID (A) / KR ID (C): the id is blank',
           'Row 6, Objective ID (A): duplicate id: O2 (row 3)',
           'Row 7, Objective (B): no objective O3 in this sheet (no row has it as its Objective ID)',
@@ -166,7 +168,7 @@ describe('health check', () => {
       [
         'fr_FR',
         [
-          "Ligne 4, Départ (K)\u00a0: «\u00a0a lot\u00a0» n'est pas un nombre",
+          "Ligne 4, Départ (START)\u00a0: «\u00a0a lot\u00a0» n'est pas un nombre",
           "Ligne 5, ID objectif (A) / ID RC (C)\u00a0: l'id est vide",
           'Ligne 6, ID objectif (A)\u00a0: id en double\u00a0: O2 (ligne 3)',
           'Ligne 7, Objectif (B)\u00a0: aucun objectif O3 dans cette feuille (aucune ligne ne l’a pour ID objectif)',
@@ -213,11 +215,12 @@ describe('health check', () => {
         objectives,
       }) as { sheet: string };
       const s = wb.sheet(r.sheet);
-      s.getRange('K4').setValue('a lot'); // O2.1's start
+      const start = letterOf(s, locale === 'en_US' ? 'Start' : 'Départ');
+      s.getRange(`${start}4`).setValue('a lot'); // O2.1's start
       s.getRange('C5').setValue(''); // O2.2 loses its id
       s.getRange('A6').setValue('O2'); // O3 now repeats O2's id
       const h = app.run('getHealth') as { problems: string[] };
-      expect(h.problems).toEqual(expected);
+      expect(h.problems).toEqual(expected.map((p) => p.replace('START', start)));
       const state = app.run('getCheckInState') as {
         objectives: { id: string; found: boolean; krs: { id: string }[] }[];
       };
@@ -226,7 +229,7 @@ describe('health check', () => {
         ['O2', true, ['O2.1']],
         ['O3', false, ['O3.1']],
       ]);
-      expect(s.getRange('K4').getValue()).toBe('a lot'); // nothing the user typed was changed
+      expect(s.getRange(`${start}4`).getValue()).toBe('a lot'); // nothing the user typed was changed
     }
   });
 });
@@ -334,9 +337,14 @@ describe('quarterly review', () => {
       .getProtections('SHEET' as unknown as GoogleAppsScript.Spreadsheet.ProtectionType);
     expect(sheetProtection.map((p) => p.isWarningOnly())).toEqual([true]);
     // O2 carried over: its KRs start from their last value
-    const next = wb.sheet('OKR Q2 2026').getDataRange().getValues();
-    const kr = next.find((r) => r[2] === 'O2.1')!;
-    expect([kr[10], kr[11], kr[12]]).toEqual([82000, 100000, '']);
+    const q2 = wb.sheet('OKR Q2 2026');
+    const next = q2.getDataRange().getValues();
+    const krRow = next.findIndex((r) => r[2] === 'O2.1') + 1;
+    expect(['Start', 'Target', 'Current'].map((h) => q2.getRange(cellOf(q2, h, krRow)).getValue())).toEqual([
+      82000,
+      100000,
+      '',
+    ]);
     expect(next.filter((r) => r[0] !== '' && /^O\d$/.test(String(r[0]))).map((r) => r[0])).toEqual(['O2']);
     // finishing again returns the first result and appends nothing
     const again = app.run('finishReview', { reviewId: s.reviewId }) as {
@@ -492,10 +500,10 @@ describe('health findings: a fix written for each, naming its row and columns', 
       expect(f.sheet).toBe(f.kind === 'kpiNoValue' ? 'KPI dashboard' : name);
     }
     const stale = h.findings.find((f) => f.kind === 'staticMetric')!;
-    expect(stale.fix).toMatch(/Current \(M\) and .*Confidence \(O\)/);
+    expect(stale.fix).toMatch(/Current \(L\) and .*Confidence \(M\)/);
     // the column moves: the fix follows it
     wb.sheet(name).insertColumnBefore(1);
     const moved = app.run('getHealth') as { findings: { kind: string; fix: string }[] };
-    expect(moved.findings.find((f) => f.kind === 'staticMetric')!.fix).toMatch(/Current \(N\)/);
+    expect(moved.findings.find((f) => f.kind === 'staticMetric')!.fix).toMatch(/Current \(M\)/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ALL_LEVELS, addon, objectives } from './support';
+import { ALL_LEVELS, addon, cellOf, objectives } from './support';
 
 const insert = (app: ReturnType<typeof addon>['app'], extra: Record<string, unknown> = {}) =>
   app.run('insertQuarter', {
@@ -57,14 +57,17 @@ describe('the OKR quarter sheet, in English', () => {
     expect(o1.Alignment).toBe('top');
     expect(rows.get('O4')!.Alignment).toBe('aligned');
     expect(rows.get('O1.1')!.Grade).toBe('');
-    expect(rows.get('O1.1')!['Objective score']).toBe('');
+    expect(rows.get('O1.1')!['Rolled-up score']).toBe('');
+    // the objective's own score on its own row only: on a KR's row it would read as the KR's
+    expect(rows.get('O1.1')!['KRs’ score']).toBe('');
+    expect(rows.get('O1')!['KRs’ score']).toBeCloseTo((2 / 3 + 2 * 0.8) / 3, 10);
   });
 
   test('editing a current value recomputes the scores, grade and status', () => {
-    sheet.getRange('M4').setValue(3); // O1.1 reaches its 3 countries
+    sheet.getRange(cellOf(sheet, 'Current', 4)).setValue(3); // O1.1 reaches its 3 countries
     const rows = table(sheet);
     expect(rows.get('O1.1')!['KR score']).toBe(1);
-    expect(rows.get('O1')!['KRs’ mean']).toBeCloseTo((1 + 2 * 0.8) / 3, 10);
+    expect(rows.get('O1')!['KRs’ score']).toBeCloseTo((1 + 2 * 0.8) / 3, 10);
   });
 
   test('one custom-function call per column, not per row', () => {
@@ -72,25 +75,29 @@ describe('the OKR quarter sheet, in English', () => {
     const calls = Object.entries(counts).filter(([k]) => k.startsWith('CustomFunction.'));
     expect(calls.length).toBeGreaterThan(5);
     wb.counter.reset();
-    sheet.getRange('M5').setValue(121);
+    sheet.getRange(cellOf(sheet, 'Current', 5)).setValue(121);
     // one edit recomputes each dependent column once
     expect(wb.counter.get('CustomFunction.KR_SCORE')).toBe(1);
   });
 
   test('headers frozen, formats, dropdowns, checkboxes, protections, colours', () => {
     expect(sheet.getFrozenRows()).toBe(2);
-    expect(sheet.getRange('P3').getNumberFormat()).toBe('0%');
-    expect(sheet.getRange('I4').getDataValidation()?.getCriteriaValues()[0]).toEqual([
-      'increase',
-      'decrease',
-      'at_least',
-      'at_most',
-      'milestone',
-    ]);
+    expect(sheet.getRange(cellOf(sheet, 'KR score', 3)).getNumberFormat()).toBe('0%');
+    expect(
+      sheet
+        .getRange(cellOf(sheet, 'Type', 4))
+        .getDataValidation()
+        ?.getCriteriaValues()[0],
+    ).toEqual(['increase', 'decrease', 'at_least', 'at_most', 'milestone']);
     const milestoneRow = [...table(sheet).entries()].findIndex(([id]) => id === 'O5.3') + 3;
-    expect(String(sheet.getRange(`M${milestoneRow}`).getDataValidation()?.getCriteriaType())).toBe(
-      'CHECKBOX',
-    );
+    expect(
+      String(
+        sheet
+          .getRange(cellOf(sheet, 'Current', milestoneRow))
+          .getDataValidation()
+          ?.getCriteriaType(),
+      ),
+    ).toBe('CHECKBOX');
     const protections = sheet.getProtections(SpreadsheetAppType.RANGE);
     expect(protections.length).toBeGreaterThanOrEqual(1);
     expect(protections.every((p) => p.isWarningOnly())).toBe(true);
@@ -150,7 +157,7 @@ describe('the OKR quarter sheet, in French', () => {
 
   test('a user typing "2,5" in a current value: read as 2.5, scores recompute', () => {
     const row = [...table(sheet).keys()].indexOf('O1.1') + 3;
-    wb.edit('OKR T1 2026', `M${row}`, '2,5');
+    wb.edit('OKR T1 2026', cellOf(sheet, 'Actuel', row), '2,5');
     expect(table(sheet).get('O1.1')!['Score RC']).toBeCloseTo(2.5 / 3, 10);
   });
 });

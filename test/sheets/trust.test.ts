@@ -3,7 +3,7 @@
  * the emulator through the bundle. Each test failed on the code before the fix.
  */
 import { describe, expect, test } from 'vitest';
-import { ALL_LEVELS, addon } from './support';
+import { ALL_LEVELS, addon, cellOf, letterOf } from './support';
 
 type App = ReturnType<typeof addon>['app'];
 type Wb = ReturnType<typeof addon>['wb'];
@@ -26,7 +26,8 @@ function table(wb: Wb, name: string) {
   const header = values[1]!.map(String);
   return values.slice(2).flatMap((r, i) => {
     const row = Object.fromEntries(header.map((h, c) => [h, r[c]]));
-    return r.slice(0, 15).some((v) => v !== '') ? [{ ...row, row: i + 3 } as Record<string, unknown>] : [];
+    // ids and Title are the first four columns: a row holding none of them is blank
+    return r.slice(0, 4).some((v) => v !== '') ? [{ ...row, row: i + 3 } as Record<string, unknown>] : [];
   });
 }
 /** The sheet row of a KR, by its id in column C (KR ID, in either language). */
@@ -72,17 +73,18 @@ describe('1. a percentage KR reads and stores as the sheet shows it', () => {
     expect(kr.shown).toEqual({ start: '4.0%', target: '5.2%', current: '4.3%' });
     const o23 = rowOf(wb, name, 'O2.3');
     app.run('checkIn', { entries: [{ krId: 'O2.3', value: '4.8 %' }] });
-    expect(sheet.getRange(`M${o23}`).getValue()).toBe(0.048);
+    const at = (header: string, row: number) => sheet.getRange(cellOf(sheet, header, row)).getValue();
+    expect(at('Current', o23)).toBe(0.048);
     app.run('checkIn', { entries: [{ krId: 'O2.3', value: '4.8' }] });
-    expect(sheet.getRange(`M${o23}`).getValue()).toBe(0.048);
-    expect(sheet.getRange(`P${o23}`).getValue()).toBeCloseTo(2 / 3, 10); // not 100 %
+    expect(at('Current', o23)).toBe(0.048);
+    expect(at('KR score', o23)).toBeCloseTo(2 / 3, 10); // not 100 %
     const o42 = rowOf(wb, name, 'O4.2');
     app.run('checkIn', { entries: [{ krId: 'O4.2', value: '75', confidence: '0.8' }] });
-    expect(sheet.getRange(`M${o42}`).getValue()).toBe(0.75);
-    expect(sheet.getRange(`O${o42}`).getValue()).toBe(0.8); // 0.8 is 80 %, not 0.8 %
-    expect(sheet.getRange(`P${o42}`).getValue()).toBeCloseTo(5 / 7, 10);
+    expect(at('Current', o42)).toBe(0.75);
+    expect(at('Confidence', o42)).toBe(0.8); // 0.8 is 80 %, not 0.8 %
+    expect(at('KR score', o42)).toBeCloseTo(5 / 7, 10);
     app.run('checkIn', { entries: [{ krId: 'O4.2', confidence: '65' }] });
-    expect(sheet.getRange(`O${o42}`).getValue()).toBe(0.65);
+    expect(at('Confidence', o42)).toBe(0.65);
     expect(logRows(wb).at(-1)!.slice(2, 5)).toEqual(['O4.2', '', 0.65]);
   });
 
@@ -90,7 +92,7 @@ describe('1. a percentage KR reads and stores as the sheet shows it', () => {
     const { wb, app, name, sheet } = withQuarter('fr_FR');
     expect(krState(app, 'O2.3').shown.current).toMatch(/^4,3\s?%$/);
     app.run('checkIn', { entries: [{ krId: 'O2.3', value: '4,8' }] });
-    expect(sheet.getRange(`M${rowOf(wb, name, 'O2.3')}`).getValue()).toBe(0.048);
+    expect(sheet.getRange(cellOf(sheet, 'Actuel', rowOf(wb, name, 'O2.3'))).getValue()).toBe(0.048);
   });
 });
 
@@ -108,31 +110,37 @@ describe('2. one parser: text that reads two ways is refused, saying why', () =>
     }
     const { wb, app, name, sheet } = withQuarter('fr_FR');
     app.run('checkIn', { entries: [{ krId: 'O2.1', value: '91 200' }] });
-    expect(sheet.getRange(`M${rowOf(wb, name, 'O2.1')}`).getValue()).toBe(91200);
+    expect(sheet.getRange(cellOf(sheet, 'Actuel', rowOf(wb, name, 'O2.1'))).getValue()).toBe(91200);
   });
 });
 
-/** Rewrites the data rows in another order, as Data › Sort range does with their values. */
-function sortRows(wb: Wb, name: string, by: (a: unknown[], b: unknown[]) => number) {
+/**
+ * Sorts the data rows as Data › Sort range does over every column: typed cells and each row's
+ * progress bar move with their row, the computed columns spill again.
+ */
+function sortRows(wb: Wb, name: string, column: number, ascending: boolean) {
   const s = wb.sheet(name);
   const last = table(wb, name).at(-1)!.row as number;
-  const range = s.getRange(3, 1, last - 2, 15);
-  const rows = range.getValues().sort(by);
-  range.setValues(rows.map((r) => r.map((v) => (typeof v === 'string' && v !== '' ? `'${v}` : v))));
+  s.getRange(3, 1, last - 2, s.getLastColumn()).sort({ column, ascending });
 }
 
 describe('3. any row order reads the same', () => {
-  for (const [label, by] of [
-    ['by Title', (a: unknown[], b: unknown[]) => String(a[3]).localeCompare(String(b[3]))],
-    ['by KR ID descending', (a: unknown[], b: unknown[]) => String(b[2]).localeCompare(String(a[2]))],
+  for (const [label, column, ascending] of [
+    ['by Title', 4, true],
+    ['by KR ID descending', 3, false],
   ] as const) {
     test(`sorted ${label}: the review shows the sheet's scores and the next quarter keeps every KR under its objective`, () => {
       const { wb, app, name } = withQuarter();
-      sortRows(wb, name, by);
+      const krsBefore = new Map(table(wb, name).map((r) => [r['KR ID'] || r['Objective ID'], r['KR score']]));
+      sortRows(wb, name, column, ascending);
       const rows = table(wb, name);
       const sheetScore = new Map(
-        rows.filter((r) => r['Objective ID'] !== '').map((r) => [r['Objective ID'], r['Objective score']]),
+        rows.filter((r) => r['Objective ID'] !== '').map((r) => [r['Objective ID'], r['Rolled-up score']]),
       );
+      // every score stays with its row, and so does every progress bar
+      for (const r of rows)
+        expect(r['KR score'], String(r['KR ID'])).toBe(krsBefore.get(r['KR ID'] || r['Objective ID']));
+      expect((app.run('getHealth') as { computed: string[] }).computed).toEqual([]);
       const s = app.run('getReviewState') as {
         reviewId: string;
         blocking: string[];
@@ -167,9 +175,13 @@ describe('3b. rows inserted anywhere below the header stay inside every computed
       table(wb, name).map((r) => [String(r['KR ID'] || r['Objective ID']), r['KR score']]),
     );
     sheet.insertRowBefore(3);
-    sheet
-      .getRange('A3:O3')
-      .setValues([['', 'O1', 'O1.9', 'New KR', '', '', '', false, '', '', 0, 10, 5, '', '']]);
+    sheet.getRange('A3:D3').setValues([['', 'O1', 'O1.9', 'New KR']]);
+    for (const [header, v] of [
+      ['Start', 0],
+      ['Target', 10],
+      ['Current', 5],
+    ] as const)
+      sheet.getRange(cellOf(sheet, header, 3)).setValue(v);
     const after = table(wb, name);
     for (const r of after) {
       const id = String(r['KR ID'] || r['Objective ID']);
@@ -182,7 +194,7 @@ describe('3b. rows inserted anywhere below the header stay inside every computed
     };
     expect(s.blocking).toEqual([]);
     const o1 = after.find((r) => r['Objective ID'] === 'O1')!;
-    expect(s.summary.objectives[0]!.score).toBeCloseTo(o1['Objective score'] as number, 9);
+    expect(s.summary.objectives[0]!.score).toBeCloseTo(o1['Rolled-up score'] as number, 9);
   });
 });
 
@@ -214,10 +226,11 @@ describe('4. broken ids: nothing hidden, nothing dropped', () => {
 describe('5. writes go only where a header says', () => {
   test('a column inserted before Current and "Current" renamed: the check-in is refused, nothing written', () => {
     const { wb, app, sheet } = withQuarter();
-    sheet.insertColumnBefore(13);
-    sheet.getRange('M2').setValue('My notes');
-    sheet.getRange('N2').setValue('Now');
-    sheet.getRange('M4').setValue('keep me');
+    const current = letterOf(sheet, 'Current');
+    sheet.insertColumnBefore(sheet.getRange(`${current}1`).getColumn());
+    sheet.getRange(`${current}2`).setValue('My notes');
+    sheet.getRange(cellOf(sheet, 'Current', 2)).setValue('Now');
+    sheet.getRange(`${current}4`).setValue('keep me');
     const before = snapshot(wb);
     expect(() => app.run('checkIn', { entries: [{ krId: 'O1.1', value: 3 }] })).toThrow(
       'Column "Current" not found in the header row (row 2): give the column its header back (or undo the change). Nothing was written.',
@@ -228,16 +241,17 @@ describe('5. writes go only where a header says', () => {
 
   test('the header row cleared: refused, nothing written; a doubled header is named', () => {
     const { wb, app, sheet } = withQuarter();
-    sheet.getRange('A2:O2').setValues([new Array(15).fill('')]);
+    sheet.getRange('A2:D2').setValues([new Array(4).fill('')]);
     const before = snapshot(wb);
     expect(() => app.run('checkIn', { entries: [{ krId: 'O1.1', value: 3 }] })).toThrow(
       /has no header row .*Nothing was written\.$/,
     );
     expect(snapshot(wb)).toBe(before);
     const other = withQuarter();
-    other.sheet.getRange('N2').setValue('Target');
+    const [target, start] = [letterOf(other.sheet, 'Target'), letterOf(other.sheet, 'Start')];
+    other.sheet.getRange(`${start}2`).setValue('Target');
     expect(() => other.app.run('checkIn', { entries: [{ krId: 'O1.1', value: 3 }] })).toThrow(
-      'Column "Target" appears twice (L, N): rename or remove one of them. Nothing was written.',
+      `Column "Target" appears twice (${[target, start].sort().join(', ')}): rename or remove one of them. Nothing was written.`,
     );
   });
 
@@ -253,14 +267,14 @@ describe('5. writes go only where a header says', () => {
       .getValues()
       .findIndex((r) => r[0] === 'O1.1');
     app.run('checkIn', { entries: [{ krId: 'O1.1', value: 3 }] });
-    expect(sheet.getRange(`M${row + 1}`).getValue()).toBe(3);
+    expect(sheet.getRange(`${letterOf(sheet, 'Current', 3)}${row + 1}`).getValue()).toBe(3);
     expect(sheet.getRange('A2').getValue()).toBe('Quarter'); // the settings row moved down, untouched
   });
 
   test('a user’s formula in Current is not typed over', () => {
     const { wb, app, name, sheet } = withQuarter();
     const row = rowOf(wb, name, 'O2.2');
-    sheet.getRange(`M${row}`).setFormula('=10+3');
+    sheet.getRange(cellOf(sheet, 'Current', row)).setFormula('=10+3');
     expect(krState(app, 'O2.2')).toMatchObject({ live: true });
     const before = snapshot(wb);
     expect(() => app.run('checkIn', { entries: [{ krId: 'O2.2', value: 14 }] })).toThrow(
@@ -391,13 +405,14 @@ describe('8. blank fields arrive as null; a comment or a confidence alone is a c
       requestId: null,
       entries: [{ krId: 'O2.2', value: 14, confidence: null, comment: null }],
     });
-    expect(sheet.getRange(`M${row}`).getValue()).toBe(14);
+    const at = (header: string) => sheet.getRange(cellOf(sheet, header, row)).getValue();
+    expect(at('Current')).toBe(14);
     app.run('checkIn', {
       entries: [{ krId: 'O2.2', value: null, confidence: null, comment: 'blocked by legal' }],
     });
-    expect(sheet.getRange(`M${row}`).getValue()).toBe(14);
+    expect(at('Current')).toBe(14);
     app.run('checkIn', { entries: [{ krId: 'O2.2', confidence: 0.3 }] });
-    expect(sheet.getRange(`O${row}`).getValue()).toBe(0.3);
+    expect(at('Confidence')).toBe(0.3);
     const log = logRows(wb);
     expect(log).toHaveLength(before + 3);
     expect(log.slice(-2).map((r) => r.slice(2, 6))).toEqual([

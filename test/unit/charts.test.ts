@@ -26,6 +26,8 @@ const kr = (id: string, o: Partial<KrRead> = {}): KrRead => ({
   title: id,
   unit: '',
   weight: 1,
+  owner: '',
+  ownOwner: '',
   ...o,
 });
 const objective = (id: string, krs: KrRead[], o: Partial<ObjectiveRead> = {}): ObjectiveRead => ({

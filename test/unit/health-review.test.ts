@@ -10,6 +10,8 @@ const kr = (id: string, over: Partial<KrRead> = {}): KrRead => ({
   row: 1,
   title: id,
   unit: '',
+  owner: 'Ana',
+  ownOwner: '',
   start: 0,
   target: 10,
   current: 5,

@@ -74,7 +74,7 @@ describe('reading a hand-edited quarter sheet', () => {
       ),
     );
     expect(q.problems.map((p) => problemText(p, 'en'))).toEqual([
-      'Row 4, Start (K): "a lot" is not a number',
+      `Row 4, Start (${QUARTER.col('start')}): "a lot" is not a number`,
     ]);
     expect(q.objectives[0]!.krs.map((k) => [k.id, k.start, k.target, k.current])).toEqual([
       ['O1.1', undefined, 125, 120],
@@ -109,14 +109,18 @@ describe('reading a hand-edited quarter sheet', () => {
         { objective: 'O1', krId: 'O1.1', title: 'A', type: 'grow', target: 1, current: 1 },
       ),
     );
-    expect(q.problems.map((p) => p.column)).toEqual(['Level (E)', 'Type (I)']);
+    expect(q.problems.map((p) => p.column)).toEqual([
+      `Level (${QUARTER.col('level')})`,
+      `Type (${QUARTER.col('type')})`,
+    ]);
     expect(q.problems[1]!.message).toMatch(/^"grow" is not one of: increase, augmenter/);
   });
 
   test('columns are found by their headers when the user moved them', () => {
     const h = headers('en');
     const swapped = [...h];
-    [swapped[10], swapped[11]] = [swapped[11]!, swapped[10]!]; // Target before Start
+    const [start, target] = [QUARTER.num('start') - 1, QUARTER.num('target') - 1];
+    [swapped[start], swapped[target]] = [swapped[target]!, swapped[start]!]; // Start and Target swapped
     const values = rows(
       { objectiveId: 'O1', objective: 'O1', title: 'G', level: 'team' },
       { objective: 'O1', krId: 'K', start: 125, target: 100, current: 110 },
@@ -176,15 +180,65 @@ describe('reading a hand-edited quarter sheet', () => {
   });
 });
 
+describe('issue 15: owners per KR, the progress bars, the headers a sheet had before', () => {
+  test('a KR with its own owner has it; one without has its objective’s', () => {
+    const q = read(
+      rows(
+        { objectiveId: 'O1', objective: 'O1', title: 'Grow', level: 'company', owner: 'Ana' },
+        { objective: 'O1', krId: 'O1.1', title: 'A', owner: 'Bo', target: 1, current: 0 },
+        { objective: 'O1', krId: 'O1.2', title: 'B', target: 1, current: 0 },
+        { objective: 'O9', krId: 'K', title: 'Stray', target: 1, current: 0 },
+      ),
+    );
+    expect(q.objectives[0]!.krs.map((k) => [k.id, k.owner, k.ownOwner])).toEqual([
+      ['O1.1', 'Bo', 'Bo'],
+      ['O1.2', 'Ana', ''],
+    ]);
+    expect(q.strays.map((k) => k.owner)).toEqual(['']);
+  });
+
+  test('a row holding only a progress bar is an empty row; a bar is never read', () => {
+    const bar = '=SPARKLINE(1)'; // what getValues shows of it is blank; a stray text is ignored too
+    const q = read(
+      rows(
+        { objectiveId: 'O1', objective: 'O1', title: 'Grow', level: 'company', progress: bar },
+        { objective: 'O1', krId: 'O1.1', title: 'A', target: 1, current: 0, progress: bar },
+        { progress: bar },
+        { progress: '' },
+      ),
+    );
+    expect(q.problems).toEqual([]);
+    expect(q.objectives.map((o) => [o.id, o.krs.length])).toEqual([['O1', 1]]);
+  });
+
+  test('the previous headers still map: "KRs’ mean" and "Objective score", in French too', () => {
+    for (const [lang, mean, score] of [
+      ['en', 'KRs’ mean', 'Objective score'],
+      ['fr', 'Moyenne des RC', 'Score objectif'],
+    ] as const) {
+      const h = headers(lang).map((x, i) =>
+        i === QUARTER.num('krMean') - 1 ? mean : i === QUARTER.num('score') - 1 ? score : x,
+      );
+      const cols = mapColumns(h, QUARTER.columns, columnLetter, lang);
+      expect(cols.missing).toEqual([]);
+      expect([cols.index.krMean, cols.index.score]).toEqual([
+        QUARTER.num('krMean') - 1,
+        QUARTER.num('score') - 1,
+      ]);
+    }
+  });
+});
+
 describe('finding columns by their headers only', () => {
   test('a renamed header is missing, never guessed from the template', () => {
     const h = headers('en');
-    h[12] = 'Now'; // "Current" renamed
-    h.splice(12, 0, 'My notes'); // and a column of the user's inserted before it
+    const current = QUARTER.num('current') - 1;
+    h[current] = 'Now'; // "Current" renamed
+    h.splice(current, 0, 'My notes'); // and a column of the user's inserted before it
     const cols = mapColumns(h, QUARTER.columns, columnLetter);
     expect(cols.missing).toEqual(['current']);
     expect(cols.index.current).toBe(-1);
-    expect(cols.index.weight).toBe(14);
+    expect(cols.index.weight).toBe(QUARTER.num('weight')); // one to the right of where it was
     expect(columnProblems(cols, DATA_COLUMNS, 2, 'en')).toEqual([
       'Column "Current" not found in the header row (row 2): give the column its header back (or undo the change).',
     ]);
@@ -194,9 +248,10 @@ describe('finding columns by their headers only', () => {
     const h = headers('fr');
     h.push('Cible');
     const cols = mapColumns(h, QUARTER.columns, columnLetter, 'fr');
-    expect(cols.doubled).toEqual([{ key: 'target', letters: ['L', 'W'] }]);
+    const [target, added] = [QUARTER.col('target'), columnLetter(h.length)];
+    expect(cols.doubled).toEqual([{ key: 'target', letters: [target, added] }]);
     expect(columnProblems(cols, DATA_COLUMNS, 2, 'fr')).toEqual([
-      'La colonne «\u00a0Cible\u00a0» apparaît deux fois (L, W)\u00a0: renommez ou supprimez l’une d’elles.',
+      `La colonne «\u00a0Cible\u00a0» apparaît deux fois (${target}, ${added})\u00a0: renommez ou supprimez l’une d’elles.`,
     ]);
   });
 

@@ -28,6 +28,8 @@ function o(
             target: 1,
             current: score,
             weight: 1,
+            owner: '',
+            ownOwner: '',
           },
         ];
   return { id, row, title: `Objective ${id}`, level, owner: 'Ana', parent, committed, krs };

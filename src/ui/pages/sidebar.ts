@@ -298,8 +298,11 @@ async function checkInTab(panel: HTMLElement, sheet?: string, view: CheckInView 
   picker.addEventListener('change', () => void checkInTab(panel, picker.value));
   const reload = () => void checkInTab(panel, s.sheet);
   const writable = !s.opensOn && !s.closed;
-  // an owner's weekly update: their objectives only (remembered for this user, in this file)
-  const owners = [...new Set(s.objectives.map((o) => o.owner).filter((x) => x !== ''))].sort();
+  // an owner's weekly update: their key results only (remembered for this user, in this file); a
+  // KR's owner is its own, else its objective's
+  const owners = [
+    ...new Set(s.objectives.flatMap((o) => [o.owner, ...o.krs.map((k) => k.owner)]).filter((x) => x !== '')),
+  ].sort();
   const ownerPick =
     owners.length > 1
       ? h(
@@ -310,8 +313,12 @@ async function checkInTab(panel: HTMLElement, sheet?: string, view: CheckInView 
         )
       : null;
   if (ownerPick) ownerPick.value = s.ownerFilter && owners.includes(s.ownerFilter) ? s.ownerFilter : '';
+  const krVisible = (k: KrState) => !ownerPick?.value || k.owner === ownerPick.value;
   const visible = (o: (typeof s.objectives)[number]) =>
-    !ownerPick?.value || o.owner === ownerPick.value || !o.found;
+    !ownerPick?.value ||
+    !o.found ||
+    o.krs.some(krVisible) ||
+    (o.krs.length === 0 && o.owner === ownerPick.value);
   // stale first when the tab opens; after a save, the order the user had
   const krOrder = view.order;
   const objectives = byOrder(
@@ -328,10 +335,17 @@ async function checkInTab(panel: HTMLElement, sheet?: string, view: CheckInView 
       ...o.krs.map((k) => krCard(k, forms, view.saved?.get(k.id))),
     ),
   );
-  ownerPick?.addEventListener('change', () => {
+  const showOwner = () =>
     objectives.forEach((o, i) => {
       cards[i]!.hidden = !visible(o);
+      for (const k of o.krs) {
+        const card = cards[i]!.querySelector<HTMLElement>(`.kr[data-kr="${CSS.escape(k.id)}"]`);
+        if (card) card.hidden = o.found && !krVisible(k);
+      }
     });
+  showOwner();
+  ownerPick?.addEventListener('change', () => {
+    showOwner();
     void run('setOwnerFilter', { owner: ownerPick.value || null });
   });
   const list = h(
