@@ -6,6 +6,7 @@ import { type Lang, langOf } from './core/i18n';
 import { type Arg, invoke } from './functions/define';
 import { registry } from './functions/registry';
 import { checkIn, checkInState, setOwnerFilter } from './server/checkin';
+import { refreshDashboard } from './server/dashboard';
 import { healthState, repairSheet } from './server/health';
 import { insertKpis, insertOptions, insertQuarter } from './server/insert';
 import { rollKpis } from './server/kpis';
@@ -18,6 +19,7 @@ import {
 } from './server/review';
 import { addKeyResult, addObjective, objectiveAtCursor } from './server/rows';
 import { selectRow } from './server/select';
+import { DASHBOARD_TEXTS } from './sheets/dashboard-texts';
 import { sheetsEnv } from './sheets/env';
 import { UI } from './ui/texts';
 
@@ -47,7 +49,8 @@ function menuLang(): Lang {
 /** Simple triggers. */
 export const triggers = {
   onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-    const t = UI[menuLang()];
+    const lang = menuLang();
+    const t = UI[lang];
     SpreadsheetApp.getUi()
       .createAddonMenu()
       .addItem(t.insertQuarter, 'showInsertQuarter')
@@ -60,6 +63,7 @@ export const triggers = {
       .addItem(t.health, 'showHealth')
       .addItem(t.review, 'showReview')
       .addItem(t.reopen, 'showReopen')
+      .addItem(DASHBOARD_TEXTS[lang].menu, 'showDashboard')
       .addSeparator()
       .addItem(t.reference, 'showFunctionReference')
       .addToUi();
@@ -121,6 +125,10 @@ export const menu = {
    */
   showReopen(): void {
     showPage('review', UI[menuLang()].menuTitle, 'sidebar');
+  },
+  /** The Dashboard sheet, made or refreshed, and shown. */
+  showDashboard(): void {
+    tellIfRefused(() => refreshDashboard());
   },
   showFunctionReference(): void {
     const lang = menuLang();
