@@ -8,6 +8,7 @@ import { findLog, readLog } from '../sheets/log';
 import { SHEET_NAMES } from '../sheets/texts';
 import { chartSpan } from './charts';
 import { openContext, UserError, withDocumentLock } from './context';
+import { localLabel } from './insert';
 import { currentQuarter, nothingWritten } from './quarter';
 
 /**
@@ -21,7 +22,9 @@ export function refreshDashboard() {
   const t = DASHBOARD_TEXTS[ctx.lang];
   const catalog = Catalog.read(ctx.ss);
   if (catalog.find('quarter').length === 0)
-    throw new UserError(t.noQuarter(SHEET_NAMES.quarter(quarterLabel(quarterOf(ctx.today)), ctx.lang)));
+    throw new UserError(
+      t.noQuarter(SHEET_NAMES.quarter(localLabel(quarterLabel(quarterOf(ctx.today)), ctx), ctx.lang)),
+    );
   const q = currentQuarter(ctx, catalog);
   if (q.read.structure.length)
     throw new UserError(

@@ -56,7 +56,8 @@ const GRADES: readonly Grade[] = ['green', 'yellow', 'red'];
 
 /** A title cut to n characters, with an ellipsis: chart labels and legends stay on one line. */
 function short(s: string, n: number): string {
-  const t = s.trim().replace(/\s+/g, ' ');
+  // spaces only: a French no-break space stays
+  const t = s.trim().replace(/[ \t\r\n]+/g, ' ');
   return t.length <= n ? t : `${t.slice(0, n - 1).trimEnd()}…`;
 }
 
