@@ -54,6 +54,10 @@ const COLOURS = {
 const DASH = [6, 4];
 const GRADES: readonly Grade[] = ['green', 'yellow', 'red'];
 
+/** An id and its title cut to n characters ("O1 · Grow…"), or the id alone when untitled. */
+const named = (id: string, title: string, n: number, sep = ' ') =>
+  title.trim() ? `${id}${sep}${short(title, n)}` : id;
+
 /** A title cut to n characters, with an ellipsis: chart labels and legends stay on one line. */
 function short(s: string, n: number): string {
   // spaces only: a French no-break space stays
@@ -116,7 +120,7 @@ function objectivesBlock(c: DashboardContent, t: DashboardTexts, left: number): 
     const at = `${scoreCol}${top + 2 + i}`;
     const s = o.score ?? '';
     return [
-      `${o.id} · ${short(o.title, 18)}`,
+      named(o.id, o.title, 18, ' · '),
       s,
       o.grade
         ? new Formula(`=SPARKLINE(${at},{"charttype","bar";"max",1;"color1","${COLOURS.grade[o.grade]}"})`)
@@ -139,13 +143,7 @@ function objectivesBlock(c: DashboardContent, t: DashboardTexts, left: number): 
 /** The weeks' block: week's last day, overall score, expected pace, a KR's expected line, each KR. */
 function weeksBlock(c: DashboardContent, t: DashboardTexts, left: number): Block {
   const top = DASHBOARD_LAYOUT.blockTop;
-  const head = [
-    t.week,
-    t.overall,
-    t.pace,
-    t.expected,
-    ...c.data.krs.map((k) => `${k.id} ${short(k.title, 14)}`),
-  ];
+  const head = [t.week, t.overall, t.pace, t.expected, ...c.data.krs.map((k) => named(k.id, k.title, 14))];
   const blank = (v: number | undefined) => v ?? '';
   const rows = c.data.weeks.map((w): CellValue[] => [
     new Day(w.day),
@@ -244,7 +242,7 @@ function chartSpecs(sheet: Sheet, c: DashboardContent, t: DashboardTexts, o: Ext
         type: Charts.ChartType.LINE,
         ranges: [col(0), col(first, n), col(3)],
         options: {
-          title: short(t.krChart(ob.id, short(ob.title, 40)), 80),
+          title: t.krChart(named(ob.id, ob.title, 40)),
           legend,
           colors: [
             ...Array.from({ length: n }, (_, k) => COLOURS.krs[k % COLOURS.krs.length]),

@@ -393,6 +393,29 @@ describe('refresh', () => {
   });
 });
 
+describe('a quarter not started, its rows still blank', () => {
+  test('one point (its first day), objectives and KRs named by their ids, no score yet', () => {
+    const { wb, app } = addon();
+    app.run('insertQuarter', { quarter: 'Q2 2099', fiscalStart: 1, levels: ALL_LEVELS, content: 'blank' });
+    const charts = chartsOf(dashboard(wb, app));
+    expect(charts.map((c) => c.title)).toEqual([
+      'Overall score by week',
+      'Objectives: rolled-up score by grade',
+      'O1: key results vs. expected',
+      'O2: key results vs. expected',
+      'O3: key results vs. expected',
+    ]);
+    const [overall, objectives, o1] = charts;
+    expect(overall!.table.slice(1).map((r) => [iso(r[0]), r[1], r[2]])).toEqual([['2099-04-01', '', 0]]);
+    expect(objectives!.table.slice(1)).toEqual([
+      ['O1', '', '', ''],
+      ['O2', '', '', ''],
+      ['O3', '', '', ''],
+    ]);
+    expect(o1!.table[0]).toEqual(['Week ending', 'O1.1', 'O1.2', 'O1.3', 'Expected line']);
+  });
+});
+
 describe('refusals', () => {
   test('no quarter sheet: says which sheet to insert, and writes nothing', () => {
     const { wb, app } = addon();
