@@ -78,19 +78,16 @@ function readStored(): Stored | undefined {
 }
 
 /** The dashboard sheet: the one remembered if it is still there, else a new one (a name taken gets "(2)"). */
-export function openDashboard(
-  ss: Spreadsheet,
-  lang: Lang,
-): { sheet: Sheet; stored: Stored; created: boolean } {
+export function openDashboard(ss: Spreadsheet, lang: Lang): { sheet: Sheet; stored: Stored } {
   const stored = readStored();
   const found = stored && ss.getSheets().find((s) => s.getSheetId() === stored.sheet);
-  if (found && stored) return { sheet: found, stored, created: false };
+  if (found && stored) return { sheet: found, stored };
   const sheet = ss.insertSheet(uniqueSheetName(ss, DASHBOARD_TEXTS[lang].sheetName));
   DASHBOARD_LAYOUT.widths.forEach((w, i) => {
     sheet.setColumnWidth(DASHBOARD_LAYOUT.dataColumn + i, w);
   });
   sheet.setTabColor(COLOURS.score);
-  return { sheet, stored: { sheet: sheet.getSheetId(), charts: {}, blocks: {} }, created: true };
+  return { sheet, stored: { sheet: sheet.getSheetId(), charts: {}, blocks: {} } };
 }
 
 export interface DashboardContent {
@@ -171,8 +168,8 @@ function writeBlock(sheet: Sheet, b: Block, before: Extent | undefined): Extent 
   const w = Math.max(cols, same ? before[3] : 0);
   const grid = <T>(f: (r: number, c: number) => T) =>
     Array.from({ length: h }, (_, r) => Array.from({ length: w }, (__, c) => f(r, c)));
-  if (sheet.getMaxColumns() < b.left + w - 1)
-    sheet.insertColumnsAfter(sheet.getMaxColumns(), b.left + w - 1 - sheet.getMaxColumns());
+  const max = sheet.getMaxColumns();
+  if (max < b.left + w - 1) sheet.insertColumnsAfter(max, b.left + w - 1 - max);
   const range = sheet.getRange(b.top, b.left, h, w);
   range.setValues(grid((r, c) => cellValue(b.cells[r]?.[c] ?? '')));
   range.setNumberFormats(grid((r, c) => b.formats[r]?.[c] || 'General'));

@@ -318,6 +318,24 @@ describe('refresh', () => {
     expect(sheet.getCharts()).toHaveLength(before.length);
   });
 
+  test('writes only its own sheet', () => {
+    const { wb, app } = example();
+    dashboard(wb, app);
+    const others = () =>
+      wb.spreadsheet
+        .getSheets()
+        .filter((s) => s.getName() !== 'Dashboard')
+        .map((s) => [
+          s.getName(),
+          s.getDataRange().getFormulas(),
+          s.getDataRange().getValues(),
+          s.getCharts().length,
+        ]);
+    const before = JSON.stringify(others());
+    dashboard(wb, app);
+    expect(JSON.stringify(others())).toBe(before);
+  });
+
   test('keeps the user’s own cells and charts, and where the user moved the add-on’s charts', () => {
     const { wb, app } = example();
     const sheet = dashboard(wb, app);
