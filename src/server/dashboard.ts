@@ -43,7 +43,7 @@ export function refreshDashboard() {
   const data = dashboardData(q.read.objectives, entries, span, asOf);
   return withDocumentLock(ctx.lang, () => {
     const { sheet, stored } = openDashboard(ctx.ss, ctx.lang);
-    const { charts } = writeDashboard(sheet, stored, {
+    const { charts } = writeDashboard(ctx.ss, sheet, stored, {
       lang: ctx.lang,
       quarterSheet: q.sheet.getName(),
       logName: log?.sheet.getName() ?? SHEET_NAMES.checkins[ctx.lang],

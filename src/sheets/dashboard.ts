@@ -21,15 +21,29 @@ type Builder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
 /** Where the dashboard is and which of its charts are the add-on's: by id, so renames keep them. */
 const KEY = 'okrkpi.dashboard';
 
-/** A block's cells: top row, left column, rows, columns (1-based). */
-type Extent = [number, number, number, number];
-
 interface Stored {
   sheet: number;
   /** The add-on's charts by what they show ('overall', 'objectives', 'kr:O1'…): their ids. */
   charts: Record<string, number>;
-  /** Each block's extent as last written: a smaller block blanks what is left of the larger one. */
-  blocks: Record<string, Extent>;
+}
+
+/**
+ * A named range over each block as last written: Sheets moves it with the rows and columns a user
+ * inserts or deletes, so a refresh writes the block where it now is, over all it covered (a smaller
+ * block blanks what is left of the larger one).
+ */
+const NAMES = {
+  head: 'OkrKpi_Dashboard_Title',
+  objectives: 'OkrKpi_Dashboard_Objectives',
+  weeks: 'OkrKpi_Dashboard_Weeks',
+} as const;
+
+/** Where a block is (1-based) and what it covered when last written (0 × 0: never written). */
+interface Place {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
 }
 
 /** The sheet's layout: charts over columns A–O, the data from column Q, both from row 3. */
@@ -69,9 +83,7 @@ function readStored(): Stored | undefined {
   try {
     const raw = PropertiesService.getDocumentProperties().getProperty(KEY);
     const s = raw ? (JSON.parse(raw) as Stored) : undefined;
-    return s && typeof s.sheet === 'number'
-      ? { sheet: s.sheet, charts: s.charts ?? {}, blocks: s.blocks ?? {} }
-      : undefined;
+    return s && typeof s.sheet === 'number' ? { sheet: s.sheet, charts: s.charts ?? {} } : undefined;
   } catch {
     return undefined;
   }
@@ -87,7 +99,7 @@ export function openDashboard(ss: Spreadsheet, lang: Lang): { sheet: Sheet; stor
     sheet.setColumnWidth(DASHBOARD_LAYOUT.dataColumn + i, w);
   });
   sheet.setTabColor(COLOURS.score);
-  return { sheet, stored: { sheet: sheet.getSheetId(), charts: {}, blocks: {} } };
+  return { sheet, stored: { sheet: sheet.getSheetId(), charts: {} } };
 }
 
 export interface DashboardContent {
@@ -100,27 +112,25 @@ export interface DashboardContent {
 }
 
 interface Block {
-  key: string;
-  top: number;
-  left: number;
   cells: CellValue[][];
   formats: string[][];
+  /** Its first rows (title, headers) in bold. */
+  bold: number;
 }
 
 /** The objectives' block: label, rolled-up score, its bar, grade, then the score again under its grade. */
-function objectivesBlock(c: DashboardContent, t: DashboardTexts, left: number): Block {
-  const top = DASHBOARD_LAYOUT.blockTop;
+function objectivesBlock(c: DashboardContent, t: DashboardTexts, at: Place): Block {
   const width = 4 + GRADES.length;
   const pad = (row: CellValue[]) => [...row, ...new Array<CellValue>(width - row.length).fill('')];
-  const scoreCol = columnLetter(left + 1);
+  const scoreCol = columnLetter(at.col + 1);
   const rows = c.data.objectives.map((o, i): CellValue[] => {
-    const at = `${scoreCol}${top + 2 + i}`;
+    const cell = `${scoreCol}${at.row + 2 + i}`;
     const s = o.score ?? '';
     return [
       named(o.id, o.title, 18, ' · '),
       s,
       o.grade
-        ? new Formula(`=SPARKLINE(${at},{"charttype","bar";"max",1;"color1","${COLOURS.grade[o.grade]}"})`)
+        ? new Formula(`=SPARKLINE(${cell},{"charttype","bar";"max",1;"color1","${COLOURS.grade[o.grade]}"})`)
         : '',
       o.grade ? t.grades[o.grade] : '',
       ...GRADES.map((g) => (o.grade === g ? s : '')),
@@ -134,12 +144,11 @@ function objectivesBlock(c: DashboardContent, t: DashboardTexts, left: number): 
   const formats = cells.map((_, r) =>
     cells[0]!.map((__, k) => (r >= 2 && k !== 0 && k !== 2 && k !== 3 ? t.percentFormat : '')),
   );
-  return { key: 'objectives', top, left, cells, formats };
+  return { cells, formats, bold: 2 };
 }
 
 /** The weeks' block: week's last day, overall score, expected pace, a KR's expected line, each KR. */
-function weeksBlock(c: DashboardContent, t: DashboardTexts, left: number): Block {
-  const top = DASHBOARD_LAYOUT.blockTop;
+function weeksBlock(c: DashboardContent, t: DashboardTexts): Block {
   const head = [t.week, t.overall, t.pace, t.expected, ...c.data.krs.map((k) => named(k.id, k.title, 14))];
   const blank = (v: number | undefined) => v ?? '';
   const rows = c.data.weeks.map((w): CellValue[] => [
@@ -153,28 +162,36 @@ function weeksBlock(c: DashboardContent, t: DashboardTexts, left: number): Block
   const formats = cells.map((_, r) =>
     head.map((__, k) => (r < 2 ? '' : k === 0 ? t.dateFormat : t.percentFormat)),
   );
-  return { key: 'weeks', top, left, cells, formats };
+  return { cells, formats, bold: 2 };
+}
+
+/** A block's place: its named range when it is on this sheet, else where a new one goes. */
+function placeOf(ss: Spreadsheet, sheetId: number, name: string, row: number, col: number): Place {
+  const r = ss.getRangeByName(name);
+  if (r && r.getSheet().getSheetId() === sheetId)
+    return { row: r.getRow(), col: r.getColumn(), rows: r.getNumRows(), cols: r.getNumColumns() };
+  return { row, col, rows: 0, cols: 0 };
 }
 
 /**
- * Writes a block over what it covered last time too (blank past its new edge): one setValues, one
- * setNumberFormats and one setFontWeights, whatever its size. Returns its new extent.
+ * Writes a block at its place, over what it covered last time too (blank past its new edge): one
+ * setValues, one setNumberFormats and one setFontWeights, whatever its size; then names it.
  */
-function writeBlock(sheet: Sheet, b: Block, before: Extent | undefined): Extent {
+function writeBlock(ss: Spreadsheet, sheet: Sheet, name: string, b: Block, at: Place): Place {
   const rows = b.cells.length;
   const cols = b.cells[0]!.length;
-  const same = before && before[0] === b.top && before[1] === b.left;
-  const h = Math.max(rows, same ? before[2] : 0);
-  const w = Math.max(cols, same ? before[3] : 0);
+  const h = Math.max(rows, at.rows);
+  const w = Math.max(cols, at.cols);
   const grid = <T>(f: (r: number, c: number) => T) =>
     Array.from({ length: h }, (_, r) => Array.from({ length: w }, (__, c) => f(r, c)));
   const max = sheet.getMaxColumns();
-  if (max < b.left + w - 1) sheet.insertColumnsAfter(max, b.left + w - 1 - max);
-  const range = sheet.getRange(b.top, b.left, h, w);
+  if (max < at.col + w - 1) sheet.insertColumnsAfter(max, at.col + w - 1 - max);
+  const range = sheet.getRange(at.row, at.col, h, w);
   range.setValues(grid((r, c) => cellValue(b.cells[r]?.[c] ?? '')));
   range.setNumberFormats(grid((r, c) => b.formats[r]?.[c] || 'General'));
-  range.setFontWeights(grid((r, c) => (r < 2 && r < rows && c < cols ? 'bold' : 'normal')));
-  return [b.top, b.left, rows, cols];
+  range.setFontWeights(grid((r, c) => (r < b.bold && r < rows && c < cols ? 'bold' : 'normal')));
+  ss.setNamedRange(name, sheet.getRange(at.row, at.col, rows, cols));
+  return { row: at.row, col: at.col, rows, cols };
 }
 
 type ChartType = GoogleAppsScript.Charts.ChartType;
@@ -190,12 +207,12 @@ interface ChartSpec {
 
 const percentAxis = (title: string) => ({ format: 'percent', minValue: 0, maxValue: 1, title });
 
-function chartSpecs(sheet: Sheet, c: DashboardContent, t: DashboardTexts, o: Extent, w: Extent): ChartSpec[] {
+function chartSpecs(sheet: Sheet, c: DashboardContent, t: DashboardTexts, o: Place, w: Place): ChartSpec[] {
   const L = DASHBOARD_LAYOUT;
-  const headerRow = L.blockTop + 1;
+  // each block's header row, under its title row
   const weekRows = c.data.weeks.length + 1;
   const objRows = c.data.objectives.length + 1;
-  const col = (k: number, n = 1) => sheet.getRange(headerRow, w[1] + k, weekRows, n);
+  const col = (k: number, n = 1) => sheet.getRange(w.row + 1, w.col + k, weekRows, n);
   const legend = { position: 'bottom' };
   const specs: ChartSpec[] = [
     {
@@ -217,8 +234,8 @@ function chartSpecs(sheet: Sheet, c: DashboardContent, t: DashboardTexts, o: Ext
       key: 'objectives',
       type: Charts.ChartType.BAR,
       ranges: [
-        sheet.getRange(headerRow, o[1], objRows, 1),
-        sheet.getRange(headerRow, o[1] + 4, objRows, GRADES.length),
+        sheet.getRange(o.row + 1, o.col, objRows, 1),
+        sheet.getRange(o.row + 1, o.col + 4, objRows, GRADES.length),
       ],
       options: {
         title: t.objectivesChart,
@@ -316,25 +333,39 @@ function syncCharts(
 }
 
 /** Writes the dashboard: the title and note, the data blocks, then the charts over them. */
-export function writeDashboard(sheet: Sheet, stored: Stored, c: DashboardContent): { charts: number } {
+export function writeDashboard(
+  ss: Spreadsheet,
+  sheet: Sheet,
+  stored: Stored,
+  c: DashboardContent,
+): { charts: number } {
   const t = DASHBOARD_TEXTS[c.lang];
   const L = DASHBOARD_LAYOUT;
-  const head = sheet.getRange(1, 1, 2, 1);
-  head.setValues([
-    [cellValue(t.title(c.quarterSheet))],
-    [
-      cellValue(
-        t.note(c.quarterSheet, c.logName, dateText(isoOf(c.asOf), c.lang), columnLetter(L.dataColumn)),
-      ),
-    ],
-  ]);
-  head.setFontWeights([['bold'], ['normal']]);
-  const objectives = objectivesBlock(c, t, L.dataColumn);
-  const weeks = weeksBlock(c, t, L.dataColumn + objectives.cells[0]!.length + 1);
-  const o = writeBlock(sheet, objectives, stored.blocks.objectives);
-  const w = writeBlock(sheet, weeks, stored.blocks.weeks);
+  const id = sheet.getSheetId();
+  const places = {
+    head: placeOf(ss, id, NAMES.head, 1, 1),
+    objectives: placeOf(ss, id, NAMES.objectives, L.blockTop, L.dataColumn),
+    // right of the objectives' block, a column apart
+    weeks: placeOf(ss, id, NAMES.weeks, L.blockTop, L.dataColumn + 4 + GRADES.length + 1),
+  };
+  const asOf = dateText(isoOf(c.asOf), c.lang);
+  const from = columnLetter(places.objectives.col);
+  const head: Block = {
+    cells: [[t.title(c.quarterSheet)], [t.note(c.quarterSheet, c.logName, asOf, from)]],
+    formats: [],
+    bold: 1,
+  };
+  writeBlock(ss, sheet, NAMES.head, head, places.head);
+  const o = writeBlock(
+    ss,
+    sheet,
+    NAMES.objectives,
+    objectivesBlock(c, t, places.objectives),
+    places.objectives,
+  );
+  const w = writeBlock(ss, sheet, NAMES.weeks, weeksBlock(c, t), places.weeks);
   const charts = syncCharts(sheet, chartSpecs(sheet, c, t, o, w), stored.charts);
-  const next: Stored = { sheet: sheet.getSheetId(), charts, blocks: { objectives: o, weeks: w } };
+  const next: Stored = { sheet: id, charts };
   PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(next));
   return { charts: Object.keys(charts).length };
 }

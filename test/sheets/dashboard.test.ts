@@ -366,6 +366,33 @@ describe('refresh', () => {
     expect(moved.getOptions().get('title')).toBe('Overall score by week');
   });
 
+  test('rows and columns the user inserts above and left of the blocks: the blocks and charts follow them', () => {
+    const { wb, app } = example();
+    const sheet = dashboard(wb, app);
+    const before = chartsOf(sheet).map((c) => c.table);
+    sheet.insertRowsBefore(1, 2); // a banner of the user's own
+    sheet.getRange('A1').setValue('Team Rocket');
+    sheet.insertColumnsBefore(17, 1); // a column of notes before the data
+    dashboard(wb, app);
+    expect(sheet.getRange('A1').getValue()).toBe('Team Rocket');
+    expect(sheet.getRange('A3').getValue()).toBe('Dashboard: OKR Q1 2026');
+    expect(sheet.getRange('A4').getValue()).toContain('(the blocks on the right, from column R)');
+    expect(sheet.getRange('A1:A2').getValues().flat()).toEqual(['Team Rocket', '']);
+    const charts = chartsOf(sheet);
+    expect(charts[0]!.a1).toEqual(['Z6:AB19']);
+    expect(charts[1]!.a1).toEqual(['R6:R11', 'V6:X11']);
+    expect(charts.map((c) => c.table)).toEqual(before);
+    // nothing left where the blocks were before they moved
+    expect(
+      sheet
+        .getRange('Q1:Q40')
+        .getValues()
+        .flat()
+        .every((v) => v === ''),
+    ).toBe(true);
+    expect(sheet.getRange('T7').getFormula()).toMatch(/^=SPARKLINE\(S7,/);
+  });
+
   test('an objective gone: its chart goes, its row of the block is blanked; the rest stays', () => {
     const { wb, app, name } = example();
     const sheet = dashboard(wb, app);
@@ -488,7 +515,7 @@ describe('service calls', () => {
     expect(few['Range.getValues']).toBe(3);
     // the title and note, the objectives' block, the weeks' block
     expect(few['Range.setValues']).toBe(3);
-    expect(few['Range.setNumberFormats']).toBe(2);
+    expect(few['Range.setNumberFormats']).toBe(3);
     // the charts: read once, each updated in place, none inserted or removed
     expect(few['Sheet.getCharts']).toBe(1);
     expect(few['Sheet.updateChart']).toBe(7);
