@@ -92,6 +92,8 @@ export type ChartShape =
       stroke: string;
       width: number;
       fill?: string;
+      /** Dash and gap lengths (series.{i}.lineDashStyle); solid when absent. */
+      dash?: number[];
       role?: string;
     }
   | {
@@ -281,7 +283,27 @@ export function chartShapes(chart: ChartView): ChartShape[] {
       });
     }
   }
-  const numbers = chart.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
+  const stacked = options.isStacked === true || options.isStacked === 'true';
+  const stackable = (i: number) => {
+    const k = seriesKind(chart, i);
+    return k === 'column' || k === 'bar';
+  };
+  const numbers = chart.series.flatMap((s, i) =>
+    stacked && stackable(i) ? [] : s.values.filter((v): v is number => v !== null),
+  );
+  // stacked bars or columns: each row's sums of its positive and of its negative values
+  if (stacked)
+    chart.labels.forEach((_, r) => {
+      let up = 0;
+      let down = 0;
+      chart.series.forEach((s, i) => {
+        const v = s.values[r];
+        if (!stackable(i) || v === null || v === undefined) return;
+        if (v >= 0) up += v;
+        else down += v;
+      });
+      numbers.push(up, down);
+    });
   const axisKey = type === 'BAR' ? 'hAxis' : 'vAxis';
   const min = num(get(options, `${axisKey}.minValue`)) ?? num(get(options, `${axisKey}.viewWindow.min`));
   const max = num(get(options, `${axisKey}.maxValue`)) ?? num(get(options, `${axisKey}.viewWindow.max`));
@@ -322,9 +344,10 @@ export function chartShapes(chart: ChartView): ChartShape[] {
       });
     }
     const band = (bottom - top) / Math.max(1, n);
-    const k = chart.series.length;
+    const k = stacked ? 1 : chart.series.length;
     const barH = (band * 0.7) / Math.max(1, k);
     chart.labels.forEach((label, r) => {
+      const base = { up: 0, down: 0 };
       out.push({
         kind: 'text',
         x: left - 6,
@@ -338,9 +361,12 @@ export function chartShapes(chart: ChartView): ChartShape[] {
       chart.series.forEach((s, i) => {
         const v = s.values[r];
         if (v === null || v === undefined) return;
-        const x0 = xOf(Math.max(t0, Math.min(t1, 0)));
-        const x1 = xOf(v);
-        const y = top + r * band + band * 0.15 + i * barH;
+        // stacked: each value starts where the row's previous one ended
+        const from = stacked ? (v >= 0 ? base.up : base.down) : 0;
+        if (stacked) base[v >= 0 ? 'up' : 'down'] += v;
+        const x0 = xOf(Math.max(t0, Math.min(t1, from)));
+        const x1 = xOf(from + v);
+        const y = top + r * band + band * 0.15 + (stacked ? 0 : i) * barH;
         out.push({
           kind: 'rect',
           x: Math.min(x0, x1),
@@ -395,13 +421,17 @@ export function chartShapes(chart: ChartView): ChartShape[] {
     });
   });
   const columns = chart.series.map((_, i) => i).filter((i) => seriesKind(chart, i) === 'column');
-  const colW = (band * 0.7) / Math.max(1, columns.length);
+  const colW = (band * 0.7) / Math.max(1, stacked ? 1 : columns.length);
+  const bases = chart.labels.map(() => ({ up: 0, down: 0 }));
   columns.forEach((i, j) => {
     chart.series[i]!.values.forEach((v, r) => {
       if (v === null) return;
-      const y0 = yOf(Math.max(t0, Math.min(t1, 0)));
-      const y1 = yOf(v);
-      const x = left + r * band + band * 0.15 + j * colW;
+      const base = bases[r]!;
+      const from = stacked ? (v >= 0 ? base.up : base.down) : 0;
+      if (stacked) base[v >= 0 ? 'up' : 'down'] += v;
+      const y0 = yOf(Math.max(t0, Math.min(t1, from)));
+      const y1 = yOf(from + v);
+      const x = left + r * band + band * 0.15 + (stacked ? 0 : j) * colW;
       out.push({
         kind: 'rect',
         x,
@@ -432,7 +462,28 @@ export function chartShapes(chart: ChartView): ChartShape[] {
         });
       }
       const lw = num(get(options, `series.${i}.lineWidth`)) ?? num(options.lineWidth) ?? 2;
-      out.push({ kind: 'polyline', points: run, stroke: colors[i]!, width: lw, role: `series-${i}` });
+      const dash = get(options, `series.${i}.lineDashStyle`) ?? options.lineDashStyle;
+      out.push({
+        kind: 'polyline',
+        points: run,
+        stroke: colors[i]!,
+        width: lw,
+        ...(Array.isArray(dash) && dash.every((d) => typeof d === 'number') ? { dash } : {}),
+        role: `series-${i}`,
+      });
+      // a point marker per value (pointSize): a lone value shows even with no line to draw
+      const size = num(get(options, `series.${i}.pointSize`)) ?? num(options.pointSize) ?? 0;
+      if (size > 0)
+        for (const [x, y] of run)
+          out.push({
+            kind: 'rect',
+            x: x - size / 2,
+            y: y - size / 2,
+            width: size,
+            height: size,
+            fill: colors[i]!,
+            role: `point-${i}`,
+          });
       run = [];
     };
     s.values.forEach((v, r) => {

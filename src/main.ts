@@ -6,6 +6,7 @@ import { type Lang, langOf } from './core/i18n';
 import { type Arg, invoke } from './functions/define';
 import { registry } from './functions/registry';
 import { checkIn, checkInState, setOwnerFilter } from './server/checkin';
+import { refreshDashboard } from './server/dashboard';
 import { healthState, repairSheet } from './server/health';
 import { insertKpis, insertOptions, insertQuarter } from './server/insert';
 import { rollKpis } from './server/kpis';
@@ -19,6 +20,7 @@ import {
 import { addKeyResult, addObjective, objectiveAtCursor } from './server/rows';
 import { selectRow } from './server/select';
 import { alignmentTreeState, goToObjective } from './server/tree';
+import { DASHBOARD_TEXTS } from './sheets/dashboard-texts';
 import { sheetsEnv } from './sheets/env';
 import { UI } from './ui/texts';
 
@@ -48,7 +50,8 @@ function menuLang(): Lang {
 /** Simple triggers. */
 export const triggers = {
   onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-    const t = UI[menuLang()];
+    const lang = menuLang();
+    const t = UI[lang];
     SpreadsheetApp.getUi()
       .createAddonMenu()
       .addItem(t.insertQuarter, 'showInsertQuarter')
@@ -62,6 +65,7 @@ export const triggers = {
       .addItem(t.review, 'showReview')
       .addItem(t.reopen, 'showReopen')
       .addSeparator()
+      .addItem(DASHBOARD_TEXTS[lang].menu, 'showDashboard')
       .addItem(t.tree, 'showAlignmentTree')
       .addItem(t.reference, 'showFunctionReference')
       .addToUi();
@@ -135,6 +139,10 @@ export const menu = {
   /** Modeless: a click on an objective selects its row, and the tree stays open beside the sheet. */
   showAlignmentTree(): void {
     showPage('tree', UI[menuLang()].tree, 'modeless', 600, 680);
+  },
+  /** The Dashboard sheet, made or refreshed, and shown. */
+  showDashboard(): void {
+    tellIfRefused(() => refreshDashboard());
   },
   showFunctionReference(): void {
     const lang = menuLang();

@@ -38,6 +38,7 @@ export function chartSvg(chart: ChartView): SVGSVGElement {
         stroke: s.stroke,
         'stroke-width': s.width,
         'stroke-linejoin': 'round',
+        ...(s.dash ? { 'stroke-dasharray': s.dash.join(' ') } : {}),
       });
     } else {
       el = svgEl('text', {

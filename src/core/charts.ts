@@ -157,15 +157,23 @@ export function overallOn(
   byKr: ReadonlyMap<string, readonly { day: DayNumber; value: number | boolean }[]>,
   day: DayNumber,
 ): number | undefined {
-  const valueAt = (id: string): number | boolean | undefined => {
-    let best: { day: DayNumber; value: number | boolean } | undefined;
-    // the last one of the latest day: a second check-in the same day corrects the first
-    for (const p of byKr.get(id) ?? []) if (p.day <= day && (!best || p.day >= best.day)) best = p;
-    return best?.value;
-  };
   return overallScore(
-    objectives.map((o) => ({ ...o, krs: o.krs.map((k) => ({ ...k, current: valueAt(k.id) })) })),
+    objectives.map((o) => ({
+      ...o,
+      krs: o.krs.map((k) => ({ ...k, current: lastValueBy(byKr.get(k.id) ?? [], day) })),
+    })),
   );
+}
+
+/** A KR's value on a day from its log rows: its last check-in on or before it (none: undefined). */
+export function lastValueBy(
+  rows: readonly { day: DayNumber; value: number | boolean }[],
+  day: DayNumber,
+): number | boolean | undefined {
+  let best: { day: DayNumber; value: number | boolean } | undefined;
+  // the last one of the latest day: a second check-in the same day corrects the first
+  for (const p of rows) if (p.day <= day && (!best || p.day >= best.day)) best = p;
+  return best?.value;
 }
 
 /**

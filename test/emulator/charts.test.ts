@@ -221,6 +221,75 @@ describe('what the playground draws from a chart', () => {
     expect(rects).toHaveLength(3);
     expect(rects[2]!.height / rects[0]!.height).toBeCloseTo(0.5 / 0.2);
   });
+
+  it('isStacked: a row’s bars end to end in one band, the axis reaching their sum', () => {
+    const { wb, sheet } = book();
+    sheet.getRange('A1:D3').setValues([
+      ['Objective', 'green', 'yellow', 'red'],
+      ['O1', '', 0.5, ''],
+      ['O2', 0.3, 0.4, ''],
+    ]);
+    const bars = (stacked: boolean) => {
+      sheet.getCharts().forEach((c) => {
+        sheet.removeChart(c);
+      });
+      sheet.insertChart(
+        sheet
+          .newChart()
+          .setChartType(Charts.ChartType.BAR)
+          .addRange(sheet.getRange('A1:D3'))
+          .setOption('isStacked', stacked)
+          .build(),
+      );
+      const shapes = chartShapes(wb.view().charts[0]!);
+      const rects = shapes.filter((s) => s.kind === 'rect' && s.role?.startsWith('series-')) as {
+        x: number;
+        y: number;
+        width: number;
+        height: number;
+        role: string;
+      }[];
+      const ticks = shapes.filter((s) => s.role === 'axis-label').map((s) => (s as { text: string }).text);
+      return { rects, ticks };
+    };
+    const side = bars(false);
+    const stacked = bars(true);
+    // O1: one bar; O2: green then yellow, starting where green ends, on the same line
+    expect(stacked.rects.map((r) => r.role)).toEqual(['series-1', 'series-0', 'series-1']);
+    const [, green, yellow] = stacked.rects;
+    expect(yellow!.y).toBe(green!.y);
+    expect(yellow!.x).toBeCloseTo(green!.x + green!.width);
+    expect(yellow!.width / green!.width).toBeCloseTo(0.4 / 0.3);
+    // each as thick as the band allows, where side by side they share it
+    expect(stacked.rects[0]!.height).toBeCloseTo(3 * side.rects[0]!.height);
+    expect(Number(stacked.ticks.at(-1))).toBeGreaterThanOrEqual(0.7);
+    expect(Number(side.ticks.at(-1))).toBeLessThan(0.7);
+  });
+
+  it('a series’ lineDashStyle dashes its line; pointSize marks each value, a lone one too', () => {
+    const { wb, sheet } = book();
+    sheet.getRange('B2:B3').setValue('');
+    sheet.insertChart(
+      sheet
+        .newChart()
+        .addRange(sheet.getRange('A1:C4'))
+        .setOption('pointSize', 4)
+        .setOption('series', { 1: { lineDashStyle: [6, 4], pointSize: 0 } })
+        .build(),
+    );
+    const shapes = chartShapes(wb.view().charts[0]!);
+    const lines = shapes.filter((s) => s.kind === 'polyline' && s.role?.startsWith('series-')) as {
+      dash?: number[];
+      role: string;
+    }[];
+    expect(lines.map((l) => [l.role, l.dash])).toEqual([
+      ['series-0', undefined],
+      ['series-1', [6, 4]],
+    ]);
+    // Score has one value (W3): no line to draw, but its point shows; Expected has no marker
+    const points = shapes.filter((s) => s.role?.startsWith('point-'));
+    expect(points.map((p) => [p.role, (p as { width: number }).width])).toEqual([['point-0', 4]]);
+  });
 });
 
 describe('a chart in a French spreadsheet', () => {

@@ -265,6 +265,7 @@ describe('the menu', () => {
           'showHealth',
           'showReview',
           'showReopen',
+          'showDashboard',
           'showAlignmentTree',
           'showFunctionReference',
         ]);
