@@ -56,6 +56,11 @@ export interface GridState {
   toasts: { message: string; title: string; timeoutSeconds: number }[];
   /** Whether Ctrl/Cmd+Z has an edit to undo. */
   canUndo: boolean;
+  /**
+   * The sheet's selection as the workbook has it (A1, e.g. "A5:V5"): a script's Range.activate or
+   * setActiveRange (the health check's "Go to row") moves the grid's cursor there.
+   */
+  selection?: string;
   /** The menus onOpen added (the add-on's is under Extensions). */
   menus: { caption: string; addon: boolean; items: MenuEntry[] }[];
 }

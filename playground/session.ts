@@ -222,10 +222,13 @@ export class Session {
     if (sheet !== undefined && !this.wb.sheetByName(sheet))
       throw new RequestError(404, `No sheet named "${sheet}".`);
     const view = this.wb.view(sheet);
+    const model = sheet === undefined ? this.wb.active : this.wb.sheetByName(sheet)!;
+    const selected = this.wb.selection.get(model);
     return {
       spreadsheet: { name: this.wb.name, locale: this.wb.locale, file: this.shownFile() },
       menus: this.app.services.ui.menus(),
       canUndo: this.canUndo,
+      ...(selected ? { selection: this.wb.a1(model, selected) } : {}),
       ...gridOf(view),
     };
   }
