@@ -12,6 +12,7 @@ export const PAGES: readonly { name: string; entry: string }[] = [
   { name: 'checkin', entry: 'src/ui/pages/sidebar.ts' },
   { name: 'health', entry: 'src/ui/pages/sidebar.ts' },
   { name: 'review', entry: 'src/ui/pages/sidebar.ts' },
+  { name: 'company', entry: 'src/ui/pages/company.ts' },
 ];
 
 export async function buildPages(root: string, dist: string): Promise<void> {

@@ -2,10 +2,13 @@
  * The Apps Script entry: everything Sheets or google.script.run may call by name. The build wraps
  * this module in one IIFE (global `OkrKpi`) and writes a top-level function per name below.
  */
+
+import { COMPANY_TEXTS } from './core/company';
 import { type Lang, langOf } from './core/i18n';
 import { type Arg, invoke } from './functions/define';
 import { registry } from './functions/registry';
 import { checkIn, checkInState, setOwnerFilter } from './server/checkin';
+import { addCompanyTeam, companyState, refreshCompany } from './server/company';
 import { healthState, repairSheet } from './server/health';
 import { insertKpis, insertOptions, insertQuarter } from './server/insert';
 import { rollKpis } from './server/kpis';
@@ -47,7 +50,8 @@ function menuLang(): Lang {
 /** Simple triggers. */
 export const triggers = {
   onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-    const t = UI[menuLang()];
+    const lang = menuLang();
+    const t = UI[lang];
     SpreadsheetApp.getUi()
       .createAddonMenu()
       .addItem(t.insertQuarter, 'showInsertQuarter')
@@ -60,6 +64,8 @@ export const triggers = {
       .addItem(t.health, 'showHealth')
       .addItem(t.review, 'showReview')
       .addItem(t.reopen, 'showReopen')
+      .addSeparator()
+      .addItem(COMPANY_TEXTS[lang].menu, 'showCompany')
       .addSeparator()
       .addItem(t.reference, 'showFunctionReference')
       .addToUi();
@@ -122,6 +128,10 @@ export const menu = {
   showReopen(): void {
     showPage('review', UI[menuLang()].menuTitle, 'sidebar');
   },
+  /** The company rollup: team spreadsheets in, one Company sheet out. */
+  showCompany(): void {
+    showPage('company', COMPANY_TEXTS[menuLang()].title, 'dialog', 520);
+  },
   showFunctionReference(): void {
     const lang = menuLang();
     const list = registry.map((f) => `${f.name}: ${f.summary[lang]}`).join('\n');
@@ -148,4 +158,7 @@ export const endpoints = {
   repairSheet: (payload?: unknown) => repairSheet(payload),
   setOwnerFilter: (payload: unknown) => setOwnerFilter(payload),
   selectRow: (payload: unknown) => selectRow(payload),
+  getCompanyState: () => companyState(),
+  addCompanyTeam: (payload: unknown) => addCompanyTeam(payload),
+  refreshCompany: () => refreshCompany(),
 };
