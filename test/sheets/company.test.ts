@@ -251,7 +251,9 @@ describe('the company rollup, end to end', { timeout: 120_000 }, () => {
 
   test('needs no new scope: the manifest keeps spreadsheets.currentonly and script.container.ui', async () => {
     const { readFileSync } = await import('node:fs');
-    const manifest = JSON.parse(readFileSync(new URL('../../dist/appsscript.json', import.meta.url), 'utf8')) as {
+    const manifest = JSON.parse(
+      readFileSync(new URL('../../dist/appsscript.json', import.meta.url), 'utf8'),
+    ) as {
       oauthScopes: string[];
     };
     expect(manifest.oauthScopes.sort()).toEqual([
