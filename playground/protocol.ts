@@ -30,6 +30,8 @@ export interface GridCell {
   /** The value fails the cell's validation (Sheets marks the corner red). */
   invalid?: true;
   protection?: 'warning' | 'locked';
+  /** An IMPORTRANGE waiting for access ("You need to connect these sheets"): the cell offers Allow access. */
+  allowAccess?: true;
   /** A SPARKLINE cell's chart, drawn in the cell instead of its (blank) text. */
   sparkline?: SparklineSpec;
 }

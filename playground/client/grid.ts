@@ -24,6 +24,8 @@ export interface GridActions {
   paste(from: { sheet: string; a1: string }, to: string, valuesOnly: boolean): Promise<void>;
   /** Ctrl/Cmd+Z. */
   undo(): Promise<void>;
+  /** The "Allow access" button of an IMPORTRANGE cell waiting for it. */
+  allow(a1: string): Promise<void>;
   /** A row header's menu. */
   rows(row: number, action: RowAction): Promise<void>;
 }
@@ -321,6 +323,13 @@ export class Grid {
     } else {
       td.append(c.text);
       if (c.options) td.append(h('span', { class: 'dd', 'aria-hidden': 'true' }, '▼'));
+      if (c.allowAccess) {
+        // Sheets' button on the cell's error card: this workbook may import from the other one
+        const button = h('button', { type: 'button', class: 'allow-access', 'data-a1': a1 }, 'Allow access');
+        button.addEventListener('mousedown', (e) => e.stopPropagation());
+        button.addEventListener('click', () => void this.actions.allow(a1));
+        td.append(button);
+      }
     }
     if (classes.length) td.className = classes.join(' ');
     return td;
@@ -332,7 +341,14 @@ export class Grid {
    */
   private overflow(td: HTMLTableCellElement, cells: GridCell[], k: number): void {
     const c = cells[this.cols[k]! - 1];
-    if (!c?.text || c.wrap || c.checkbox !== undefined || c.options || (c.align && c.align !== 'left'))
+    if (
+      !c?.text ||
+      c.wrap ||
+      c.checkbox !== undefined ||
+      c.options ||
+      c.allowAccess ||
+      (c.align && c.align !== 'left')
+    )
       return;
     const widths = this.state!.columns;
     let width = widths[this.cols[k]! - 1]!.width;

@@ -176,20 +176,20 @@ export function writeCompany(ss: Spreadsheet, teams: readonly Team[], lang: Lang
   company.getRange(`${c.score}${COMPANY_FIRST_ROW}:${c.rollup}`).setNumberFormat('0%');
   company.getRange('H1').setNumberFormat('0%');
   for (const [col, px] of [
-    [1, 110],
-    [2, 220],
-    [3, 80],
-    [4, 110],
-    [5, 250],
-    [6, 24],
-    [7, 110],
-    [8, 110],
-    [9, 110],
-    [10, 90],
-    [11, 110],
-    [12, 70],
-    [13, 110],
-    [14, 160],
+    [1, 90],
+    [2, 150],
+    [3, 70],
+    [4, 100],
+    [5, 190],
+    [6, 16],
+    [7, 80],
+    [8, 100],
+    [9, 100],
+    [10, 80],
+    [11, 80],
+    [12, 60],
+    [13, 100],
+    [14, 170],
   ] as const)
     company.setColumnWidth(col, px);
   return company;
