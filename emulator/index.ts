@@ -149,11 +149,17 @@ export class Workbook extends WorkbookCore {
     return id;
   }
 
-  /** "Allow access" given ahead, for a spreadsheet by URL or key (as a script's tests set things up). */
-  allowImports(urlOrKey: string): void {
-    const id = spreadsheetKey(urlOrKey);
-    if (!id) throw new Error(`emulator: not a spreadsheet URL or key: ${urlOrKey}`);
-    this.allowImportsFrom(id);
+  /**
+   * "Allow access" given ahead, for spreadsheets by URL or key (as a script's tests set things up),
+   * all computed again in one batch.
+   */
+  allowImports(...urlsOrKeys: string[]): void {
+    const ids = urlsOrKeys.map((u) => {
+      const id = spreadsheetKey(u);
+      if (!id) throw new Error(`emulator: not a spreadsheet URL or key: ${u}`);
+      return id;
+    });
+    this.allowImportsFrom(...ids);
   }
 
   /** Leaves its registry (a closed workbook): imports of it read #REF! again. */

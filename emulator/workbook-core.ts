@@ -150,8 +150,14 @@ export class WorkbookCore implements CustomFunctionHost, ImportSource {
 
   /** Recomputes the IMPORTRANGE cells that read `id` (a registered workbook changed, or access was allowed). */
   sourceChanged(id: string): void {
+    this.sourcesChanged([id]);
+  }
+
+  /** Recomputes the IMPORTRANGE cells that read any of `ids`, in one engine batch. */
+  sourcesChanged(ids: readonly string[]): void {
+    const wanted = new Set(ids);
     const cells = [...this.importCells]
-      .filter(([, source]) => source === id)
+      .filter(([, source]) => wanted.has(source))
       .map(([k]) => {
         const [sheet, row, col] = k.split(':').map(Number) as [number, number, number];
         return { sheet, row, col };
@@ -165,10 +171,10 @@ export class WorkbookCore implements CustomFunctionHost, ImportSource {
    * "Allow access" on an IMPORTRANGE cell: this workbook may import from the spreadsheet that cell
    * names, from now on (Sheets keeps the permission with the document [DOC IMPORTRANGE]).
    */
-  allowImportsFrom(id: string): void {
-    if (this.importAccess.has(id)) return;
-    this.importAccess.add(id);
-    this.sourceChanged(id);
+  allowImportsFrom(...ids: string[]): void {
+    const fresh = ids.filter((id) => !this.importAccess.has(id));
+    for (const id of fresh) this.importAccess.add(id);
+    if (fresh.length) this.sourcesChanged(fresh);
   }
 
   // --- sheets ---
