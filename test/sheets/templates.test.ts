@@ -258,6 +258,7 @@ describe('the menu', () => {
           'showHealth',
           'showReview',
           'showReopen',
+          'showCompany',
           'showFunctionReference',
         ]);
       }
