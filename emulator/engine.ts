@@ -225,6 +225,22 @@ export class Engine {
     this.settle();
   }
 
+  /**
+   * Computes formula cells again although nothing they name here changed (an IMPORTRANGE whose
+   * source workbook changed): each is written again with its formula, all in one batch.
+   */
+  recompute(cells: readonly Address[]): void {
+    const changes = this.hf.batch(() => {
+      for (const at of cells) {
+        const f = this.hf.getCellFormula(at);
+        if (f !== undefined) this.hf.setCellContents(at, [[f]]);
+      }
+    });
+    this.track(changes);
+    this.reflow();
+    this.settle();
+  }
+
   /** Writes a block inside structural(…)'s change, which computes and reflows once at its end. */
   place(sheet: number, row: number, col: number, block: Content[][]): void {
     this.hf.setCellContents(

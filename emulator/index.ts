@@ -15,6 +15,7 @@ import { resolve } from 'node:path';
 import { EmuSpreadsheetApp } from './app';
 import { CallCounter } from './counter';
 import { exception } from './errors';
+import { CONNECT_MESSAGE } from './import-range';
 import { PASTE_NORMAL, PASTE_VALUES, pasteBlock } from './paste';
 import {
   restoreInto,
@@ -25,6 +26,7 @@ import {
   writeFileAtomic,
 } from './persist';
 import { EmuRange } from './range';
+import { spreadsheetKey, spreadsheetUrl, type WorkbookRegistry } from './registry';
 import { type Bundle, type LoadOptions, loadBundle } from './runner';
 import type { EmuSheet } from './sheet';
 import { sheetObject } from './sheet';
@@ -42,9 +44,11 @@ import {
 import { defaultSheetName, WorkbookCore } from './workbook-core';
 
 export { CallCounter } from './counter';
+export { CONNECT_MESSAGE, NO_ACCESS_MESSAGE } from './import-range';
 export { type PasteParts, pasteTarget } from './paste';
 export type { SavedWorkbook } from './persist';
 export type { EmuRange } from './range';
+export { spreadsheetKey, spreadsheetUrl, WorkbookRegistry } from './registry';
 export type { Bundle, CallOptions, LoadOptions } from './runner';
 export { loadBundle } from './runner';
 export type { EmuSheet } from './sheet';
@@ -65,6 +69,11 @@ export interface WorkbookOptions {
   counter?: CallCounter;
   /** A saved workbook's content (toJSON()) to open instead of a file: a snapshot taken earlier. */
   saved?: SavedWorkbook;
+  /**
+   * The workbooks IMPORTRANGE reaches (registry.ts): this one joins it. Without one, IMPORTRANGE
+   * reaches this workbook only.
+   */
+  registry?: WorkbookRegistry;
 }
 
 export class Workbook extends WorkbookCore {
@@ -119,6 +128,44 @@ export class Workbook extends WorkbookCore {
   private cell(a1: string) {
     const { sheet, area } = this.resolveA1(a1);
     return { sheet, row: area.row, col: area.col };
+  }
+
+  /** The spreadsheet's URL, as getUrl() gives it and IMPORTRANGE takes it. */
+  get url(): string {
+    return spreadsheetUrl(this.id);
+  }
+
+  /**
+   * A user's "Allow access" on an IMPORTRANGE cell that says "You need to connect these sheets":
+   * this workbook may import from the spreadsheet that cell names, from now on, and every cell
+   * importing from it is computed again. Returns the id allowed, undefined when the cell asks for
+   * nothing.
+   */
+  allowAccess(a1: string): string | undefined {
+    const { sheet, row, col } = this.cell(a1);
+    if (this.cellErrorMessage(sheet, row, col) !== CONNECT_MESSAGE) return undefined;
+    const id = this.importCells.get(`${sheet.engineId}:${row - 1}:${col - 1}`);
+    if (id) this.allowImportsFrom(id);
+    return id;
+  }
+
+  /**
+   * "Allow access" given ahead, for spreadsheets by URL or key (as a script's tests set things up),
+   * all computed again in one batch.
+   */
+  allowImports(...urlsOrKeys: string[]): void {
+    const ids = urlsOrKeys.map((u) => {
+      const id = spreadsheetKey(u);
+      if (!id) throw new Error(`emulator: not a spreadsheet URL or key: ${u}`);
+      return id;
+    });
+    this.allowImportsFrom(...ids);
+  }
+
+  /** Leaves its registry (a closed workbook): imports of it read #REF! again. */
+  close(): void {
+    this.registry?.remove(this);
+    this.registry = undefined;
   }
 
   /** The note Sheets shows on an error cell, e.g. a custom function's thrown message ('Sheet1!C2'). */
@@ -229,9 +276,11 @@ export function createWorkbook(options: WorkbookOptions = {}): Workbook {
     (file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SavedWorkbook) : undefined);
   if (saved) {
     const wb = new Workbook(counter, saved.locale, saved.timeZone, saved.name, saved.id);
+    wb.registry = options.registry;
     restoreInto(wb, structuredClone(saved));
     if (wb.sheets.length === 0) throw exception('emulator: the saved workbook has no sheet');
     wb.file = file;
+    options.registry?.add(wb);
     return wb;
   }
   const locale = options.locale ?? 'en_US';
@@ -245,5 +294,7 @@ export function createWorkbook(options: WorkbookOptions = {}): Workbook {
   );
   wb.active = wb.addSheet(defaultSheetName(locale, 1), undefined, 0);
   wb.file = file;
+  wb.registry = options.registry;
+  options.registry?.add(wb);
   return wb;
 }

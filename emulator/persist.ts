@@ -64,6 +64,8 @@ export interface SavedWorkbook {
   nextProtectionId: number;
   nextMetadataId: number;
   nextChartId?: number;
+  /** Spreadsheets this one may IMPORTRANGE from ("Allow access" given). */
+  importAccess?: string[];
   services?: unknown;
 }
 
@@ -133,6 +135,7 @@ export function serialize(wb: WorkbookCore): SavedWorkbook {
     nextProtectionId: wb.nextProtectionId,
     nextMetadataId: wb.nextMetadataId,
     ...(wb.nextChartId > 1 ? { nextChartId: wb.nextChartId } : {}),
+    ...(wb.importAccess.size ? { importAccess: [...wb.importAccess] } : {}),
     services: wb.servicesState ? wb.servicesState.toJSON() : wb.pendingServicesState,
   };
 }
@@ -167,6 +170,7 @@ export function restoreInto(wb: WorkbookCore, saved: SavedWorkbook): void {
   wb.nextProtectionId = saved.nextProtectionId;
   wb.nextMetadataId = saved.nextMetadataId;
   wb.nextChartId = saved.nextChartId ?? 1;
+  for (const id of saved.importAccess ?? []) wb.importAccess.add(id);
   wb.pendingServicesState = saved.services;
   // Cells last, in one engine batch: formulas are computed once everything is there.
   wb.engine.batch(() => {

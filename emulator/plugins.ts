@@ -56,6 +56,17 @@ export interface CustomFunctionHost {
    * formula is written again once the computation is over, to take the new size (ScriptFunctionsPlugin).
    */
   resizeLater(at: { sheet: number; row: number; col: number }): void;
+  /** IMPORTRANGE: another workbook's values, or the error Sheets shows (import-range.ts). */
+  importRange(
+    url: string,
+    range: string,
+    at: { sheet: number; row: number; col: number },
+  ):
+    | { values: (number | string | boolean | null | { error: string; message: string })[][] }
+    | { error: string; message: string };
+  /** The size an IMPORTRANGE formula's result took last ([rows, cols]; [1, 1] at first). */
+  importSize(at: { sheet: number; row: number; col: number }): [number, number];
+  setImportSize(at: { sheet: number; row: number; col: number }, size: [number, number]): void;
   /** A SPARKLINE formula was evaluated: its chart (undefined when it is an error). */
   recordSparkline(at: { sheet: number; row: number; col: number }, spec: SparklineSpec | undefined): void;
 }
@@ -530,6 +541,77 @@ export class ArrayLiteralPlugin extends FunctionPlugin {
   }
 }
 
+const ERROR_TYPES: Record<string, ErrorType> = {
+  '#DIV/0!': ErrorType.DIV_BY_ZERO,
+  '#N/A': ErrorType.NA,
+  '#NAME?': ErrorType.NAME,
+  '#NUM!': ErrorType.NUM,
+  '#REF!': ErrorType.REF,
+  '#VALUE!': ErrorType.VALUE,
+};
+
+/**
+ * IMPORTRANGE(spreadsheet_url, range_string): the host reads the other workbook (import-range.ts).
+ * Its size is known only once read: a formula is given the size its result took last ([1, 1] at
+ * first), and when the result comes out of another size it is written again with that size once the
+ * computation is over, as script functions are (ScriptFunctionsPlugin). An error sits in the
+ * formula's cell alone.
+ */
+export class ImportRangePlugin extends FunctionPlugin {
+  static override implementedFunctions: ImplementedFunctions = {
+    IMPORTRANGE: {
+      method: 'importRange',
+      sizeOfResultArrayMethod: 'importRangeSize',
+      vectorizationForbidden: true,
+      parameters: [
+        { argumentType: FunctionArgumentType.STRING },
+        { argumentType: FunctionArgumentType.STRING },
+      ],
+    },
+  };
+
+  importRangeSize(_ast: ProcedureAst, state: InterpreterState): ArraySize {
+    const at = state.formulaAddress;
+    const [rows, cols] = at ? hostOf(this).importSize(at) : [1, 1];
+    return new ArraySize(cols, rows);
+  }
+
+  importRange(ast: ProcedureAst, state: InterpreterState): InterpreterValue {
+    const host = hostOf(this);
+    const at = state.formulaAddress;
+    const [rows, cols] = at ? host.importSize(at) : [1, 1];
+    const resize = (h: number, w: number) => {
+      if (!at || (h === rows && w === cols)) return false;
+      host.setImportSize(at, [h, w]);
+      host.resizeLater(at);
+      return true;
+    };
+    const cell = (v: unknown): InterpreterValue => {
+      if (v === null || v === undefined) return EmptyValue;
+      if (typeof v === 'object' && 'error' in (v as object)) {
+        const e = v as { error: string; message: string };
+        return new CellError(ERROR_TYPES[e.error] ?? ErrorType.ERROR, e.message);
+      }
+      return v as InterpreterValue;
+    };
+    return this.runFunction(ast.args, state, this.metadata('IMPORTRANGE'), (url: string, range: string) => {
+      if (!at) return new CellError(ErrorType.REF, 'IMPORTRANGE needs a cell.');
+      const r = host.importRange(url, range, at);
+      if (!('values' in r)) {
+        const error = new CellError(ERROR_TYPES[r.error] ?? ErrorType.REF, r.message);
+        return resize(1, 1) ? anchored(error, rows, cols) : error;
+      }
+      const h = r.values.length;
+      const w = r.values[0]?.length ?? 0;
+      if (h === 0 || w === 0) return EmptyValue;
+      // meanwhile the first cell; the formula is written again at its new size
+      if (resize(h, w)) return anchored(cell(r.values[0]![0]), rows, cols);
+      if (h === 1 && w === 1) return cell(r.values[0]![0]);
+      return SimpleRangeValue.onlyValues(r.values.map((row) => row.map(cell)) as never);
+    });
+  }
+}
+
 /** The function formulas.ts's heldFormula wraps array formulas in while rows move (engine.ts). */
 export const HELD_FUNCTION = 'EMULATOR.HELD';
 
@@ -558,7 +640,7 @@ let registered = false;
 /** Registers the plugin once per process (HyperFormula's plugin registry is global). */
 export function registerPlugins(): void {
   if (registered) return;
-  for (const plugin of [CustomFunctionsPlugin, ArrayLiteralPlugin, HeldFormulaPlugin]) {
+  for (const plugin of [CustomFunctionsPlugin, ArrayLiteralPlugin, HeldFormulaPlugin, ImportRangePlugin]) {
     const names = Object.keys(plugin.implementedFunctions);
     const translations = Object.fromEntries(names.map((n) => [n, n]));
     HyperFormula.registerFunctionPlugin(plugin, { enGB: translations });

@@ -19,9 +19,11 @@ import {
   isPercentFormat,
 } from './format';
 import { closeOpenRanges, extendRanges, reopenRanges, type SheetSize } from './formulas';
+import { type ImportResult, importRange } from './import-range';
 import type { DevMetaModel } from './model';
 import { SheetModel } from './model';
 import { type CustomArg, type CustomFunctionHost, NO_BUNDLE, VOLATILE } from './plugins';
+import type { ImportSource, WorkbookRegistry } from './registry';
 import type { SparklineSpec } from './sparkline';
 
 /** A cell drawn as a chart: SPARKLINE(…), alone or in an ARRAYFORMULA (one chart, in that cell). */
@@ -62,7 +64,7 @@ export function defaultSheetName(locale: string, n: number): string {
   return locale.toLowerCase().startsWith('fr') ? `Feuille ${n}` : `Sheet${n}`;
 }
 
-export class WorkbookCore implements CustomFunctionHost {
+export class WorkbookCore implements CustomFunctionHost, ImportSource {
   readonly engine: Engine;
   sheets: SheetModel[] = [];
   active!: SheetModel;
@@ -88,6 +90,16 @@ export class WorkbookCore implements CustomFunctionHost {
   bundle: BundleHook | undefined;
   /** Listeners told after each change of cells (the playground refreshes on it). */
   readonly listeners = new Set<() => void>();
+  /** The workbooks IMPORTRANGE can reach (registry.ts); none: this workbook only. */
+  registry: WorkbookRegistry | undefined;
+  /** Ids of the spreadsheets this one was allowed to import from ("Allow access"); saved with it. */
+  readonly importAccess = new Set<string>();
+  /** IMPORTRANGE cells (engine key) → the id they read, to recompute them when it changes. */
+  readonly importCells = new Map<string, string>();
+  /** The size each IMPORTRANGE result took last, by engine key (the engine sizes arrays first). */
+  readonly importSizes = new Map<string, [number, number]>();
+  /** IMPORTRANGE evaluations and the cells they brought, since the workbook was made. */
+  readonly importStats = { calls: 0, cells: 0 };
 
   constructor(
     readonly counter: CallCounter,
@@ -115,6 +127,54 @@ export class WorkbookCore implements CustomFunctionHost {
 
   changed(): void {
     for (const l of this.listeners) l();
+    this.registry?.changed(this);
+  }
+
+  // --- IMPORTRANGE (import-range.ts) ---
+
+  importRange(url: string, range: string, at: { sheet: number; row: number; col: number }): ImportResult {
+    const k = key(at.sheet, at.row, at.col);
+    const r = importRange(this, url, range);
+    if (r.source) this.importCells.set(k, r.source);
+    else this.importCells.delete(k);
+    return r;
+  }
+
+  importSize(at: { sheet: number; row: number; col: number }): [number, number] {
+    return this.importSizes.get(key(at.sheet, at.row, at.col)) ?? [1, 1];
+  }
+
+  setImportSize(at: { sheet: number; row: number; col: number }, size: [number, number]): void {
+    this.importSizes.set(key(at.sheet, at.row, at.col), size);
+  }
+
+  /** Recomputes the IMPORTRANGE cells that read `id` (a registered workbook changed, or access was allowed). */
+  sourceChanged(id: string): void {
+    this.sourcesChanged([id]);
+  }
+
+  /** Recomputes the IMPORTRANGE cells that read any of `ids`, in one engine batch. */
+  sourcesChanged(ids: readonly string[]): void {
+    const wanted = new Set(ids);
+    const cells = [...this.importCells]
+      .filter(([, source]) => wanted.has(source))
+      .map(([k]) => {
+        const [sheet, row, col] = k.split(':').map(Number) as [number, number, number];
+        return { sheet, row, col };
+      });
+    if (cells.length === 0) return;
+    this.engine.recompute(cells);
+    this.changed();
+  }
+
+  /**
+   * "Allow access" on an IMPORTRANGE cell: this workbook may import from the spreadsheet that cell
+   * names, from now on (Sheets keeps the permission with the document [DOC IMPORTRANGE]).
+   */
+  allowImportsFrom(...ids: string[]): void {
+    const fresh = ids.filter((id) => !this.importAccess.has(id));
+    for (const id of fresh) this.importAccess.add(id);
+    if (fresh.length) this.sourcesChanged(fresh);
   }
 
   // --- sheets ---

@@ -2,7 +2,7 @@
  * A sheet as the page draws it: the emulator's view trimmed to its content (a template's
  * open-ended formulas make every sheet 1000 rows long) and sent without default values.
  */
-import type { SheetView, ViewCell } from '../emulator';
+import { CONNECT_MESSAGE, type SheetView, type ViewCell } from '../emulator';
 import { isDate } from '../emulator/dates';
 import { isDateFormat, isPercentFormat, localeSymbols } from '../emulator/format';
 import type { GridCell, GridState } from './protocol';
@@ -100,6 +100,7 @@ export function gridCell(c: ViewCell, locale: string): GridCell {
   if (c.wrap) out.wrap = true;
   if (c.note) out.note = c.note;
   if (c.error !== undefined) out.error = c.error;
+  if (c.error === CONNECT_MESSAGE) out.allowAccess = true;
   if (c.checkbox !== undefined) out.checkbox = c.checkbox;
   if (c.options) out.options = c.options;
   if (c.invalid) out.invalid = true;

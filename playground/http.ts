@@ -189,6 +189,10 @@ export function routes(
           ),
         ];
       }
+      case '/api/allow': {
+        const b = await readJson(req, toggleBody);
+        return [200, session.allow(b.sheet, b.a1)];
+      }
       case '/api/rows': {
         const b = await readJson(req, rowsBody);
         return [200, session.rows(b.sheet, b.row, b.action, b.confirm ?? false)];
@@ -208,7 +212,7 @@ export function routes(
       default:
         throw new RequestError(
           404,
-          `No route POST ${path}. The API: GET /api/state, POST /api/select, /api/edit, /api/toggle, /api/paste, /api/rows, /api/undo, /api/menu, /api/run.`,
+          `No route POST ${path}. The API: GET /api/state, POST /api/select, /api/edit, /api/toggle, /api/paste, /api/rows, /api/allow, /api/undo, /api/menu, /api/run.`,
         );
     }
   };

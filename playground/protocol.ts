@@ -30,6 +30,8 @@ export interface GridCell {
   /** The value fails the cell's validation (Sheets marks the corner red). */
   invalid?: true;
   protection?: 'warning' | 'locked';
+  /** An IMPORTRANGE waiting for access ("You need to connect these sheets"): the cell offers Allow access. */
+  allowAccess?: true;
   /** A SPARKLINE cell's chart, drawn in the cell instead of its (blank) text. */
   sparkline?: SparklineSpec;
 }
@@ -56,6 +58,11 @@ export interface GridState {
   toasts: { message: string; title: string; timeoutSeconds: number }[];
   /** Whether Ctrl/Cmd+Z has an edit to undo. */
   canUndo: boolean;
+  /**
+   * The sheet's selection as the workbook has it (A1, e.g. "A5:V5"): a script's Range.activate or
+   * setActiveRange (the health check's "Go to row") moves the grid's cursor there.
+   */
+  selection?: string;
   /** The menus onOpen added (the add-on's is under Extensions). */
   menus: { caption: string; addon: boolean; items: MenuEntry[] }[];
 }

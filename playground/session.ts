@@ -18,6 +18,7 @@ import {
   protectionIn,
   type SavedWorkbook,
   type Workbook,
+  type WorkbookRegistry,
 } from '../emulator';
 import { backupOf, tempOf, workbookText, writeFileAtomic } from '../emulator/persist';
 import type { MenuEntry, SurfaceShown } from '../emulator/services';
@@ -35,6 +36,8 @@ export interface SessionOptions {
   locale?: string;
   /** Insert an example quarter into a new workbook (true by default), so there is something to see. */
   example?: boolean;
+  /** The workbooks IMPORTRANGE reaches from this one (other playground workbooks); it joins them. */
+  registry?: WorkbookRegistry;
 }
 
 /** A refusal the HTTP layer answers with its status code. */
@@ -84,11 +87,11 @@ function refused<T>(fn: () => T): T {
 }
 
 /** Why a workbook file cannot be opened, or the workbook it holds. */
-function open(file: string): Workbook | string {
+function open(file: string, registry?: WorkbookRegistry): Workbook | string {
   if (!existsSync(file)) return 'is missing';
   if (statSync(file).size === 0) return 'is empty (0 bytes)';
   try {
-    return createWorkbook({ file });
+    return createWorkbook({ file, ...(registry ? { registry } : {}) });
   } catch (e) {
     return `cannot be read (${e instanceof Error ? e.message : String(e)})`;
   }
@@ -116,9 +119,11 @@ export class Session {
   private readonly surfaces = new Map<string, SurfaceShown>();
   /** The file's text as last written (or as opened): a save that would write the same is skipped. */
   private savedText: string | undefined;
+  private readonly registry: WorkbookRegistry | undefined;
 
   constructor(options: SessionOptions) {
     this.file = resolve(options.file);
+    this.registry = options.registry;
     if (options.fresh) {
       // start anew: the backup is not opened either (the next save replaces it)
       rmSync(this.file, { force: true });
@@ -131,6 +136,7 @@ export class Session {
       createWorkbook({
         file: this.file,
         ...(options.locale ? { locale: options.locale } : {}),
+        ...(this.registry ? { registry: this.registry } : {}),
         name: 'OKR & KPI playground',
       });
     this.book.file = this.file;
@@ -156,11 +162,11 @@ export class Session {
           `the workbook opens as last saved.`,
       );
     }
-    const main = open(this.file);
+    const main = open(this.file, this.registry);
     if (typeof main !== 'string') return { wb: main, fromBackup: false };
     const bak = backupOf(this.file);
     if (main === 'is missing' && !existsSync(bak)) return { fromBackup: false }; // the first start
-    const backup = open(bak);
+    const backup = open(bak, this.registry);
     if (typeof backup !== 'string') {
       const aside = main === 'is missing' ? '' : ` It was moved to ${this.shown(moveAside(this.file))}.`;
       this.notes.push(
@@ -222,10 +228,13 @@ export class Session {
     if (sheet !== undefined && !this.wb.sheetByName(sheet))
       throw new RequestError(404, `No sheet named "${sheet}".`);
     const view = this.wb.view(sheet);
+    const model = sheet === undefined ? this.wb.active : this.wb.sheetByName(sheet)!;
+    const selected = this.wb.selection.get(model);
     return {
       spreadsheet: { name: this.wb.name, locale: this.wb.locale, file: this.shownFile() },
       menus: this.app.services.ui.menus(),
       canUndo: this.canUndo,
+      ...(selected ? { selection: this.wb.a1(model, selected) } : {}),
       ...gridOf(view),
     };
   }
@@ -299,6 +308,15 @@ export class Session {
     });
   }
 
+  /** "Allow access" on an IMPORTRANGE cell: this workbook may import from the one it names. */
+  allow(sheet: string, a1: string): EditReply {
+    this.checkCell(sheet, a1);
+    const id = this.wb.allowAccess(`'${sheet.replace(/'/g, "''")}'!${a1}`);
+    if (!id) return { status: 'rejected', message: `${a1} asks for no access.` };
+    this.save();
+    return { status: 'applied' };
+  }
+
   /** A row header's menu: insert a row above or below it, or delete it. */
   rows(sheet: string, row: number, action: RowAction, confirm: boolean): EditReply {
     if (!this.wb.sheetByName(sheet)) throw new RequestError(404, `No sheet named "${sheet}".`);
@@ -313,7 +331,7 @@ export class Session {
     const saved = this.undoPoint;
     if (!saved) return { status: 'rejected', message: 'Nothing to undo.' };
     this.undoPoint = undefined;
-    const wb = createWorkbook({ saved });
+    const wb = createWorkbook({ saved, ...(this.registry ? { registry: this.registry } : {}) });
     wb.file = this.file;
     this.book = wb;
     this.bundle = wb.loadBundle();

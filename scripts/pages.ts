@@ -13,6 +13,7 @@ export const PAGES: readonly { name: string; entry: string }[] = [
   { name: 'health', entry: 'src/ui/pages/sidebar.ts' },
   { name: 'review', entry: 'src/ui/pages/sidebar.ts' },
   { name: 'tree', entry: 'src/ui/pages/tree.ts' },
+  { name: 'company', entry: 'src/ui/pages/company.ts' },
 ];
 
 export async function buildPages(root: string, dist: string): Promise<void> {

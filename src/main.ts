@@ -2,10 +2,13 @@
  * The Apps Script entry: everything Sheets or google.script.run may call by name. The build wraps
  * this module in one IIFE (global `OkrKpi`) and writes a top-level function per name below.
  */
+
+import { COMPANY_TEXTS } from './core/company';
 import { type Lang, langOf } from './core/i18n';
 import { type Arg, invoke } from './functions/define';
 import { registry } from './functions/registry';
 import { checkIn, checkInState, setOwnerFilter } from './server/checkin';
+import { addCompanyTeam, companyState, refreshCompany } from './server/company';
 import { refreshDashboard } from './server/dashboard';
 import { healthState, repairSheet } from './server/health';
 import { insertKpis, insertOptions, insertQuarter } from './server/insert';
@@ -67,6 +70,8 @@ export const triggers = {
       .addSeparator()
       .addItem(DASHBOARD_TEXTS[lang].menu, 'showDashboard')
       .addItem(t.tree, 'showAlignmentTree')
+      .addItem(COMPANY_TEXTS[lang].menu, 'showCompany')
+      .addSeparator()
       .addItem(t.reference, 'showFunctionReference')
       .addToUi();
   },
@@ -144,6 +149,10 @@ export const menu = {
   showDashboard(): void {
     tellIfRefused(() => refreshDashboard());
   },
+  /** The company rollup: team spreadsheets in, one Company sheet out. */
+  showCompany(): void {
+    showPage('company', COMPANY_TEXTS[menuLang()].title, 'dialog', 520);
+  },
   showFunctionReference(): void {
     const lang = menuLang();
     const list = registry.map((f) => `${f.name}: ${f.summary[lang]}`).join('\n');
@@ -172,4 +181,7 @@ export const endpoints = {
   selectRow: (payload: unknown) => selectRow(payload),
   getAlignmentTree: (payload?: unknown) => alignmentTreeState(payload),
   goToObjective: (payload: unknown) => goToObjective(payload),
+  getCompanyState: () => companyState(),
+  addCompanyTeam: (payload: unknown) => addCompanyTeam(payload),
+  refreshCompany: () => refreshCompany(),
 };

@@ -41,6 +41,7 @@ export const api = {
     call<EditReply>('POST', '/api/paste', { sheet, from, toSheet, to, valuesOnly, confirm }),
   rows: (sheet: string, row: number, action: RowAction, confirm = false) =>
     call<EditReply>('POST', '/api/rows', { sheet, row, action, confirm }),
+  allow: (sheet: string, a1: string) => call<EditReply>('POST', '/api/allow', { sheet, a1 }),
   undo: () => call<EditReply>('POST', '/api/undo', {}),
   /** A menu item, run with the grid's selected cell as the active range. */
   menu: (name: string, at?: { sheet: string; a1: string }) =>

@@ -24,6 +24,8 @@ export interface GridActions {
   paste(from: { sheet: string; a1: string }, to: string, valuesOnly: boolean): Promise<void>;
   /** Ctrl/Cmd+Z. */
   undo(): Promise<void>;
+  /** The "Allow access" button of an IMPORTRANGE cell waiting for it. */
+  allow(a1: string): Promise<void>;
   /** A row header's menu. */
   rows(row: number, action: RowAction): Promise<void>;
 }
@@ -95,6 +97,22 @@ export function letters(col: number): string {
 
 const a1Of = (row: number, col: number) => `${letters(col)}${row}`;
 
+/** Column letters → number: A → 1, AA → 27. */
+function columnOf(text: string): number {
+  let n = 0;
+  for (const ch of text) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+/** "B3" or "A5:V5" as a rectangle (undefined for anything else). */
+export function boxOf(a1: string): Box | undefined {
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(a1);
+  if (!m) return undefined;
+  const [c1, r1] = [columnOf(m[1]!), Number(m[2])];
+  const [c2, r2] = m[3] ? [columnOf(m[3]), Number(m[4])] : [c1, r1];
+  return { r1: Math.min(r1, r2), c1: Math.min(c1, c2), r2: Math.max(r1, r2), c2: Math.max(c1, c2) };
+}
+
 export class Grid {
   private state: GridState | undefined;
   private table: HTMLTableElement | undefined;
@@ -111,6 +129,8 @@ export class Grid {
   private pending: GridState | undefined;
   /** Visible columns, in order. */
   private cols: number[] = [];
+  /** The workbook's selection last drawn ("Sheet!A5:V5"): a new one came from a script. */
+  private scriptSelection: string | undefined;
 
   constructor(
     private readonly box: HTMLElement,
@@ -200,6 +220,18 @@ export class Grid {
       this.anchor = { ...this.sel };
       this.rowMode = false;
     }
+    // A selection the workbook has and the grid has not drawn yet: a script's Range.activate (the
+    // health check's "Go to row"). The cursor goes to its first cell, the range is marked, and it is
+    // scrolled into view below.
+    const fromScript = state.selection ? `${state.sheet}!${state.selection}` : undefined;
+    const moved =
+      fromScript !== undefined && fromScript !== this.scriptSelection ? boxOf(state.selection!) : undefined;
+    this.scriptSelection = fromScript ?? this.scriptSelection;
+    if (moved) {
+      this.sel = { row: moved.r1, col: moved.c1 };
+      this.anchor = { row: moved.r2, col: moved.c2 };
+      this.rowMode = false;
+    }
     this.cols = state.columns.flatMap((c, j) => (c.hidden ? [] : [j + 1]));
     if (!this.cols.includes(this.sel.col)) this.sel.col = this.cols[0] ?? 1;
     this.sel.row = Math.min(Math.max(1, this.sel.row), Math.max(1, state.rows.length));
@@ -262,7 +294,7 @@ export class Grid {
       this.box.scrollTop = 0;
       this.box.scrollLeft = 0;
     }
-    this.select(this.sel.row, this.sel.col, false, true);
+    this.select(this.sel.row, this.sel.col, moved !== undefined, true);
     if (hadFocus) this.focus();
   }
 
@@ -291,6 +323,13 @@ export class Grid {
     } else {
       td.append(c.text);
       if (c.options) td.append(h('span', { class: 'dd', 'aria-hidden': 'true' }, '▼'));
+      if (c.allowAccess) {
+        // Sheets' button on the cell's error card: this workbook may import from the other one
+        const button = h('button', { type: 'button', class: 'allow-access', 'data-a1': a1 }, 'Allow access');
+        button.addEventListener('mousedown', (e) => e.stopPropagation());
+        button.addEventListener('click', () => void this.actions.allow(a1));
+        td.append(button);
+      }
     }
     if (classes.length) td.className = classes.join(' ');
     return td;
@@ -302,7 +341,14 @@ export class Grid {
    */
   private overflow(td: HTMLTableCellElement, cells: GridCell[], k: number): void {
     const c = cells[this.cols[k]! - 1];
-    if (!c?.text || c.wrap || c.checkbox !== undefined || c.options || (c.align && c.align !== 'left'))
+    if (
+      !c?.text ||
+      c.wrap ||
+      c.checkbox !== undefined ||
+      c.options ||
+      c.allowAccess ||
+      (c.align && c.align !== 'left')
+    )
       return;
     const widths = this.state!.columns;
     let width = widths[this.cols[k]! - 1]!.width;

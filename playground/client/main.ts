@@ -35,6 +35,7 @@ const grid = new Grid($('grid'), $<HTMLInputElement>('formula'), $<HTMLInputElem
   paste: (from, to, valuesOnly) =>
     change(to, (confirm) => api.paste(from.sheet, from.a1, gridSheet(), to, valuesOnly, confirm)),
   undo: () => change('Undo', () => api.undo(), { quiet: true }),
+  allow: (a1) => change(a1, () => api.allow(gridSheet(), a1)),
   rows: (row, action) => change(`Row ${row}`, (confirm) => api.rows(gridSheet(), row, action, confirm)),
 });
 

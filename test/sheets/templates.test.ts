@@ -267,6 +267,7 @@ describe('the menu', () => {
           'showReopen',
           'showDashboard',
           'showAlignmentTree',
+          'showCompany',
           'showFunctionReference',
         ]);
       }
