@@ -18,7 +18,6 @@ import { launchChromium } from '../playground/browser';
 import { startPlayground } from '../playground/start';
 
 process.env.TZ = 'UTC';
-const DAY = 86_400_000;
 /** The add-on's "now": every vm realm the emulator makes reads it (see below). */
 let now = Date.UTC(2026, 4, 4, 9); // Monday 4 May 2026, week 5 of Q2
 
@@ -112,7 +111,9 @@ console.log(
 );
 
 async function idle(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.body.dataset.busy === '0' || document.body.dataset.busy === undefined);
+  await page.waitForFunction(
+    () => document.body.dataset.busy === '0' || document.body.dataset.busy === undefined,
+  );
 }
 
 async function menu(page: Page, item: string): Promise<void> {

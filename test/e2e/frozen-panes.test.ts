@@ -31,7 +31,7 @@ beforeAll(async () => {
   const chart = (row: number, col: number, title: string) =>
     sheet
       .newChart()
-      .setChartType('LINE' as GoogleAppsScript.Charts.ChartType)
+      .setChartType('LINE' as unknown as GoogleAppsScript.Charts.ChartType)
       .addRange(sheet.getRange('A40:B44'))
       .setPosition(row, col, 0, 0)
       .setOption('title', title)
