@@ -284,9 +284,10 @@ export class Grid {
     table.append(colgroup, h('thead', {}, headRow), body);
     this.bind(table);
     this.box.replaceChildren(table);
+    this.box.onscroll = null;
     this.table = table;
     this.stickFrozen(state);
-    if (state.charts.length) table.after(chartLayer(table, state.charts, (col) => this.columnLeft(col)));
+    if (state.charts.length) this.placeCharts(table, state);
     if (sameSheet) {
       this.box.scrollTop = scroll.top;
       this.box.scrollLeft = scroll.left;
@@ -374,6 +375,34 @@ export class Grid {
     return x;
   }
 
+  /**
+   * Charts as Sheets shows them with frozen panes: one anchored in the scrolling area scrolls with it
+   * and passes under the frozen rows and columns; one anchored in a frozen row (or column) belongs to
+   * that pane, staying put when the sheet scrolls down (or sideways), over the cells and under the headers.
+   */
+  private placeCharts(table: HTMLTableElement, state: GridState): void {
+    const left = (col: number) => this.columnLeft(col);
+    const inPane = (c: GridState['charts'][number]) =>
+      c.anchor.row <= state.frozenRows || c.anchor.col <= state.frozenColumns;
+    const scrolling = state.charts.filter((c) => !inPane(c));
+    const pinned = state.charts.filter(inPane);
+    if (scrolling.length) table.after(chartLayer(table, scrolling, left));
+    if (!pinned.length) return;
+    const layer = chartLayer(table, pinned, left);
+    layer.classList.add('frozen-pane');
+    this.box.append(layer);
+    const boxes = [...layer.children] as HTMLElement[];
+    const follow = () => {
+      pinned.forEach((c, i) => {
+        const x = c.anchor.col <= state.frozenColumns ? this.box.scrollLeft : 0;
+        const y = c.anchor.row <= state.frozenRows ? this.box.scrollTop : 0;
+        boxes[i]!.style.transform = `translate(${x}px, ${y}px)`;
+      });
+    };
+    follow();
+    this.box.onscroll = follow;
+  }
+
   /** Frozen rows and columns stick under the headers; their offsets are measured once drawn. */
   private stickFrozen(state: GridState): void {
     const table = this.table!;
@@ -392,7 +421,8 @@ export class Grid {
     let left = ROW_HEAD_WIDTH;
     const frozenCols = this.cols.filter((c) => c <= state.frozenColumns);
     frozenCols.forEach((c, k) => {
-      for (const tr of bodyRows) {
+      // the frozen columns' letters stay above them, as in Sheets; the others scroll under them
+      for (const tr of [table.tHead!.rows[0]!, ...bodyRows]) {
         const cell = tr.cells[k + 1]!;
         cell.classList.add('frozen-col');
         if (k === frozenCols.length - 1) cell.classList.add('last-frozen-col');
