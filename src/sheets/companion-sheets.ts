@@ -13,7 +13,7 @@ import {
   kpisLayout,
   reviewsLayout,
 } from './companion-layouts';
-import { errorTexts, wordColours } from './conditional';
+import { errorTexts, gradeColours, wordColours } from './conditional';
 import { SHEET_NAMES } from './texts';
 import { companionSheet, STYLE, uniqueSheetName, writeTable } from './write';
 
@@ -127,7 +127,10 @@ export function pointAlignment(
   const link = alignment.getRange(`${L.col('link')}${L.first}:${L.col('link')}`);
   alignment.setConditionalFormatRules([
     errorTexts([link]),
-    ...wordColours(link, lang, { top: 'green', aligned: 'green', orphan: 'yellow' }),
+    ...gradeColours([link], `${L.col('link')}${L.first}`, lang, {
+      green: { words: ['top', 'aligned'], numbers: false },
+      yellow: { words: ['orphan'], numbers: false },
+    }),
   ]);
 }
 
