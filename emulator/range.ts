@@ -73,6 +73,7 @@ type Methods =
   | 'setFormula'
   | 'setFormulas'
   | 'setHorizontalAlignment'
+  | 'setHorizontalAlignments'
   | 'setNote'
   | 'setNotes'
   | 'setNumberFormat'
@@ -481,6 +482,15 @@ export class EmuRange implements Api<Real, Methods> {
     this.hit('setHorizontalAlignment', true);
     this.each((m) => {
       m.hAlign = alignment && alignment !== 'normal' ? alignment : undefined;
+    });
+    return this.done();
+  }
+
+  /** One alignment per cell, in one call; null or 'normal' is the default [DOC Range#setHorizontalAlignments]. */
+  setHorizontalAlignments(alignments: (string | null)[][]): EmuRange {
+    this.hit('setHorizontalAlignments', true);
+    this.eachFrom<string | null>(alignments, 'setHorizontalAlignments', (m, a) => {
+      m.hAlign = a && a !== 'normal' ? a : undefined;
     });
     return this.done();
   }

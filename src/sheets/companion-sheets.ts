@@ -13,7 +13,7 @@ import {
   kpisLayout,
   reviewsLayout,
 } from './companion-layouts';
-import { errorTexts, wordColours } from './conditional';
+import { errorTexts, gradeColours, wordColours } from './conditional';
 import { SHEET_NAMES } from './texts';
 import { companionSheet, STYLE, uniqueSheetName, writeTable } from './write';
 
@@ -53,7 +53,10 @@ export function ensureCompanions(
     alignment: make(
       'alignment',
       SHEET_NAMES.alignment[lang],
-      (s) => writeTable(s, alignmentLayout, lang, { rows: [] }),
+      (s) => {
+        writeTable(s, alignmentLayout, lang, { rows: [] });
+        styleAlignment(s, lang);
+      },
       [],
     ),
   };
@@ -121,13 +124,24 @@ export function pointAlignment(
   const L = alignmentLayout;
   const { row1, headers } = alignmentFormulas(quarterSheet.getName(), quarterLabel, lang, cols);
   alignment.getRange(1, 1, 1, row1.length).setValues([row1.map(cellValue)]);
+  alignment.getRange(L.headerRow, 1, 1, headers.length).setValues([headers.map(cellValue)]);
+}
+
+/**
+ * The alignment view's look, set once when it is made (each quarter pointed at it after keeps it):
+ * the overall score's format, the label in bold, the links coloured by what they say.
+ */
+function styleAlignment(alignment: Sheet, lang: Lang): void {
+  const L = alignmentLayout;
   alignment.getRange(1, 4).setNumberFormat('0%');
   alignment.getRange(1, 1).setFontWeight('bold');
-  alignment.getRange(L.headerRow, 1, 1, headers.length).setValues([headers.map(cellValue)]);
   const link = alignment.getRange(`${L.col('link')}${L.first}:${L.col('link')}`);
   alignment.setConditionalFormatRules([
     errorTexts([link]),
-    ...wordColours(link, lang, { top: 'green', aligned: 'green', orphan: 'yellow' }),
+    ...gradeColours([link], `${L.col('link')}${L.first}`, lang, {
+      green: { words: ['top', 'aligned'], numbers: false },
+      yellow: { words: ['orphan'], numbers: false },
+    }),
   ]);
 }
 

@@ -19,25 +19,6 @@ export function wordColours(range: Range, lang: Lang, colours: Partial<Record<Ou
   );
 }
 
-/** "broken: X", "cycle: …": a word followed by details. */
-export function prefixColour(range: Range, lang: Lang, w: OutputWord, colour: Colour): Rule {
-  return SpreadsheetApp.newConditionalFormatRule()
-    .whenTextStartsWith(word(w, lang))
-    .setBackground(colourOf[colour])
-    .setRanges([range])
-    .build();
-}
-
-/** Scores coloured by the aspirational grade: ≥ 70 % green, ≥ 40 % yellow, below red. */
-export function scoreColours(ranges: Range[]): Rule[] {
-  const rule = () => SpreadsheetApp.newConditionalFormatRule().setRanges(ranges);
-  return [
-    rule().whenNumberGreaterThanOrEqualTo(0.7).setBackground(STYLE.green).build(),
-    rule().whenNumberBetween(0.4, 0.699999).setBackground(STYLE.yellow).build(),
-    rule().whenNumberLessThan(0.4).setBackground(STYLE.red).build(),
-  ];
-}
-
 /** A '#' text is a function saying what is wrong with a row: red, so it is seen. */
 export function errorTexts(ranges: Range[]): Rule {
   return SpreadsheetApp.newConditionalFormatRule()
@@ -45,4 +26,49 @@ export function errorTexts(ranges: Range[]): Rule {
     .setFontColor(STYLE.errorText)
     .setRanges(ranges)
     .build();
+}
+
+/** What a colour marks: words (the whole text), words a text starts with; numbers by the grade. */
+export interface ColourWhen {
+  words?: readonly OutputWord[];
+  prefixes?: readonly OutputWord[];
+  /** Numbers coloured by the grade too (the default). */
+  numbers?: boolean;
+}
+
+/** The aspirational grade's bounds for a number: ≥ 70 % green, ≥ 40 % yellow, below red. */
+const NUMBER_TEST: Record<Colour, (c: string) => string> = {
+  green: (c) => `${c}>=0.7`,
+  yellow: (c) => `AND(${c}>=0.4, ${c}<=0.699999)`,
+  red: (c) => `${c}<0.4`,
+};
+
+/**
+ * One rule per colour over all the given ranges (5 builder calls each, where a rule per word and
+ * per column took 5 each): a number is coloured by the grade, a text by the words. The formula
+ * names the first range's top-left cell; Sheets reads it relative to each cell of every range.
+ * Text comparisons ignore case, as the whenText… rules' do.
+ */
+export function gradeColours(
+  ranges: Range[],
+  /** The first range's top-left cell ("E3"), without a call to ask it. */
+  at: string,
+  lang: Lang,
+  when: Partial<Record<Colour, ColourWhen>>,
+): Rule[] {
+  const lit = (w: OutputWord) => `"${word(w, lang).replace(/"/g, '""')}"`;
+  return (Object.entries(when) as [Colour, ColourWhen][]).map(([colour, w]) => {
+    const texts = [
+      ...(w.words ?? []).map((x) => `${at}=${lit(x)}`),
+      ...(w.prefixes ?? []).map((x) => `LEFT(${at}, ${word(x, lang).length})=${lit(x)}`),
+    ];
+    const text = texts.length ? `OR(${texts.join(', ')})` : 'FALSE';
+    return SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied(
+        w.numbers === false ? `=${text}` : `=IF(ISNUMBER(${at}), ${NUMBER_TEST[colour](at)}, ${text})`,
+      )
+      .setBackground(colourOf[colour])
+      .setRanges(ranges)
+      .build();
+  });
 }

@@ -3,12 +3,12 @@ import type { Lang } from '../core/i18n';
 import { DATA_COLUMNS } from '../core/read-quarter';
 import { KR_TYPES, LEVELS } from '../core/words';
 import { type CellValue, cellValue, Day, Formula } from './cells';
-import { errorTexts, prefixColour, scoreColours, wordColours } from './conditional';
+import { errorTexts, gradeColours } from './conditional';
 import { META, progressFormula, progressSource, type QuarterKey, type QuarterLayout } from './quarter-layout';
 import { QUARTER, type SheetRead } from './read';
 import type { Validation } from './template';
 import { NOTES, QUARTER_META, SHEET_NAMES } from './texts';
-import { protectWarning, Rules, STYLE, uniqueSheetName, writeTable } from './write';
+import { insertUniqueSheet, protectWarning, Rules, STYLE, writeTable } from './write';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -132,13 +132,25 @@ export function insertQuarterSheet(
   layout: QuarterLayout,
   draft: QuarterDraft,
   lang: Lang,
-  name = uniqueSheetName(ss, SHEET_NAMES.quarter(draft.label, lang)),
+  name = SHEET_NAMES.quarter(draft.label, lang),
 ): Sheet {
-  const sheet = ss.insertSheet(name);
+  const sheet = insertUniqueSheet(ss, name);
   const { rows, kinds, formats } = quarterRows(draft, lang, { first: layout.first, col: layout.col });
   const meta = quarterMetaRow(draft, layout, lang);
+  const metaCells = meta.cells.map((_, i) => i);
+  const asOfCol = letterIndex(META.asOf);
   writeTable(sheet, layout, lang, {
     above: [meta.cells],
+    // the first row's look, in the table's own block calls: its formats, bold labels and overall
+    // score, its background, each value beside its label (not at the far end of a wide column) and
+    // the "as of" date's note
+    aboveStyle: {
+      formats: [meta.formats],
+      weights: [meta.weights],
+      backgrounds: [metaCells.map(() => STYLE.metaBackground)],
+      alignments: [metaCells.map(() => 'left' as const)],
+      notes: [metaCells.map((i) => (i === asOfCol ? NOTES.asOf[lang] : ''))],
+    },
     rows,
     cellValidation: (r, key) => rowValidation(kinds[r]!, key),
     cellFormat: (r, key) => (numberKeys.includes(key) ? formats[r] : undefined),
@@ -146,36 +158,55 @@ export function insertQuarterSheet(
       kinds[r] === 'objective' ? { bold: true, background: STYLE.objectiveBackground } : undefined,
   });
 
-  const first = sheet.getRange(1, 1, 1, meta.cells.length);
-  first.setBackground(STYLE.metaBackground);
-  first.setNumberFormats([meta.formats]);
-  first.setFontWeights([meta.weights]);
-  // each value beside its label, not at the far end of a wide column (the as-of date above Title)
-  first.setHorizontalAlignment('left');
   // ids and titles stay in view while the rest scrolls sideways
   sheet.setFrozenColumns(layout.num('title'));
-  sheet.getRange(META.asOf).setNote(NOTES.asOf[lang]);
   protectWarning(sheet.getRange(META.elapsed), lang);
   protectWarning(sheet.getRange(META.overall), lang);
 
-  const col = (key: QuarterKey) => sheet.getRange(`${layout.col(key)}${layout.first}:${layout.col(key)}`);
+  const ranges = (runs: [string, string][]) =>
+    runs.map(([a, b]) => sheet.getRange(`${a}${layout.first}:${b}`));
+  const coloured = ranges(colouredRuns(layout));
   sheet.setConditionalFormatRules([
     // the computed columns' "#…" texts: one range per run of them (see quarterLayout's order)
-    errorTexts(computedRuns(layout).map(([a, b]) => sheet.getRange(`${a}${layout.first}:${b}`))),
-    ...wordColours(col('grade'), lang, { green: 'green', yellow: 'yellow', red: 'red' }),
-    ...wordColours(col('status'), lang, {
-      achieved: 'green',
-      on_track: 'green',
-      at_risk: 'yellow',
-      off_track: 'red',
+    errorTexts(ranges(computedRuns(layout))),
+    // one rule per colour over every coloured column: scores by the aspirational grade, grade and
+    // status words, the alignment's warnings (each column holds only its own words)
+    ...gradeColours(coloured, `${colouredRuns(layout)[0]![0]}${layout.first}`, lang, {
+      green: { words: ['green', 'achieved', 'on_track'] },
+      yellow: { words: ['yellow', 'at_risk', 'orphan'] },
+      red: { words: ['red', 'off_track'], prefixes: ['broken', 'cycle'] },
     }),
-    ...wordColours(col('alignment'), lang, { orphan: 'yellow' }),
-    prefixColour(col('alignment'), lang, 'broken', 'red'),
-    prefixColour(col('alignment'), lang, 'cycle', 'red'),
-    ...scoreColours([col('krScore'), col('krMean'), col('score'), col('forecast')]),
   ]);
   sheet.setTabColor(STYLE.tab.quarter);
   return sheet;
+}
+
+/** "D1" → 3: the 0-based column of a first-row cell. */
+const letterIndex = (a1: string) => a1.charCodeAt(0) - 65;
+
+/** The columns the colour rules cover: the scores, grade, status, alignment and forecast. */
+const COLOURED: readonly QuarterKey[] = [
+  'krScore',
+  'krMean',
+  'score',
+  'grade',
+  'status',
+  'alignment',
+  'forecast',
+];
+
+/** Runs of adjacent coloured columns, as computedRuns gives its runs. */
+export function colouredRuns(layout: QuarterLayout): [string, string][] {
+  const runs: [string, string][] = [];
+  let prev = -2;
+  layout.columns.forEach((c, i) => {
+    if (!COLOURED.includes(c.key)) return;
+    const letter = layout.col(c.key);
+    if (prev === i - 1) runs[runs.length - 1]![1] = letter;
+    else runs.push([letter, letter]);
+    prev = i;
+  });
+  return runs;
 }
 
 /** The first and last letters of each run of adjacent computed columns (the progress bars' too). */

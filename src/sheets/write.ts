@@ -8,6 +8,7 @@ import type { ColumnSpec, layoutOf, Validation } from './template';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Rule = GoogleAppsScript.Spreadsheet.DataValidation;
 type FontWeight = GoogleAppsScript.Spreadsheet.FontWeight;
+type HAlign = 'left' | 'center' | 'normal' | 'right' | null;
 type Layout<K extends string> = ReturnType<typeof layoutOf<K>>;
 
 export const STYLE = {
@@ -59,16 +60,26 @@ export class Rules {
   }
 }
 
+/** Styles of the rows above the header, cell by cell (missing cells: the sheet's defaults). */
+export interface AboveStyle {
+  formats?: string[][];
+  weights?: FontWeight[][];
+  backgrounds?: (string | null)[][];
+  notes?: string[][];
+  alignments?: HAlign[][];
+}
+
 /**
- * Writes a table in a handful of calls, whatever its length: one setValues for the rows above, the
- * header and the data; one call per column for what covers the whole column (formats, dropdowns,
- * widths); one call per block for the data's own formats, validations and styles.
+ * Writes a table in a handful of calls, whatever its length or width: one setValues for the rows
+ * above, the header and the data; then one call per property for that whole block (weights,
+ * backgrounds, notes), one for the formats and one for the dropdowns of every row down to the
+ * sheet's last (spare rows included, so a row typed below is covered), and the widths in runs.
  */
 export function writeTable<K extends string>(
   sheet: Sheet,
   layout: Layout<K>,
   lang: Lang,
-  content: TableContent<K>,
+  content: TableContent<K> & { aboveStyle?: AboveStyle },
   rules = new Rules(lang),
 ): void {
   const { columns, headerRow, first, width } = layout;
@@ -88,50 +99,106 @@ export function writeTable<K extends string>(
   });
   const data = content.rows.map((row) => columns.map((c) => (c.formula ? '' : cellValue(row[c.key]))));
   const rows = data.length;
-  sheet.getRange(1, 1, headerRow + rows, width).setValues([...above, header, ...data]);
+  const written = headerRow + rows;
+  const block = sheet.getRange(1, 1, written, width);
+  block.setValues([...above, header, ...data]);
 
-  const headerRange = sheet.getRange(headerRow, 1, 1, width);
-  headerRange.setFontWeight('bold').setBackground(STYLE.headerBackground).setWrap(true);
-  headerRange.setNotes([columns.map((c) => c.note?.[lang] ?? '')]);
+  const st = content.aboveStyle ?? {};
+  const aboveOf = <T>(grid: T[][] | undefined, r: number, c: number, fallback: T): T =>
+    grid?.[r]?.[c] ?? fallback;
+  // row r (0-based) of the block: above (r < headerRow - 1), the header, then the data
+  const styles = Array.from({ length: written }, (_, r) =>
+    r >= headerRow ? content.rowStyle?.(r - headerRow) : undefined,
+  );
+  block.setFontWeights(
+    styles.map((s, r) =>
+      columns.map(
+        (_, c): FontWeight =>
+          r < headerRow - 1
+            ? aboveOf(st.weights, r, c, 'normal')
+            : r === headerRow - 1 || s?.bold
+              ? 'bold'
+              : 'normal',
+      ),
+    ),
+  );
+  block.setBackgrounds(
+    styles.map((s, r) =>
+      columns.map((_, c) =>
+        r < headerRow - 1
+          ? aboveOf(st.backgrounds, r, c, null)
+          : r === headerRow - 1
+            ? STYLE.headerBackground
+            : (s?.background ?? null),
+      ),
+    ) as string[][],
+  );
+  block.setNotes(
+    styles.map((_, r) =>
+      columns.map((c, i) =>
+        r < headerRow - 1 ? aboveOf(st.notes, r, i, '') : r === headerRow - 1 ? (c.note?.[lang] ?? '') : '',
+      ),
+    ),
+  );
+  if (st.alignments)
+    block.setHorizontalAlignments(
+      styles.map((_, r) =>
+        columns.map((_, c) => (r < headerRow - 1 ? aboveOf(st.alignments, r, c, null) : null)),
+      ),
+    );
+  sheet.getRange(headerRow, 1, 1, width).setWrap(true);
   sheet.setFrozenRows(headerRow);
+  columnWidths(
+    sheet,
+    columns.map((c) => c.width),
+  );
 
-  columns.forEach((c, i) => {
-    sheet.setColumnWidth(i + 1, c.width);
-    if (c.format) sheet.getRange(first, i + 1, lastRow - first + 1, 1).setNumberFormat(c.format);
-    if (c.validation && rows < lastRow - first + 1) {
-      sheet
-        .getRange(first + rows, i + 1, lastRow - first - rows + 1, 1)
-        .setDataValidation(rules.get(c.validation));
-    }
-  });
-
-  if (rows > 0 && content.cellFormat) {
-    const own = content.cellFormat;
-    sheet
-      .getRange(first, 1, rows, width)
-      .setNumberFormats(data.map((_, r) => columns.map((c) => own(r, c.key) ?? c.format ?? 'General')));
-  }
-  if (rows > 0 && (content.cellValidation || columns.some((c) => c.validation))) {
-    sheet.getRange(first, 1, rows, width).setDataValidations(
-      data.map((_, r) =>
+  // formats and dropdowns from the first row down to the last, spare rows included
+  const own = content.cellFormat;
+  const whole = sheet.getRange(1, 1, lastRow, width);
+  whole.setNumberFormats(
+    Array.from({ length: lastRow }, (_, r) =>
+      columns.map((c, i) => {
+        if (r < headerRow - 1) return aboveOf(st.formats, r, i, 'General');
+        if (r < first - 1) return 'General';
+        const d = r - first + 1;
+        return (d < rows ? own?.(d, c.key) : undefined) ?? c.format ?? 'General';
+      }),
+    ),
+  );
+  if (content.cellValidation || columns.some((c) => c.validation)) {
+    whole.setDataValidations(
+      Array.from({ length: lastRow }, (_, r) =>
         columns.map((c) => {
-          const own = content.cellValidation?.(r, c.key);
-          const v = own === undefined ? c.validation : own;
+          if (r < first - 1) return null;
+          const d = r - first + 1;
+          const mine = d < rows ? content.cellValidation?.(d, c.key) : undefined;
+          const v = mine === undefined ? c.validation : mine;
           return v ? rules.get(v) : null;
         }),
       ),
     );
   }
-  if (rows > 0 && content.rowStyle) {
-    const styles = data.map((_, r) => content.rowStyle?.(r));
-    const block = sheet.getRange(first, 1, rows, width);
-    block.setFontWeights(styles.map((s) => new Array<FontWeight>(width).fill(s?.bold ? 'bold' : 'normal')));
-    block.setBackgrounds(
-      styles.map((s) => new Array<string | null>(width).fill(s?.background ?? null)) as string[][],
-    );
-  }
 
   hideAndProtect(sheet, columns, headerRow, lastRow, lang);
+}
+
+/**
+ * Column widths in few calls: the most common width over all the columns at once, then one call
+ * per run of adjacent columns of another width.
+ */
+export function columnWidths(sheet: Sheet, widths: readonly number[]): void {
+  const count = new Map<number, number>();
+  for (const w of widths) count.set(w, (count.get(w) ?? 0) + 1);
+  const common = [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (common === undefined) return;
+  sheet.setColumnWidths(1, widths.length, common);
+  for (let i = 0; i < widths.length; ) {
+    let j = i;
+    while (j + 1 < widths.length && widths[j + 1] === widths[i]) j++;
+    if (widths[i] !== common) sheet.setColumnWidths(i + 1, j - i + 1, widths[i]!);
+    i = j + 1;
+  }
 }
 
 /**
@@ -210,6 +277,24 @@ export function companionSheet(
     if (begun) return found;
   }
   return ss.insertSheet(uniqueSheetName(ss, name));
+}
+
+/**
+ * A new sheet named `base`, or "base (2)"… when that is taken: insertSheet refuses a taken name
+ * (whatever its case), so the usual case is one call, not a read of every sheet's name.
+ */
+export function insertUniqueSheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  base: string,
+): GoogleAppsScript.Spreadsheet.Sheet {
+  for (let k = 1; ; k++) {
+    try {
+      return ss.insertSheet(k === 1 ? base : `${base} (${k})`);
+    } catch {
+      // another failure than a taken name would repeat: after a few, the names are read instead
+      if (k >= 3) return ss.insertSheet(uniqueSheetName(ss, base));
+    }
+  }
 }
 
 /** A sheet name not yet taken: "OKR Q1 2026", then "OKR Q1 2026 (2)"… */
