@@ -1,5 +1,5 @@
 import type { DayNumber } from './cells';
-import type { ExampleObjective } from './examples';
+import { type ExampleObjective, exampleCurrent } from './examples';
 import type { Lang } from './i18n';
 import type { Quarter } from './quarter';
 import type { KrType, Level } from './words';
@@ -44,6 +44,8 @@ export function exampleDraft(
   examples: readonly ExampleObjective[],
   lang: Lang,
   levels: readonly Level[],
+  /** Days since the quarter's first day: each KR's Current is its last example check-in by then. */
+  day = Number.POSITIVE_INFINITY,
 ): DraftObjective[] {
   const kept = examples.filter((o) => levels.includes(o.level));
   const ids = new Set(kept.map((o) => o.id));
@@ -61,7 +63,7 @@ export function exampleDraft(
       unit: kr.unit[lang],
       start: kr.start,
       target: kr.target,
-      current: kr.current,
+      current: exampleCurrent(kr, day),
       weight: kr.weight,
       confidence: kr.confidence,
       format: kr.format,

@@ -409,4 +409,86 @@ export const EXAMPLE_CHECKINS: readonly ExampleCheckIn[] = [
     confidence: 0.5,
     comment: { en: 'Slow but steady', fr: 'Lent mais régulier' },
   },
+  // every key result with a value has its history: its Current is its last check-in
+  {
+    krId: 'O2.2',
+    day: 21,
+    value: 5,
+    confidence: 0.6,
+    comment: { en: 'Trade press', fr: 'Presse spécialisée' },
+  },
+  {
+    krId: 'O2.2',
+    day: 49,
+    value: 12,
+    confidence: 0.7,
+    comment: { en: 'Two interviews', fr: 'Deux interviews' },
+  },
+  {
+    krId: 'O2.3',
+    day: 28,
+    value: 0.042,
+    confidence: 0.4,
+    comment: { en: 'Flat so far', fr: 'Stable pour l’instant' },
+  },
+  {
+    krId: 'O2.3',
+    day: 49,
+    value: 0.043,
+    confidence: 0.4,
+    comment: { en: 'Videos help', fr: 'Les vidéos aident' },
+  },
+  {
+    krId: 'O3.1',
+    day: 21,
+    value: 0.019,
+    confidence: 0.6,
+    comment: { en: 'New landing pages', fr: 'Nouvelles pages' },
+  },
+  {
+    krId: 'O3.1',
+    day: 49,
+    value: 0.021,
+    confidence: 0.6,
+    comment: { en: 'Local payment', fr: 'Paiement local' },
+  },
+  {
+    krId: 'O3.2',
+    day: 28,
+    value: 43,
+    confidence: 0.5,
+    comment: { en: 'Fewer agencies', fr: 'Moins d’agences' },
+  },
+  { krId: 'O3.2', day: 49, value: 41, confidence: 0.5, comment: { en: 'Referrals', fr: 'Parrainage' } },
+  {
+    krId: 'O4.2',
+    day: 35,
+    value: 0.74,
+    confidence: 0.6,
+    comment: { en: 'Survey sent', fr: 'Enquête envoyée' },
+  },
+  {
+    krId: 'O5.2',
+    day: 35,
+    value: 0.87,
+    confidence: 0.6,
+    comment: { en: 'Renewals up', fr: 'Renouvellements en hausse' },
+  },
 ];
+
+/**
+ * A key result's Current in the example quarter on a given day (days since the quarter's first):
+ * its last example check-in by then, blank before its first one, so the sheet, the log and the
+ * charts agree whatever day the examples are inserted on. A KR without check-ins keeps its value.
+ */
+export function exampleCurrent(kr: Pick<ExampleKr, 'id' | 'current'>, day: number): ExampleKr['current'] {
+  let found: ExampleCheckIn | undefined;
+  let any = false;
+  for (const c of EXAMPLE_CHECKINS) {
+    if (c.krId !== kr.id) continue;
+    any = true;
+    if (c.day <= day && (!found || c.day >= found.day)) found = c;
+  }
+  if (!any) return kr.current;
+  return found ? found.value : '';
+}

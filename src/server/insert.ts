@@ -114,7 +114,7 @@ export function insertQuarter(payload: unknown) {
     const asOf = asOfFor(quarter, ctx.today);
     const objectives =
       p.content === 'examples'
-        ? exampleDraft(EXAMPLE_OBJECTIVES, ctx.lang, p.levels)
+        ? exampleDraft(EXAMPLE_OBJECTIVES, ctx.lang, p.levels, asOf - quarter.first)
         : p.content === 'given'
           ? (p.objectives ?? [])
           : blankDraft(p.levels);
