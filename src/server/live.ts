@@ -234,7 +234,7 @@ export function recordOnOpen(e?: {
       if (!s.on || s.day === day) return s.on ? 'done-today' : 'off';
       let r: Recorded | undefined;
       try {
-        r = recordIn(ctx, Catalog.read(ctx.ss), undefined, `O${day}`);
+        r = recordIn(ctx, Catalog.read(ctx.ss), undefined, newRequestId());
       } catch (err) {
         if (!(err instanceof UserError)) throw err; // a closed quarter, no quarter sheet: nothing to do today
       } finally {
