@@ -322,3 +322,26 @@ describe('Recording when the file opens', () => {
     expect(logLength(wb)).toBe(before + 6);
   });
 });
+
+describe('The menu items', () => {
+  test('Link asks first (No: nothing written; Yes: linked); Record says what it did in a toast', () => {
+    const { wb, app, name } = team();
+    app.services.ui.answer('NO');
+    app.call('menuLinkKpis');
+    expect(app.services.ui.dialogsShown().at(-1)!.message).toMatch(/O5\.1 holds a value .* Replace them\?$/);
+    expect(krCell(wb, name, 'O5.1', 'Current').getFormula()).toBe('');
+    app.services.ui.answer('YES');
+    app.call('menuLinkKpis');
+    expect(krCell(wb, name, 'O5.1', 'Current').getFormula()).toMatch(/^=INDEX\(/);
+    app.call('menuRecordLiveValues');
+    expect(wb.toasts.at(-1)).toMatchObject({ message: '5 live values recorded.' });
+    app.call('menuToggleLiveOnOpen');
+    expect(wb.toasts.at(-1)).toMatchObject({
+      message: 'Live values are recorded when the file opens, at most once a day.',
+    });
+    app.call('menuToggleLiveOnOpen');
+    expect(wb.toasts.at(-1)).toMatchObject({
+      message: 'Live values are no longer recorded when the file opens.',
+    });
+  });
+});
