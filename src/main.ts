@@ -13,6 +13,8 @@ import { refreshDashboard } from './server/dashboard';
 import { healthState, repairSheet } from './server/health';
 import { insertKpis, insertOptions, insertQuarter } from './server/insert';
 import { rollKpis } from './server/kpis';
+import { linkKpis, liveOnOpen, recordLiveValues, recordOnOpen, setLiveOnOpen } from './server/live';
+import { LIVE_TEXTS } from './server/live-texts';
 import {
   discardReviewAnswers,
   finishReview,
@@ -52,9 +54,10 @@ function menuLang(): Lang {
 
 /** Simple triggers. */
 export const triggers = {
-  onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     const lang = menuLang();
     const t = UI[lang];
+    const live = LIVE_TEXTS[lang];
     SpreadsheetApp.getUi()
       .createAddonMenu()
       .addItem(t.insertQuarter, 'showInsertQuarter')
@@ -68,12 +71,18 @@ export const triggers = {
       .addItem(t.review, 'showReview')
       .addItem(t.reopen, 'showReopen')
       .addSeparator()
+      .addItem(live.menuRecord, 'menuRecordLiveValues')
+      .addItem(live.menuAuto, 'menuToggleLiveOnOpen')
+      .addItem(live.menuLink, 'menuLinkKpis')
+      .addSeparator()
       .addItem(DASHBOARD_TEXTS[lang].menu, 'showDashboard')
       .addItem(t.tree, 'showAlignmentTree')
       .addItem(COMPANY_TEXTS[lang].menu, 'showCompany')
       .addSeparator()
       .addItem(t.reference, 'showFunctionReference')
       .addToUi();
+    // after the menu: live values, when the file asks for it and the auth mode lets it write
+    recordOnOpen(e);
   },
   onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
     triggers.onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
@@ -153,6 +162,32 @@ export const menu = {
   showCompany(): void {
     showPage('company', COMPANY_TEXTS[menuLang()].title, 'dialog', 520);
   },
+  /** Live KRs' values logged now; what was recorded, unchanged or not a number said in a toast. */
+  menuRecordLiveValues(): void {
+    tellIfRefused(() => {
+      const r = recordLiveValues();
+      SpreadsheetApp.getActiveSpreadsheet().toast(r.message, LIVE_TEXTS[menuLang()].menuRecord, 10);
+    });
+  },
+  menuToggleLiveOnOpen(): void {
+    tellIfRefused(() => {
+      const r = setLiveOnOpen({ on: !liveOnOpen() });
+      SpreadsheetApp.getActiveSpreadsheet().toast(r.message, LIVE_TEXTS[menuLang()].menuRecord, 8);
+    });
+  },
+  /** KPIs linked to the KRs they name; a KR holding its own value is replaced only after a yes. */
+  menuLinkKpis(): void {
+    const lang = menuLang();
+    tellIfRefused(() => {
+      let r = linkKpis();
+      if (r.confirm) {
+        const ui = SpreadsheetApp.getUi();
+        if (ui.alert(LIVE_TEXTS[lang].menuLink, r.confirm, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
+        r = linkKpis({ confirm: true });
+      }
+      SpreadsheetApp.getActiveSpreadsheet().toast(r.message, LIVE_TEXTS[lang].menuLink, 8);
+    });
+  },
   showFunctionReference(): void {
     const lang = menuLang();
     const list = registry.map((f) => `${f.name}: ${f.summary[lang]}`).join('\n');
@@ -184,4 +219,7 @@ export const endpoints = {
   getCompanyState: () => companyState(),
   addCompanyTeam: (payload: unknown) => addCompanyTeam(payload),
   refreshCompany: () => refreshCompany(),
+  recordLiveValues: (payload?: unknown) => recordLiveValues(payload),
+  setLiveOnOpen: (payload: unknown) => setLiveOnOpen(payload),
+  linkKpis: (payload?: unknown) => linkKpis(payload),
 };

@@ -13,6 +13,7 @@ import { computedStates, repairComputed } from '../sheets/repair';
 import { ColumnWrite } from '../sheets/write-back';
 import { krTrends } from './charts';
 import { openContext, parsePayload, UserError, withDocumentLock } from './context';
+import { liveOnOpen } from './live';
 import { assertWritable, currentQuarter, nothingWritten, type QuarterState } from './quarter';
 import { ReviewStore } from './review-store';
 import { REVIEW_TEXTS } from './review-texts';
@@ -132,6 +133,8 @@ export function checkInState(payload?: unknown) {
     ownerFilter: PropertiesService.getUserProperties().getProperty(ownerKey(ctx)) ?? null,
     /** Why the quarter takes no check-in: closed by its review (reopen it to change it). */
     closed: closedText(ctx, catalog, q),
+    /** Live values are recorded when the file opens (a setting of the file, see live.ts). */
+    liveOnOpen: liveOnOpen(),
   };
 }
 
@@ -300,7 +303,7 @@ export function checkIn(payload: unknown) {
 }
 
 /** A recreated log is a new sheet: the quarter's forecast formula points at it again. */
-function restoreForecast(q: QuarterState, logName: string, lang: Lang): void {
+export function restoreForecast(q: QuarterState, logName: string, lang: Lang): void {
   const forecast = computedStates(q.sheet, q.read, lang).find((s) => s.key === 'forecast');
   if (forecast?.col)
     repairComputed(q.sheet, q.read, [{ ...forecast, state: 'overwritten' }], logName, lang, q.label);

@@ -415,6 +415,7 @@ async function checkInTab(panel: HTMLElement, sheet?: string, view: CheckInView 
     s.problems ? h('p', { class: 'status error' }, t.problems(s.problems)) : null,
     writable && forms.length ? h('p', { class: 'muted hint', id: 'checkin-hint' }, t.keys) : null,
     stale ? h('p', { class: 'muted stale', id: 'stale-legend' }, t.staleFirst) : null,
+    writable ? liveBlock(s, line, (message) => void checkInTab(panel, s.sheet, { message })) : null,
     list,
     writable
       ? addKrForm(
@@ -439,6 +440,54 @@ async function checkInTab(panel: HTMLElement, sheet?: string, view: CheckInView 
     const message = view.message;
     requestAnimationFrame(() => status(line, 'ok', message));
   }
+}
+
+/** A click's id, kept until it succeeds: a record retried after a failure logs nothing twice. */
+let pendingLive: string | undefined;
+
+/**
+ * Live key results (a Current that is a formula): one button logs what their formulas show now,
+ * and a checkbox turns the opening-time recording on or off for the file. Shown only when the
+ * quarter has a live KR.
+ */
+function liveBlock(
+  s: CheckInState,
+  line: HTMLElement,
+  reload: (message: string) => void,
+): HTMLElement | null {
+  if (!s.objectives.some((o) => o.krs.some((k) => k.live))) return null;
+  const t = tx();
+  const button = h('button', { id: 'record-live', title: t.recordLiveHint }, t.recordLive);
+  const auto = h('input', { type: 'checkbox', id: 'live-on-open' }) as HTMLInputElement;
+  auto.checked = s.liveOnOpen;
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    status(line, 'busy', t.saving);
+    pendingLive ??= `L${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+    try {
+      const r = await run('recordLiveValues', { sheet: s.sheet, requestId: pendingLive });
+      pendingLive = undefined;
+      reload(r.message);
+    } catch (e) {
+      status(line, 'error', (e as Error).message);
+      button.disabled = false;
+    }
+  });
+  auto.addEventListener('change', async () => {
+    try {
+      const r = await run('setLiveOnOpen', { on: auto.checked });
+      status(line, 'ok', r.message);
+    } catch (e) {
+      auto.checked = !auto.checked;
+      status(line, 'error', (e as Error).message);
+    }
+  });
+  return h(
+    'div',
+    { class: 'live-values', id: 'live-values' },
+    button,
+    h('label', { class: 'inline', for: 'live-on-open' }, auto, ` ${t.liveOnOpen}`),
+  );
 }
 
 /**
