@@ -67,3 +67,60 @@ describe('a frozen quarter reopened after its sheet changed', () => {
     expect(after['Overall score']![1]).toBe(before['Overall score']![1]);
   });
 });
+
+/** What the check-in sidebar and the health check say of the current quarter (Q4 2026). */
+function logReads(app: App, sheet: string) {
+  const st = app.run('getCheckInState', { sheet }) as {
+    objectives: { krs: { id: string; lastCheckIn: string | null; stale: boolean }[] }[];
+  };
+  const h = app.run('getHealth', { sheet }) as { findings: { message: string; row?: number }[] };
+  return {
+    cards: st.objectives.flatMap((o) => o.krs.map((k) => [k.id, k.lastCheckIn, k.stale])),
+    findings: h.findings.map((f) => `${f.row}: ${f.message}`),
+  };
+}
+/** The same reads with the log's index gone: the whole log read, the truth the index must agree with. */
+function withoutIndex(app: App, sheet: string) {
+  const state = app.services.state.toJSON();
+  delete (state.document as Record<string, string>)['okrkpi.logIndex'];
+  app.services.state.restore(state);
+  return logReads(app, sheet);
+}
+
+describe('a check-in cut short at any write, then retried', () => {
+  const Q4 = 'OKR Q4 2026';
+  const setup = () => {
+    const { wb, app } = addon();
+    app.run('insertQuarter', { quarter: 'Q3 2026', fiscalStart: 1, levels: ALL_LEVELS, content: 'examples' });
+    app.run('insertQuarter', { quarter: 'Q4 2026', fiscalStart: 1, levels: ALL_LEVELS, content: 'examples' });
+    return { wb, app, log: wb.sheet('Check-ins') };
+  };
+  // a count and a percentage: each logged value shown as its KR shows it
+  const entries = [
+    { krId: 'O2.1', value: '90000', comment: 'campaign' },
+    { krId: 'O5.1', value: '6.5', confidence: '80' },
+  ];
+
+  test('logs its rows once, shown in their KR’s format, and the log’s index still agrees with the log', () => {
+    const whole = setup();
+    const from = whole.log.getLastRow() + 1;
+    const before = whole.wb.writeCount;
+    whole.app.run('checkIn', { sheet: Q4, requestId: 'cut', entries });
+    const writes = whole.wb.writeCount - before;
+    const logged = whole.log.getRange(from, 1, 2, whole.log.getLastColumn()).getDisplayValues();
+    expect(logged.map((r) => r[3])).toEqual(['90,000', '6.5%']);
+    for (let k = 0; k < writes; k++) {
+      const w = setup();
+      w.wb.failAfterWrites(k);
+      expect(() => w.app.run('checkIn', { sheet: Q4, requestId: 'cut', entries }), `cut at ${k}`).toThrow();
+      w.wb.failAfterWrites(undefined);
+      w.app.run('checkIn', { sheet: Q4, requestId: 'cut', entries });
+      w.app.run('checkIn', { sheet: Q4, requestId: 'next', entries: [{ krId: 'O1.2', value: '121' }] });
+      expect(w.log.getLastRow(), `cut at ${k}`).toBe(from + 2);
+      expect(w.log.getRange(from, 1, 2, w.log.getLastColumn()).getDisplayValues(), `cut at ${k}`).toEqual(
+        logged,
+      );
+      expect(logReads(w.app, Q4), `cut at ${k}`).toEqual(withoutIndex(w.app, Q4));
+    }
+  }, 120_000);
+});
