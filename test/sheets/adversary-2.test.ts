@@ -124,3 +124,40 @@ describe('a check-in cut short at any write, then retried', () => {
     }
   }, 120_000);
 });
+
+/** French typography: a no-break space (or a narrow one) before : ; ? ! % and » and after «. */
+function badTypography(text: string): string[] {
+  return [
+    ...text.matchAll(/.{0,12}(?:[ ][:;?!%»]|«[ ]|\d[%]|[^\s\u00a0\u202f][;?!»]|«[^\s\u00a0\u202f]).{0,12}/g),
+  ].map((m) => m[0]);
+}
+
+describe('French: the new sheet texts and messages', () => {
+  const alerts = (app: App) => app.services.ui.dialogsShown().map((a) => a.message);
+
+  test('the Dashboard (its title, note and blocks) and its refusal', () => {
+    const empty = addon('fr_FR');
+    empty.app.call('showDashboard');
+    const refusal = alerts(empty.app);
+    expect(refusal.length).toBe(1);
+    const { wb, app } = withQuarter('fr_FR');
+    app.call('showDashboard');
+    expect(alerts(app)).toEqual([]);
+    const texts = wb
+      .sheet('Tableau de bord')
+      .getDataRange()
+      .getDisplayValues()
+      .flat()
+      .filter((v) => /[a-z]/i.test(v));
+    expect(texts.some((t) => t.includes('«'))).toBe(true);
+    expect([...refusal, ...texts].flatMap(badTypography)).toEqual([]);
+  });
+
+  test('the quarter sheet’s notes on its settings and headers', () => {
+    const { wb } = withQuarter('fr_FR');
+    const s = wb.sheet('OKR T1 2026');
+    const notes = s.getRange(1, 1, 2, s.getLastColumn()).getNotes().flat().filter(Boolean);
+    expect(notes.some((n) => n.includes('«'))).toBe(true);
+    expect(notes.flatMap(badTypography)).toEqual([]);
+  });
+});
