@@ -48,11 +48,11 @@ export const DASHBOARD_TEXTS = {
     sheetName: 'Tableau de bord',
     title: (sheet: string) => `Tableau de bord\u00a0: ${sheet}`,
     note: (sheet: string, log: string, asOf: string, column: string) =>
-      `Les graphiques et leurs données (les blocs à droite, dès la colonne ${column}) sont écrits par le module à partir de « ${sheet} » et du journal « ${log} », au ${asOf}. Extensions › OKR & KPI › Tableau de bord les recalcule\u00a0: ce qui est modifié dans les blocs est remplacé\u00a0; vos propres cellules et graphiques ailleurs sont conservés.`,
+      `Les graphiques et leurs données (les blocs à droite, dès la colonne ${column}) sont écrits par le module à partir de «\u00a0${sheet}\u00a0» et du journal «\u00a0${log}\u00a0», au ${asOf}. Extensions › OKR & KPI › Tableau de bord les recalcule\u00a0: ce qui est modifié dans les blocs est remplacé\u00a0; vos propres cellules et graphiques ailleurs sont conservés.`,
     refreshed: (sheet: string, asOf: string) => `Tableau de bord à jour\u00a0: ${sheet}, au ${asOf}.`,
     noQuarter: (sheet: string) =>
-      `Le tableau de bord montre une feuille de trimestre, et il n’y en a aucune\u00a0: insérez d’abord « ${sheet} » (Extensions › OKR & KPI › Insérer un trimestre…). Rien n’a été écrit.`,
-    unreadable: (sheet: string) => `« ${sheet} » ne peut pas être lue sans risque\u00a0:`,
+      `Le tableau de bord montre une feuille de trimestre, et il n’y en a aucune\u00a0: insérez d’abord «\u00a0${sheet}\u00a0» (Extensions › OKR & KPI › Insérer un trimestre…). Rien n’a été écrit.`,
+    unreadable: (sheet: string) => `«\u00a0${sheet}\u00a0» ne peut pas être lue sans risque\u00a0:`,
     objectivesBlock: 'Objectifs (écrit par le module)',
     weeksBlock:
       'Semaine après semaine (écrit par le module). Rythme attendu\u00a0: une droite jusqu’à 100\u00a0% pour les objectifs engagés, 70\u00a0% pour les ambitieux (leur moyenne)\u00a0; la droite attendue d’un RC va de son départ à sa cible.',

@@ -8,11 +8,13 @@
  */
 import type { Cell } from '../core/cells';
 import type { Lang } from '../core/i18n';
-import type { QuarterColumn } from '../core/read-quarter';
+import { findLabelled, type QuarterColumn } from '../core/read-quarter';
 import { registry } from '../functions/registry';
 import { type CellValue, cellValue } from './cells';
 import type { SheetRead } from './read';
 import { type ComputedState, computedFormula } from './repair';
+import { columnLetter } from './template';
+import { QUARTER_META } from './texts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -121,5 +123,37 @@ export function thawQuarter(
         .setValues(Array.from({ length: last - h }, () => run.map(() => '')));
     sheet.getRange(h, run[0]!, 1, run.length).setFormulas([run.map((c) => byCol.get(c)!)]);
   }
-  for (const [r, c, f] of frozen.above) sheet.getRange(r, c).setFormula(f);
+  for (const [r, c, f] of frozen.above) {
+    const [row, col, formula] = settingsFormula(read, cols, f) ?? [r, c, f];
+    sheet.getRange(row, col).setFormula(formula);
+  }
+}
+
+/**
+ * The template's settings formulas (the share elapsed, the overall score), rebuilt beside their
+ * labels where they are now and over the cells and columns where those are now: a column or row
+ * inserted while the quarter was closed moved them, and the frozen position would write over a
+ * label with references gone stale. Undefined for any other formula (or a label gone): it goes
+ * back where it was.
+ */
+function settingsFormula(
+  read: SheetRead,
+  cols: ReadonlyMap<QuarterColumn, number>,
+  formula: string,
+): [number, number, string] | undefined {
+  const a1 = (p: { row: number; col: number }) => `${columnLetter(p.col)}${p.row}`;
+  const { asOf, fiscalStart, elapsed } = read.meta;
+  if (/^=QUARTER_PROGRESS\(/i.test(formula)) {
+    if (!asOf || !fiscalStart || !elapsed) return undefined;
+    return [elapsed.row, elapsed.col, `=QUARTER_PROGRESS(${a1(asOf)}, ${a1(fiscalStart)})`];
+  }
+  if (/^=OKR_SCORE\(FILTER\(/i.test(formula)) {
+    const label = findLabelled(read.values.slice(0, read.headerRow - 1), QUARTER_META.overall);
+    const col = cols.get('score') ?? read.columns.index.score + 1;
+    if (!label || !(col > 0)) return undefined;
+    const range = `${columnLetter(col)}${read.headerRow}:${columnLetter(col)}`;
+    // as quarterMetaRow writes it: the scores without the header's text
+    return [label.row + 1, label.col + 1, `=OKR_SCORE(FILTER(${range}, SEQUENCE(ROWS(${range}))>1))`];
+  }
+  return undefined;
 }

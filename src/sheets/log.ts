@@ -243,11 +243,13 @@ export function appendLog(
     }
     return out;
   });
-  sheet.getRange(at, 1, rows.length, log.width).setValues(block);
+  // the formats first: a save cut short between the two writes is retried, and the retry, finding
+  // its rows logged, writes nothing; rows not written yet take no room (getLastRow skips formats)
   if (valueFormats && log.col.value)
     sheet
       .getRange(at, log.col.value, rows.length, 1)
       .setNumberFormats(valueFormats.map((f) => [f || 'General']));
+  sheet.getRange(at, 1, rows.length, log.width).setValues(block);
   const lastRow = tail?.rows[tail.rows.length - 1];
   noteAppended(log, at, rows, tail && (lastRow ? readSig(log, lastRow) : ''));
 }

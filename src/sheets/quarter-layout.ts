@@ -128,7 +128,7 @@ export function quarterLayout(
         header: { en: 'Status', fr: 'État' },
         note: {
           en: 'Pace on the "As of" date: committed objectives aim at 100 %, aspirational ones at 70 %.',
-          fr: 'Rythme à la date « Au »\u00a0: les objectifs engagés visent 100\u00a0%, les ambitieux 70\u00a0%.',
+          fr: 'Rythme à la date «\u00a0Au\u00a0»\u00a0: les objectifs engagés visent 100\u00a0%, les ambitieux 70\u00a0%.',
         },
         width: 110,
         formula: (c) =>

@@ -174,7 +174,7 @@ describe('the Dashboard sheet', () => {
     const { wb, app } = example('fr_FR');
     const sheet = dashboard(wb, app, 'Tableau de bord');
     expect(sheet.getRange('A1').getValue()).toBe('Tableau de bord\u00a0: OKR T1 2026');
-    expect(sheet.getRange('A2').getValue()).toContain('du journal « Suivi », au 31 mars 2026.');
+    expect(sheet.getRange('A2').getValue()).toContain('du journal «\u00a0Suivi\u00a0», au 31 mars 2026.');
     const charts = chartsOf(sheet);
     expect(charts.slice(0, 3).map((c) => c.title)).toEqual([
       'Score global par semaine',
@@ -476,7 +476,7 @@ describe('refusals', () => {
     const { app } = addon('fr_FR');
     app.call('showDashboard');
     expect(app.services.ui.dialogsShown()[0]!.message).toMatch(
-      /^Le tableau de bord montre une feuille de trimestre, et il n’y en a aucune\u00a0: insérez d’abord « OKR T[1-4] \d{4} »/,
+      /^Le tableau de bord montre une feuille de trimestre, et il n’y en a aucune\u00a0: insérez d’abord «\u00a0OKR T[1-4] \d{4}\u00a0»/,
     );
   });
 

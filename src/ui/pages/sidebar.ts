@@ -299,9 +299,14 @@ async function checkInTab(panel: HTMLElement, sheet?: string, view: CheckInView 
   const reload = () => void checkInTab(panel, s.sheet);
   const writable = !s.opensOn && !s.closed;
   // an owner's weekly update: their key results only (remembered for this user, in this file); a
-  // KR's owner is its own, else its objective's
+  // KR's owner is its own, else its objective's. Only owners the filter shows something for are
+  // offered: an objective's owner whose KRs all have owners of their own would show an empty list
   const owners = [
-    ...new Set(s.objectives.flatMap((o) => [o.owner, ...o.krs.map((k) => k.owner)]).filter((x) => x !== '')),
+    ...new Set(
+      s.objectives
+        .flatMap((o) => (o.krs.length ? o.krs.map((k) => k.owner) : [o.owner]))
+        .filter((x) => x !== ''),
+    ),
   ].sort();
   const ownerPick =
     owners.length > 1
