@@ -67,12 +67,12 @@ describe('la revue trimestrielle, en français', { timeout: 120_000 }, () => {
     await expect
       .poll(() => bar.locator('#confirm').textContent())
       .toMatch(
-        /Terminer ajoute 5 lignes à Revues, protège « OKR T\d \d{4} » \(avertissement seulement\) et reporte 3 objectifs/,
+        /Terminer ajoute 5 lignes à Revues, protège «\s*OKR T\d \d{4}\s*» \(avertissement seulement\) et reporte 3 objectifs/,
       );
     await bar.locator('#confirm-finish').click();
     await expect
       .poll(() => bar.locator('#finish-status').textContent(), { timeout: 15_000 })
-      .toBe(`Revue enregistrée (5 objectifs). Trimestre suivant\u00a0: « ${planned} ».`);
+      .toBe(`Revue enregistrée (5 objectifs). Trimestre suivant\u00a0: «\u00a0${planned}\u00a0».`);
     // read-only now: no Back, no Finish; one sheet for the next quarter, the planned one
     expect(await bar.locator('#back').count()).toBe(0);
     await idle(page);
@@ -88,7 +88,7 @@ describe('la revue trimestrielle, en français', { timeout: 120_000 }, () => {
     await bar.locator('#reopen').click();
     await expect
       .poll(() => bar.locator('#reopen-confirm').textContent())
-      .toMatch(/^Rouvrir « OKR T\d \d{4} »\u00a0\? Sa clôture est levée/);
+      .toMatch(/^Rouvrir «\s*OKR T\d \d{4}\s*»\u00a0\? Sa clôture est levée/);
     await bar.locator('#confirm-reopen').click();
     await expect.poll(() => bar.locator('#panel').textContent()).toContain('est à nouveau ouvert.');
     await idle(page);
