@@ -38,6 +38,8 @@ export interface SessionOptions {
   example?: boolean;
   /** The workbooks IMPORTRANGE reaches from this one (other playground workbooks); it joins them. */
   registry?: WorkbookRegistry;
+  /** The name of a new workbook ("OKR & KPI playground" by default; a saved one keeps its own). */
+  name?: string;
 }
 
 /** A refusal the HTTP layer answers with its status code. */
@@ -98,7 +100,7 @@ function open(file: string, registry?: WorkbookRegistry): Workbook | string {
 }
 
 /** Moves a damaged file out of the way, beside it, under a name of its own; returns that name. */
-function moveAside(file: string): string {
+export function moveAside(file: string): string {
   const stamp = new Date().toISOString().slice(0, 19).replace(/:/g, '-');
   let aside = `${file}.damaged-${stamp}`;
   for (let n = 2; existsSync(aside); n++) aside = `${file}.damaged-${stamp}-${n}`;
@@ -137,7 +139,7 @@ export class Session {
         file: this.file,
         ...(options.locale ? { locale: options.locale } : {}),
         ...(this.registry ? { registry: this.registry } : {}),
-        name: 'OKR & KPI playground',
+        name: options.name ?? 'OKR & KPI playground',
       });
     this.book.file = this.file;
     this.bundle = this.book.loadBundle();
@@ -198,6 +200,16 @@ export class Session {
     return this.wb.locale;
   }
 
+  /** The spreadsheet's key: kept in its file, so its URL stays the same across restarts. */
+  get id(): string {
+    return this.wb.id;
+  }
+
+  /** https://docs.google.com/spreadsheets/d/<id>/edit: what IMPORTRANGE and the Company dialog take. */
+  get url(): string {
+    return this.wb.url;
+  }
+
   /** The current quarter with the examples, every level and a KPI dashboard. */
   private insertExample(): void {
     const { quarters } = this.app.run('getInsertOptions') as { quarters: string[] };
@@ -231,7 +243,13 @@ export class Session {
     const model = sheet === undefined ? this.wb.active : this.wb.sheetByName(sheet)!;
     const selected = this.wb.selection.get(model);
     return {
-      spreadsheet: { name: this.wb.name, locale: this.wb.locale, file: this.shownFile() },
+      spreadsheet: {
+        id: this.wb.id,
+        url: this.wb.url,
+        name: this.wb.name,
+        locale: this.wb.locale,
+        file: this.shownFile(),
+      },
       menus: this.app.services.ui.menus(),
       canUndo: this.canUndo,
       ...(selected ? { selection: this.wb.a1(model, selected) } : {}),
