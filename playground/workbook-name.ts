@@ -17,7 +17,8 @@ const TEXTS = {
     empty: 'Donnez un nom au classeur.',
     long: `Le nom d’un classeur a au plus ${NAME_MAX} caractères.`,
     control: 'Le nom d’un classeur ne peut contenir ni saut de ligne ni tabulation.',
-    taken: (name: string) => `Un classeur nommé « ${name} » est déjà ouvert : choisissez un autre nom.`,
+    taken: (name: string) =>
+      `Un classeur nommé «\u00a0${name}\u00a0» est déjà ouvert\u00a0: choisissez un autre nom.`,
   },
 };
 
