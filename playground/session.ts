@@ -18,7 +18,7 @@ import {
   protectionIn,
   type SavedWorkbook,
   type Workbook,
-  type WorkbookRegistry,
+  WorkbookRegistry,
 } from '../emulator';
 import { backupOf, tempOf, workbookText, writeFileAtomic } from '../emulator/persist';
 import type { MenuEntry, SurfaceShown } from '../emulator/services';
@@ -88,12 +88,30 @@ function refused<T>(fn: () => T): T {
   }
 }
 
+/**
+ * A saved workbook, restored apart (a registry of its own), then joined to `registry`: restored in
+ * the shared one, each of its cells would have the others recompute their imports of it (its key
+ * already there: an undo), a minute for a company sheet. Its own imports read #REF! until it joins;
+ * then they are computed once.
+ */
+function restored(
+  source: { file: string } | { saved: SavedWorkbook },
+  registry?: WorkbookRegistry,
+): Workbook {
+  if (!registry) return createWorkbook(source);
+  const wb = createWorkbook({ ...source, registry: new WorkbookRegistry() });
+  wb.registry = registry;
+  registry.add(wb);
+  wb.sourcesChanged(registry.ids.filter((id) => id !== wb.id));
+  return wb;
+}
+
 /** Why a workbook file cannot be opened, or the workbook it holds. */
 function open(file: string, registry?: WorkbookRegistry): Workbook | string {
   if (!existsSync(file)) return 'is missing';
   if (statSync(file).size === 0) return 'is empty (0 bytes)';
   try {
-    return createWorkbook({ file, ...(registry ? { registry } : {}) });
+    return restored({ file }, registry);
   } catch (e) {
     return `cannot be read (${e instanceof Error ? e.message : String(e)})`;
   }
@@ -349,7 +367,7 @@ export class Session {
     const saved = this.undoPoint;
     if (!saved) return { status: 'rejected', message: 'Nothing to undo.' };
     this.undoPoint = undefined;
-    const wb = createWorkbook({ saved, ...(this.registry ? { registry: this.registry } : {}) });
+    const wb = restored({ saved }, this.registry);
     wb.file = this.file;
     this.book = wb;
     this.bundle = wb.loadBundle();
