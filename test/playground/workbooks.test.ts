@@ -127,7 +127,11 @@ describe('several workbooks in the playground', { timeout: 60_000 }, () => {
       ['Two\nlines', undefined, "A workbook's name cannot hold a line break or a tab."],
       ['x'.repeat(81), undefined, "A workbook's name has at most 80 characters."],
       [' sales ', undefined, 'A workbook named “Sales” is already open: pick another name.'],
-      ['SALES', 'fr_FR', 'Un classeur nommé « Sales » est déjà ouvert : choisissez un autre nom.'],
+      [
+        'SALES',
+        'fr_FR',
+        'Un classeur nommé «\u00a0Sales\u00a0» est déjà ouvert\u00a0: choisissez un autre nom.',
+      ],
       [
         'OKR & KPI playground',
         undefined,
