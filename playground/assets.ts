@@ -1,6 +1,7 @@
 /**
  * The page's files, made once at server start: the client and the sidebar shim bundled by esbuild
- * in memory (about 50 ms; nothing written to disk), the HTML shell and the stylesheet read as they are.
+ * in memory (about 50 ms; nothing written to disk), the HTML shell and the stylesheets read as they are
+ * (the workbook switcher's after the page's, in one file).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,7 +37,7 @@ export async function clientAssets(): Promise<ClientAssets> {
   return {
     page: readFileSync(join(CLIENT, 'index.html'), 'utf8'),
     script,
-    style: readFileSync(join(CLIENT, 'style.css'), 'utf8'),
+    style: ['style.css', 'workbooks.css'].map((f) => readFileSync(join(CLIENT, f), 'utf8')).join('\n'),
     shim: shim.trim(),
     icon: readFileSync(join(CLIENT, 'icon.svg'), 'utf8'),
   };

@@ -1,14 +1,15 @@
 /**
  * The playground's HTTP routes: the page and its assets, the sidebars' and dialogs' HTML (with the
- * google.script.run shim), and a small JSON API over one Session. Every handler runs inside one
+ * google.script.run shim), and a small JSON API over the workbook on screen (and the switcher's list). Every handler runs inside one
  * try/catch: a bad request gets its status code and a JSON message, and never stops the server.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as z from 'zod/mini';
 import type { ClientAssets } from './assets';
-import type { ErrorReply } from './protocol';
-import { AddonError, ENDPOINTS, RequestError, type Session } from './session';
+import type { ErrorReply, PageState } from './protocol';
+import { AddonError, ENDPOINTS, RequestError } from './session';
 import { withShim } from './shim-inject';
+import type { Workbooks } from './workbooks';
 
 /** Request bodies above this are refused (413): the add-on's payloads are a few kB. */
 export const BODY_LIMIT = 1024 * 1024;
@@ -65,6 +66,11 @@ const rowsBody = z.object({
   confirm: z.optional(z.boolean()),
 });
 const undoBody = z.object({});
+const newWorkbookBody = z.object({
+  name: z.string().check(z.maxLength(1000)),
+  locale: z.optional(z.string().check(z.regex(/^[a-z]{2}(_[A-Z]{2})?$/))),
+});
+const openWorkbookBody = z.object({ id: z.string().check(z.maxLength(100)) });
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headers = {}): void {
   res.writeHead(status, {
@@ -150,18 +156,36 @@ export interface Routes {
 }
 
 export function routes(
-  session: Session,
+  workbooks: Workbooks,
   assets: ClientAssets,
   port: () => number,
   log: (line: string) => void,
 ): Routes {
   const api = async (req: IncomingMessage, path: string, url: URL): Promise<[number, unknown]> => {
+    const session = workbooks.current;
     if (req.method === 'GET' && path === '/api/state') {
-      return [200, session.state(url.searchParams.get('sheet') ?? undefined)];
+      const state: PageState = {
+        ...session.state(url.searchParams.get('sheet') ?? undefined),
+        workbooks: workbooks.list(),
+      };
+      return [200, state];
     }
+    if (req.method === 'GET' && path === '/api/workbooks') return [200, workbooks.list()];
     if (req.method !== 'POST')
-      throw new RequestError(path === '/api/state' ? 405 : 404, `No route ${req.method} ${path}.`);
+      throw new RequestError(
+        path === '/api/state' || path === '/api/workbooks' ? 405 : 404,
+        `No route ${req.method} ${path}.`,
+      );
     switch (path) {
+      case '/api/workbooks': {
+        const b = await readJson(req, newWorkbookBody);
+        return [200, workbooks.create(b.name, b.locale)];
+      }
+      case '/api/workbooks/open': {
+        const b = await readJson(req, openWorkbookBody);
+        workbooks.open(b.id);
+        return [200, {}];
+      }
       case '/api/select': {
         const b = await readJson(req, selectBody);
         session.select(b.sheet);
@@ -212,7 +236,7 @@ export function routes(
       default:
         throw new RequestError(
           404,
-          `No route POST ${path}. The API: GET /api/state, POST /api/select, /api/edit, /api/toggle, /api/paste, /api/rows, /api/allow, /api/undo, /api/menu, /api/run.`,
+          `No route POST ${path}. The API: GET /api/state, GET and POST /api/workbooks, POST /api/workbooks/open, /api/select, /api/edit, /api/toggle, /api/paste, /api/rows, /api/allow, /api/undo, /api/menu, /api/run.`,
         );
     }
   };
@@ -241,7 +265,7 @@ export function routes(
       if (path === '/favicon.ico') return send(res, 204, 'text/plain', '');
       const surface = /^\/surface\/([0-9a-f-]{36})$/.exec(path);
       if (surface) {
-        const html = session.surfaceHtml(surface[1]!);
+        const html = workbooks.surfaceHtml(surface[1]!);
         if (html === undefined)
           throw new RequestError(404, 'This sidebar or dialog is gone: open it again from the menu.');
         return send(res, 200, 'text/html; charset=utf-8', withShim(html, assets.shim, ENDPOINTS), {

@@ -44,7 +44,8 @@ export interface GridTab {
 }
 
 export interface GridState {
-  spreadsheet: { name: string; locale: string; file: string };
+  /** The workbook on screen: its key and Sheets URL (what IMPORTRANGE and the Company dialog take). */
+  spreadsheet: { id: string; url: string; name: string; locale: string; file: string };
   tabs: GridTab[];
   sheet: string;
   frozenRows: number;
@@ -65,6 +66,24 @@ export interface GridState {
   selection?: string;
   /** The menus onOpen added (the add-on's is under Extensions). */
   menus: { caption: string; addon: boolean; items: MenuEntry[] }[];
+}
+
+/** One of the playground's workbooks, as the switcher lists it. */
+export interface WorkbookEntry {
+  id: string;
+  name: string;
+  /** https://docs.google.com/spreadsheets/d/<id>/edit */
+  url: string;
+  locale: string;
+  /** Its file, as the page shows it (relative to where the server runs). */
+  file: string;
+  /** The one the page shows. */
+  current: boolean;
+}
+
+/** GET /api/state: the workbook on screen and the list the switcher shows. */
+export interface PageState extends GridState {
+  workbooks: WorkbookEntry[];
 }
 
 /** A sidebar or dialog the add-on opened; its HTML is served at /surface/{id}. */

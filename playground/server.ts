@@ -3,7 +3,8 @@
  *
  *   npm start                       opens .playground/workbook.json (a new one with an example quarter the first time;
  *                                   its backup workbook.json.bak when it is damaged)
- *   npm start -- --fresh            starts anew
+ *                                   and the workbooks made from the page's switcher, listed in .playground/workbooks.json
+ *   npm start -- --fresh            starts anew (one workbook; the others' files stay on disk)
  *   npm start -- --locale fr_FR     a new workbook in French (with --fresh when one is saved)
  *   npm start -- --file other.json  another workbook file
  *   PORT=9000 npm start             another port (or --port 9000)
@@ -25,7 +26,8 @@ if (values.help) {
   console.log(
     'npm start [-- --fresh] [--locale fr_FR] [--file .playground/workbook.json] [--port 8787]\n' +
       'The add-on on a local Sheets emulator, at http://127.0.0.1:PORT/. The workbook is saved after every change\n' +
-      '(a temporary file renamed over it; the previous one kept as FILE.bak, opened at start if FILE is damaged).',
+      '(a temporary file renamed over it; the previous one kept as FILE.bak, opened at start if FILE is damaged).\n' +
+      'Workbooks made from the page (its switcher, beside the name) are saved in the same folder, listed in workbooks.json.',
   );
   process.exit(0);
 }
@@ -61,9 +63,11 @@ const pg = await startPlayground({
 
 const file = pg.session.shownFile();
 const s = pg.session;
-for (const note of s.notes) console.warn(`Note: ${note}`);
+const others = pg.workbooks.all.length - 1;
+for (const note of pg.workbooks.notes) console.warn(`Note: ${note}`);
 console.log(
-  `\nOKR & KPI playground (${s.created ? 'new workbook' : 'workbook reopened'}, ${s.locale}) ` +
+  `\nOKR & KPI playground (${s.created ? 'new workbook' : 'workbook reopened'}, ${s.locale}` +
+    `${others ? `, ${others} other workbook${others > 1 ? 's' : ''}` : ''}) ` +
     `ready in ${Math.round(performance.now() - started)} ms\n\n  ${pg.url}\n\n` +
     `Saved to ${file} after every change (--fresh to start anew). Ctrl+C to stop.`,
 );

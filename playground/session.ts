@@ -18,7 +18,7 @@ import {
   protectionIn,
   type SavedWorkbook,
   type Workbook,
-  type WorkbookRegistry,
+  WorkbookRegistry,
 } from '../emulator';
 import { backupOf, tempOf, workbookText, writeFileAtomic } from '../emulator/persist';
 import type { MenuEntry, SurfaceShown } from '../emulator/services';
@@ -38,6 +38,8 @@ export interface SessionOptions {
   example?: boolean;
   /** The workbooks IMPORTRANGE reaches from this one (other playground workbooks); it joins them. */
   registry?: WorkbookRegistry;
+  /** The name of a new workbook ("OKR & KPI playground" by default; a saved one keeps its own). */
+  name?: string;
 }
 
 /** A refusal the HTTP layer answers with its status code. */
@@ -86,19 +88,37 @@ function refused<T>(fn: () => T): T {
   }
 }
 
+/**
+ * A saved workbook, restored apart (a registry of its own), then joined to `registry`: restored in
+ * the shared one, each of its cells would have the others recompute their imports of it (its key
+ * already there: an undo), a minute for a company sheet. Its own imports read #REF! until it joins;
+ * then they are computed once.
+ */
+function restored(
+  source: { file: string } | { saved: SavedWorkbook },
+  registry?: WorkbookRegistry,
+): Workbook {
+  if (!registry) return createWorkbook(source);
+  const wb = createWorkbook({ ...source, registry: new WorkbookRegistry() });
+  wb.registry = registry;
+  registry.add(wb);
+  wb.sourcesChanged(registry.ids.filter((id) => id !== wb.id));
+  return wb;
+}
+
 /** Why a workbook file cannot be opened, or the workbook it holds. */
 function open(file: string, registry?: WorkbookRegistry): Workbook | string {
   if (!existsSync(file)) return 'is missing';
   if (statSync(file).size === 0) return 'is empty (0 bytes)';
   try {
-    return createWorkbook({ file, ...(registry ? { registry } : {}) });
+    return restored({ file }, registry);
   } catch (e) {
     return `cannot be read (${e instanceof Error ? e.message : String(e)})`;
   }
 }
 
 /** Moves a damaged file out of the way, beside it, under a name of its own; returns that name. */
-function moveAside(file: string): string {
+export function moveAside(file: string): string {
   const stamp = new Date().toISOString().slice(0, 19).replace(/:/g, '-');
   let aside = `${file}.damaged-${stamp}`;
   for (let n = 2; existsSync(aside); n++) aside = `${file}.damaged-${stamp}-${n}`;
@@ -137,7 +157,7 @@ export class Session {
         file: this.file,
         ...(options.locale ? { locale: options.locale } : {}),
         ...(this.registry ? { registry: this.registry } : {}),
-        name: 'OKR & KPI playground',
+        name: options.name ?? 'OKR & KPI playground',
       });
     this.book.file = this.file;
     this.bundle = this.book.loadBundle();
@@ -198,6 +218,16 @@ export class Session {
     return this.wb.locale;
   }
 
+  /** The spreadsheet's key: kept in its file, so its URL stays the same across restarts. */
+  get id(): string {
+    return this.wb.id;
+  }
+
+  /** https://docs.google.com/spreadsheets/d/<id>/edit: what IMPORTRANGE and the Company dialog take. */
+  get url(): string {
+    return this.wb.url;
+  }
+
   /** The current quarter with the examples, every level and a KPI dashboard. */
   private insertExample(): void {
     const { quarters } = this.app.run('getInsertOptions') as { quarters: string[] };
@@ -231,7 +261,13 @@ export class Session {
     const model = sheet === undefined ? this.wb.active : this.wb.sheetByName(sheet)!;
     const selected = this.wb.selection.get(model);
     return {
-      spreadsheet: { name: this.wb.name, locale: this.wb.locale, file: this.shownFile() },
+      spreadsheet: {
+        id: this.wb.id,
+        url: this.wb.url,
+        name: this.wb.name,
+        locale: this.wb.locale,
+        file: this.shownFile(),
+      },
       menus: this.app.services.ui.menus(),
       canUndo: this.canUndo,
       ...(selected ? { selection: this.wb.a1(model, selected) } : {}),
@@ -331,7 +367,7 @@ export class Session {
     const saved = this.undoPoint;
     if (!saved) return { status: 'rejected', message: 'Nothing to undo.' };
     this.undoPoint = undefined;
-    const wb = createWorkbook({ saved, ...(this.registry ? { registry: this.registry } : {}) });
+    const wb = restored({ saved }, this.registry);
     wb.file = this.file;
     this.book = wb;
     this.bundle = wb.loadBundle();

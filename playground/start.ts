@@ -1,12 +1,13 @@
 /**
- * Starts the playground: a Session on its workbook file, the client assets, and an HTTP server on
+ * Starts the playground: its workbooks (the first on its file, the others listed beside it), the client assets, and an HTTP server on
  * 127.0.0.1 only (nobody else on the network can reach it). The tests start it in-process on port 0.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { clientAssets } from './assets';
 import { routes } from './http';
-import { Session, type SessionOptions } from './session';
+import type { Session, SessionOptions } from './session';
+import { Workbooks } from './workbooks';
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_FILE = '.playground/workbook.json';
@@ -21,16 +22,19 @@ export interface PlaygroundOptions extends SessionOptions {
 export interface Playground {
   url: string;
   port: number;
-  session: Session;
+  /** Every workbook, and which one the page shows. */
+  workbooks: Workbooks;
+  /** The workbook the page shows (the first one until the switcher picks another). */
+  readonly session: Session;
   server: Server;
   close(): Promise<void>;
 }
 
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
   const log = options.log ?? ((line: string) => console.error(line));
-  const [session, assets] = [new Session(options), await clientAssets()];
+  const [workbooks, assets] = [new Workbooks(options), await clientAssets()];
   let port = options.port ?? DEFAULT_PORT;
-  const { handle } = routes(session, assets, () => port, log);
+  const { handle } = routes(workbooks, assets, () => port, log);
   const server = createServer((req, res) => {
     // handle() answers every error itself; this catch is the last guard for the process
     handle(req, res).catch((e: unknown) => {
@@ -53,7 +57,10 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   return {
     url: `http://127.0.0.1:${port}/`,
     port,
-    session,
+    workbooks,
+    get session() {
+      return workbooks.current;
+    },
     server,
     close: () =>
       new Promise<void>((resolve) => {

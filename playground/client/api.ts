@@ -1,5 +1,5 @@
 /** The page's calls to the playground server: JSON in, JSON out, an error's message thrown. */
-import type { EditReply, GridState, RowAction, RunReply, Shown } from '../protocol';
+import type { EditReply, PageState, RowAction, RunReply, Shown, WorkbookEntry } from '../protocol';
 
 export class ApiError extends Error {
   constructor(
@@ -27,7 +27,7 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Pr
 
 export const api = {
   state: (sheet?: string) =>
-    call<GridState>(
+    call<PageState>(
       'GET',
       sheet === undefined ? '/api/state' : `/api/state?sheet=${encodeURIComponent(sheet)}`,
     ),
@@ -47,4 +47,9 @@ export const api = {
   menu: (name: string, at?: { sheet: string; a1: string }) =>
     call<Shown>('POST', '/api/menu', { name, ...at }),
   run: (name: string, args: unknown[]) => call<RunReply>('POST', '/api/run', { name, args }),
+  /** A new workbook, named, with its own file; it goes on screen. */
+  createWorkbook: (name: string, locale: string) =>
+    call<WorkbookEntry>('POST', '/api/workbooks', { name, locale }),
+  /** Puts another workbook on screen. */
+  openWorkbook: (id: string) => call<object>('POST', '/api/workbooks/open', { id }),
 };

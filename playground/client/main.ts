@@ -3,16 +3,18 @@
  * Every change goes to the server (which saves the workbook) and the grid is drawn again from it.
  */
 import { h } from '../../src/ui/lib/dom';
-import type { EditReply, GridState } from '../protocol';
-import { api } from './api';
+import type { EditReply, PageState } from '../protocol';
+import { localizeAllowAccess } from './allow-access';
+import { ApiError, api } from './api';
 import { confirmDialog, messageDialog, toast } from './dialogs';
 import { Grid } from './grid';
 import { renderMenubar } from './menu';
-import { onAddonChange, present } from './surfaces';
+import { closeSurfaces, onAddonChange, present } from './surfaces';
+import { renderSwitcher } from './workbooks';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-let state: GridState | undefined;
+let state: PageState | undefined;
 let toastsSeen = -1;
 let menusShown = '';
 /** Requests under way: body[data-busy] lets a test (or a screenshot) wait for a quiet page. */
@@ -43,6 +45,44 @@ function gridSheet(): string {
   return grid.sheet ?? '';
 }
 
+localizeAllowAccess($('grid'), () => state?.spreadsheet.locale ?? 'en_US');
+
+/**
+ * Another workbook on screen: its own sheets, menus, undo and toasts; the sidebar and dialogs of the
+ * one left are closed (they belong to it).
+ */
+async function switched(): Promise<void> {
+  toastsSeen = -1;
+  menusShown = '';
+  await refresh();
+  grid.focus();
+}
+
+const switcherActions = {
+  open: (id: string) =>
+    track(async () => {
+      closeSurfaces();
+      try {
+        await api.openWorkbook(id);
+      } catch (e) {
+        toast('', errorText(e), 6, 'error');
+      }
+      await switched();
+    }),
+  create: (name: string, locale: string) =>
+    track(async () => {
+      try {
+        await api.createWorkbook(name, locale);
+      } catch (e) {
+        // a refusal (the name) is said in the dialog; anything else too, it stays open
+        return e instanceof ApiError ? e.message : errorText(e);
+      }
+      closeSurfaces();
+      await switched();
+      return undefined;
+    }),
+};
+
 /** Draws the workbook as the server has it now (the active sheet). */
 async function refresh(): Promise<void> {
   await track(async () => {
@@ -56,6 +96,7 @@ async function refresh(): Promise<void> {
     document.title = `${s.sheet} – ${s.spreadsheet.name}`;
     document.documentElement.lang = s.spreadsheet.locale.slice(0, 2);
     $('doc-name').textContent = s.spreadsheet.name;
+    renderSwitcher($('workbooks'), s.workbooks, s.spreadsheet.locale, switcherActions);
     $('save-status').textContent = `Saved to ${s.spreadsheet.file}`;
     grid.render(s);
     renderTabs(s);
@@ -113,7 +154,7 @@ async function pickMenu(name: string): Promise<void> {
   });
 }
 
-function renderTabs(s: GridState): void {
+function renderTabs(s: PageState): void {
   const bar = $('tabs');
   const visible = s.tabs.filter((t) => !t.hidden);
   const select = async (name: string, focus: boolean) => {

@@ -142,3 +142,8 @@ window.addEventListener('message', (e: MessageEvent<FromSurface>) => {
 export function openSurfaces(): number {
   return open.length;
 }
+
+/** Closes every sidebar and dialog (another workbook goes on screen: they belong to this one). */
+export function closeSurfaces(): void {
+  for (const o of [...open]) o.close();
+}
