@@ -73,18 +73,27 @@ function utf8Length(s: string): number {
  * does not grow with the quarters.
  */
 export class ReviewStore {
-  private constructor(private readonly all: Record<string, string>) {}
+  private constructor(
+    private readonly all: Record<string, string>,
+    private readonly handle?: GoogleAppsScript.Properties.Properties,
+  ) {}
 
+  /** The catalog's handle when there is one: each getDocumentProperties is a service call. */
   private get props(): GoogleAppsScript.Properties.Properties {
-    return PropertiesService.getDocumentProperties();
+    return this.handle ?? PropertiesService.getDocumentProperties();
   }
 
   /**
    * The store, from the document properties the catalog read in the same call (no call of its
    * own), else read now.
    */
-  static open(_ss?: unknown, catalog?: { properties: Record<string, string> }): ReviewStore {
-    return new ReviewStore(catalog?.properties ?? PropertiesService.getDocumentProperties().getProperties());
+  static open(
+    _ss?: unknown,
+    catalog?: { properties: Record<string, string>; store?: GoogleAppsScript.Properties.Properties },
+  ): ReviewStore {
+    if (catalog) return new ReviewStore(catalog.properties, catalog.store);
+    const store = PropertiesService.getDocumentProperties();
+    return new ReviewStore(store.getProperties(), store);
   }
 
   private records(): [string, ReviewRecord][] {

@@ -366,16 +366,33 @@ function openNext(
   const objectives: DraftObjective[] = carried.length
     ? carried
     : blankDraft(levels.length ? levels : ['team']);
-  const name = insertQuarterSheetName(ctx, label);
+  // the step names the sheet before it exists, so that a finish cut short deletes its own
+  // half-made sheet and no other: the name is free when recorded
+  const base = SHEET_NAMES.quarter(label, ctx.lang);
+  let name = ctx.ss.getSheetByName(base) ? uniqueSheetName(ctx.ss, base) : base;
   store.setStep(reviewId, { create: name });
+  let blank: GoogleAppsScript.Spreadsheet.Sheet;
+  try {
+    blank = ctx.ss.insertSheet(name);
+  } catch {
+    // taken in another case ("okr q1 2026"), if getSheetByName tells cases apart: every name read
+    name = uniqueSheetName(ctx.ss, base);
+    store.setStep(reviewId, { create: name });
+    blank = ctx.ss.insertSheet(name);
+  }
   const sheet = insertQuarterSheet(
     ctx.ss,
     layout,
     { quarter: next, fiscalStart: q.fiscalStart, label, asOf: next.first, objectives },
     ctx.lang,
-    name,
+    blank,
   );
-  catalog.remember(sheet, { kind: 'quarter', quarter: label, fiscalStart: q.fiscalStart, first: next.first });
+  // no pruning scan here: the insert dialog's does it (and forgets deleted sheets' reviews)
+  catalog.remember(
+    sheet,
+    { kind: 'quarter', quarter: label, fiscalStart: q.fiscalStart, first: next.first },
+    false,
+  );
   return { sheet, label, layout, carried: carried.length, renamed: none, planned: false };
 }
 
@@ -387,10 +404,6 @@ function nextOf(ctx: Context, catalog: Catalog, q: QuarterState) {
   for (const x of catalog.entries('quarter'))
     if (!planned && x.id !== q.id && x.entry.quarter === label) planned = catalog.sheetOf(x.id, 'quarter');
   return { next, label, planned };
-}
-
-function insertQuarterSheetName(ctx: Context, label: string): string {
-  return uniqueSheetName(ctx.ss, SHEET_NAMES.quarter(label, ctx.lang));
 }
 
 /** Each KR's number format (its Current cell's), so the next quarter shows 70 % as 70 %. */

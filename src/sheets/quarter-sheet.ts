@@ -132,9 +132,10 @@ export function insertQuarterSheet(
   layout: QuarterLayout,
   draft: QuarterDraft,
   lang: Lang,
-  name = SHEET_NAMES.quarter(draft.label, lang),
+  /** The sheet's name (a free one is found from it), or a blank sheet already inserted. */
+  name: string | Sheet = SHEET_NAMES.quarter(draft.label, lang),
 ): Sheet {
-  const sheet = insertUniqueSheet(ss, name);
+  const sheet = typeof name === 'string' ? insertUniqueSheet(ss, name) : name;
   const { rows, kinds, formats } = quarterRows(draft, lang, { first: layout.first, col: layout.col });
   const meta = quarterMetaRow(draft, layout, lang);
   const metaCells = meta.cells.map((_, i) => i);
