@@ -266,7 +266,7 @@ export function finishReview(payload: unknown) {
     next.sheet.activate();
     const finished = {
       at: isoOf(ctx.today),
-      nextSheet: next.sheet.getName(),
+      nextSheet: next.name,
       rows: rows.length,
       carried: next.carried,
       renamed: next.renamed,
@@ -310,13 +310,22 @@ function openNext(
   const none: { from: string; to: string }[] = [];
   // a sheet this finish made before it was cut short (it is in the catalog only once complete)
   if (step?.create && planned?.sheet.getName() === step.create)
-    return { sheet: planned.sheet, label, layout, carried: carried.length, renamed: none, planned: false };
+    return {
+      sheet: planned.sheet,
+      name: planned.sheet.getName(),
+      label,
+      layout,
+      carried: carried.length,
+      renamed: none,
+      planned: false,
+    };
   if (planned) {
     let read = readQuarterSheet(planned.sheet, ctx.lang, ctx.timeZone);
     if (step?.into === planned.id) {
       if (step.done)
         return {
           sheet: planned.sheet,
+          name: planned.sheet.getName(),
           label,
           layout,
           carried: step.ids?.length ?? 0,
@@ -355,7 +364,15 @@ function openNext(
     store.setStep(reviewId, plan);
     appendQuarterRows(planned.sheet, read, objectives, ctx.lang);
     store.setStep(reviewId, { ...plan, done: true });
-    return { sheet: planned.sheet, label, layout, carried: objectives.length, renamed, planned: true };
+    return {
+      sheet: planned.sheet,
+      name: planned.sheet.getName(),
+      label,
+      layout,
+      carried: objectives.length,
+      renamed,
+      planned: true,
+    };
   }
   // a new sheet: one the cut-short finish began (not yet in the catalog) is made again whole
   if (step?.create) {
@@ -391,9 +408,9 @@ function openNext(
   catalog.remember(
     sheet,
     { kind: 'quarter', quarter: label, fiscalStart: q.fiscalStart, first: next.first },
-    false,
+    { prune: false, name },
   );
-  return { sheet, label, layout, carried: carried.length, renamed: none, planned: false };
+  return { sheet, name, label, layout, carried: carried.length, renamed: none, planned: false };
 }
 
 /** The next quarter of a reviewed one: its label, and its sheet when it is already planned. */

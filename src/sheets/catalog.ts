@@ -238,15 +238,17 @@ export class Catalog {
    * sheets in the file are returned (the review store forgets the reviews of the others). Without
    * it, one call counts the sheets: when the count is the last look's plus this sheet, the sheets
    * known gone then are the ones forgotten, as `gone` trusts an unchanged count; else every id is
-   * read as with `prune`. The catalog, the names and the count are written in one call.
+   * read as with `prune`. `name`: the sheet's, when the caller has just given it. The catalog, the names and the count are written in one call.
    */
   remember(sheet: Sheet, entry: CatalogEntry): number[];
-  remember(sheet: Sheet, entry: CatalogEntry, prune: false): undefined;
-  remember(sheet: Sheet, entry: CatalogEntry, prune = true): number[] | undefined {
+  remember(sheet: Sheet, entry: CatalogEntry, opts: { prune: false; name?: string }): undefined;
+  remember(sheet: Sheet, entry: CatalogEntry, opts?: { prune: false; name?: string }): number[] | undefined {
+    const prune = opts?.prune ?? true;
     const id = sheet.getSheetId();
     this.stored[String(id)] = entry;
     this.byId.set(id, sheet);
-    this.noteName(id, sheet.getName());
+    // the name the caller just gave the sheet, else read
+    this.noteName(id, opts?.name ?? sheet.getName());
     let gone: string[];
     let live: number[] | undefined;
     let n: number;
