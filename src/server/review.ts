@@ -403,6 +403,8 @@ function openNext(
     { quarter: next, fiscalStart: q.fiscalStart, label, asOf: next.first, objectives },
     ctx.lang,
     blank,
+    // the closed quarter's widths, when its columns are the new layout's (not a sheet of an older one)
+    layout.columns.every((c, i) => q.read.columns.index[c.key] === i) ? q.sheet : undefined,
   );
   // no pruning scan here: the insert dialog's does it (and forgets deleted sheets' reviews)
   catalog.remember(
