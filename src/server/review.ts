@@ -231,11 +231,13 @@ export function finishReview(payload: unknown) {
     const rows = historyRows(summary, answers, record.id, ctx.today);
     if (!(begun || historyWritten(companions.reviews, store, record.id))) {
       // where they go, recorded first: a retry looks there, not through the whole history
-      store.setStep(record.id, { ...store.step(record.id), history: companions.reviews.getLastRow() + 1 });
+      const at = companions.reviews.getLastRow() + 1;
+      store.setStep(record.id, { ...store.step(record.id), history: at });
       appendRows(
         companions.reviews,
         reviewsLayout.width,
         rows.map((r) => historyCells(r, ctx.lang)),
+        at,
       );
     }
     // 2. the quarter stops computing: its formulas become the values they show (reopen brings them back)
@@ -262,7 +264,7 @@ export function finishReview(payload: unknown) {
       achieved: raw.achieved.map((id) => to.get(id) ?? id),
       unlinked: raw.unlinked.map((u) => ({ id: to.get(u.id) ?? u.id, parent: u.parent })),
     };
-    pointAlignment(companions.alignment, next.sheet, next.label, ctx.lang, alignmentSource(next.layout));
+    pointAlignment(companions.alignment, next.name, next.label, ctx.lang, alignmentSource(next.layout));
     next.sheet.activate();
     const finished = {
       at: isoOf(ctx.today),

@@ -236,9 +236,12 @@ export class Catalog {
    * Records a sheet of the add-on's; entries of sheets deleted since are forgotten (the store stays
    * small). With `prune` (the insert dialog's call), every sheet's id is read and the ids of the
    * sheets in the file are returned (the review store forgets the reviews of the others). Without
-   * it, one call counts the sheets: when the count is the last look's plus this sheet, the sheets
-   * known gone then are the ones forgotten, as `gone` trusts an unchanged count; else every id is
-   * read as with `prune`. `name`: the sheet's, when the caller has just given it. The catalog, the names and the count are written in one call.
+   * it, no sheet is looked at: the sheets known gone at the last look are forgotten, and the count
+   * kept is the last look's plus this sheet, so that any other change since (a sheet added or
+   * deleted) leaves a count the file's is not, and the next read (gone) looks at every id; a sheet
+   * deleted and another added since go unseen until a look, as `gone` already allows. With no
+   * count kept, every id is read as with `prune`. `name`: the sheet's, when the caller has just
+   * given it. The catalog, the names and the count are written in one call.
    */
   remember(sheet: Sheet, entry: CatalogEntry): number[];
   remember(sheet: Sheet, entry: CatalogEntry, opts: { prune: false; name?: string }): undefined;
@@ -253,9 +256,10 @@ export class Catalog {
     let live: number[] | undefined;
     let n: number;
     const saved = parse<{ n: number; gone: number[] } | undefined>(this.properties[COUNT_KEY], undefined);
-    const count = prune ? undefined : this.ss.getNumSheets();
-    if (saved && count !== undefined && count === saved.n + 1) {
-      n = count;
+    if (!prune && saved) {
+      // not counted: a count that is not the file's (a sheet added or deleted since the last look)
+      // has the next read look at every id, as one counted here would have this one
+      n = saved.n + 1;
       gone = saved.gone.map(String).filter((k) => k !== String(id));
     } else {
       live = this.ss.getSheets().map((s) => s.getSheetId());
