@@ -14,6 +14,7 @@ import { addonCosts, OPERATIONS, runNaive, type SheetCountResult } from '../../b
 import { benchRecompute } from '../../bench/recompute';
 import { goals, machine, markdown, type Results } from '../../bench/report';
 import { answers, checkInPayload } from '../../bench/workload';
+import { benchYearThree, YEAR_OPERATIONS, yearThreeMarkdown } from '../../bench/year-three';
 import type { Workbook } from '../../emulator/index';
 import { bundleCode } from '../support/bundle';
 
@@ -241,5 +242,30 @@ describe('custom functions, bundle and recompute', () => {
     expect(md).toContain('## Goals (reported, not asserted)');
     expect(md).toContain('`KR_FORECAST`');
     expect(md).toContain('| check-in of 10 KRs | 1 | 2 | 1.0 |');
+  });
+});
+
+describe('the year-three workbook, in small', () => {
+  test('after 1 and 2 closed quarters, every sidebar action reads the same cells; only insert looks at each sheet', {
+    timeout: RUNS_MS,
+  }, () => {
+    // npm run bench builds it with 12 closed quarters; here 2 objectives, one check-in a quarter
+    const y = benchYearThree(2, 1, 2);
+    expect(y.year.workbook.closedQuarters).toBe(2);
+    expect(y.year.workbook.sheets).toBe(y.fresh.workbook.sheets + 1);
+    expect(y.year.workbook.logRows).toBeGreaterThan(y.fresh.workbook.logRows);
+    for (const { key } of YEAR_OPERATIONS) {
+      const [a, b] = [y.fresh.costs[key], y.year.costs[key]];
+      expect(b.cellsRead, key).toBe(a.cellsRead);
+      // insert reads each sheet's id once (the catalog's and the reviews' pruning): one more sheet
+      expect(b.calls, key).toBe(a.calls + (key === 'insert' ? 1 : 0));
+      expect(b.customFunctions, key).toBe(a.customFunctions);
+    }
+    const current = Object.keys(y.year.costs.checkIn.customFunctionsBySheet);
+    expect(current).toHaveLength(1);
+    const md = yearThreeMarkdown(y).join('\n');
+    expect(md).toContain('## Year three');
+    expect(md).toContain('| check-in of 10 KRs |');
+    expect(md).toContain('500 KB of document properties');
   });
 });
