@@ -320,7 +320,8 @@ export function yearThreeMarkdown(y: YearThreeResult): string[] {
               .map(
                 ({ key, label: l }) =>
                   `${l} (${fmt(f.costs[key].calls)} → ${fmt(t.costs[key].calls)} calls, ` +
-                  `${fmt(f.costs[key].cellsRead)} → ${fmt(t.costs[key].cellsRead)} cells)`,
+                  `${fmt(f.costs[key].cellsRead)} → ${fmt(t.costs[key].cellsRead)} cells` +
+                  `${key === 'insert' ? ": it reads each sheet's id once, to forget the sheets deleted since" : ''})`,
               )
               .join('; ')
           : 'nothing'
