@@ -393,8 +393,13 @@ function openNext(
   let blank: GoogleAppsScript.Spreadsheet.Sheet;
   try {
     blank = ctx.ss.insertSheet(name);
-  } catch {
-    // taken in another case ("okr q1 2026"), if getSheetByName tells cases apart: every name read
+  } catch (e) {
+    // taken in another case ("okr q1 2026"), where getSheetByName tells cases apart: a free name
+    // from every name. Any other failure is thrown, a sheet of this very name (made before the
+    // failure) included: the retry deletes it, as the step names it.
+    const lower = name.toLowerCase();
+    if (!ctx.ss.getSheets().some((s) => s.getName().toLowerCase() === lower) || ctx.ss.getSheetByName(name))
+      throw e;
     name = uniqueSheetName(ctx.ss, base);
     store.setStep(reviewId, { create: name });
     blank = ctx.ss.insertSheet(name);
