@@ -41,14 +41,18 @@ export function addonWorkbook(extraSheets = 0) {
  * next quarter's sheet is what follows (its name looked up, inserted, written, catalogued and
  * pointed at by the alignment view; the closed quarter's Current formats, read to carry them over,
  * and the finish's step recorded before the sheet is made come first), up to the review's record
- * (the last setProperty), which with the answers' removal (one setProperties), the flush and the
+ * written with the answers' removal (the last write of properties), which with the flush and the
  * lock's release closes the call.
  */
 export function nextQuarterPart(hits: readonly Hit[]): Hit[] | undefined {
   const own = (name: string) => (h: Hit) => h.name === name && !h.inCustomFunction;
   const from = hits.findIndex(own('Sheet.protect'));
+  // the last write: the review's record with the answers' removal (a read of the store, then one
+  // setProperties; a setProperty when there is no answer to remove)
   let to = hits.length - 1;
-  while (to >= 0 && !own('Properties.setProperty')(hits[to]!)) to--;
+  while (to >= 0 && !own('Properties.setProperties')(hits[to]!) && !own('Properties.setProperty')(hits[to]!))
+    to--;
+  if (to > 0 && own('Properties.getProperties')(hits[to - 1]!)) to--;
   return from < 0 || to < from ? undefined : hits.slice(from + 3, to);
 }
 

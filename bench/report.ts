@@ -9,6 +9,7 @@ import { ESTIMATE_SOURCE, estimateSeconds, PER_CALL_MS } from './estimate';
 import type { FunctionTiming, MillionTiming, OneVsMany, ShapeTiming } from './functions';
 import { growth, OPERATIONS, type SheetCountResult, type SizeResult } from './operations';
 import type { RecomputeResult } from './recompute';
+import { type YearThreeResult, yearThreeMarkdown } from './year-three';
 
 export interface Results {
   command: string;
@@ -25,6 +26,8 @@ export interface Results {
   million: MillionTiming[];
   bundle: BundleResult;
   recompute: RecomputeResult;
+  /** Issue 14's year-three workbook against the same current quarter after one closed quarter. */
+  yearThree?: YearThreeResult;
   goals: Goal[];
 }
 
@@ -356,8 +359,9 @@ export function markdown(r: Results): string {
   out.push('');
   out.push(
     `The same operations (${sc.objectives} objectives) in a spreadsheet of ${sc.sheets[0]} sheets and of ` +
-      `${sc.sheets[1]} (the user’s own sheets besides): finding the add-on’s sheets reads each sheet’s id ` +
-      'once per call, and naming a new sheet reads each name.',
+      `${sc.sheets[1]} (the user’s own sheets besides): the add-on’s sheets are found by id; inserting a ` +
+      'quarter reads each sheet’s id once, to forget the catalogued sheets and the reviews of sheets ' +
+      'deleted since.',
   );
   out.push('');
   out.push(
@@ -370,6 +374,7 @@ export function markdown(r: Results): string {
     ),
   );
   out.push('');
+  if (r.yearThree) out.push(...yearThreeMarkdown(r.yearThree));
   out.push('## Custom functions');
   out.push('');
   const kr = r.krScore;

@@ -12,11 +12,15 @@ import { benchFunctions, benchKrScore, benchMillion, benchShapes } from './funct
 import { benchOperations, benchSheetCount } from './operations';
 import { benchRecompute } from './recompute';
 import { goals, machine, markdown, type Results } from './report';
+import { benchYearThree } from './year-three';
 
 const SIZES = [10, 50, 200];
 const FUNCTION_ROWS = 10_000;
 const SHAPE_ROWS = 100_000;
 const RECOMPUTE_OBJECTIVES = 200;
+/** The year-three workbook's size: built in under 2 minutes here (bench/year-three.ts). */
+const YEAR_OBJECTIVES = 20;
+const YEAR_CHECK_INS = 2;
 
 const step = (what: string) => process.stderr.write(`bench: ${what}…\n`);
 
@@ -38,6 +42,8 @@ step('bundle size and cold load, before and after');
 const bundle = benchBundle(20, baseline);
 step(`recompute after one edit, ${RECOMPUTE_OBJECTIVES} objectives`);
 const recompute = benchRecompute(RECOMPUTE_OBJECTIVES);
+step(`the year-three workbook: ${YEAR_OBJECTIVES} objectives through 12 reviews, and after 1`);
+const yearThree = benchYearThree(YEAR_OBJECTIVES, YEAR_CHECK_INS);
 
 const partial: Omit<Results, 'goals'> = {
   command: 'npm run bench',
@@ -52,6 +58,7 @@ const partial: Omit<Results, 'goals'> = {
   million,
   bundle,
   recompute,
+  yearThree,
 };
 const results: Results = { ...partial, goals: goals(partial) };
 const md = markdown(results);

@@ -667,13 +667,24 @@ export class EmuRange implements Api<Real, Methods> {
    * Copies the range to `destination` (its top-left cell only counts [DOC* RANGE#copyTo]) as a user's
    * copy and paste does (paste.ts): formulas moved, a spilled cell's value, formats, validations and
    * notes; `{ contentsOnly }` or `{ formatOnly }`, or a CopyPasteType (PASTE_NORMAL, PASTE_NO_BORDERS,
-   * PASTE_VALUES, PASTE_FORMAT, PASTE_FORMULA, PASTE_DATA_VALIDATION). Transposing is not emulated.
+   * PASTE_VALUES, PASTE_FORMAT, PASTE_FORMULA, PASTE_DATA_VALIDATION, PASTE_COLUMN_WIDTHS). Transposing is not emulated.
    */
   copyTo(destination: EmuRange, options?: unknown, transposed?: boolean): void {
     this.hit('copyTo', true);
     checkArgs('Range.copyTo', [destination], destination instanceof EmuRange);
     if (transposed) throw new Error('emulator: Range.copyTo(…, transposed: true) is not emulated');
     let parts: PasteParts = PASTE_NORMAL;
+    if (options === 'PASTE_COLUMN_WIDTHS') {
+      // the source's columns' widths onto as many columns from the destination's first, on any sheet
+      // of the spreadsheet; nothing else is pasted [DOC CopyPasteType]
+      for (let i = 0; i < this.area.numCols; i++) {
+        const w = this.model.widths.get(this.area.col + i);
+        if (w === undefined) destination.model.widths.delete(destination.area.col + i);
+        else destination.model.widths.set(destination.area.col + i, w);
+      }
+      this.wb.changed();
+      return;
+    }
     if (typeof options === 'string') {
       const byType: Record<string, PasteParts> = {
         PASTE_NORMAL,

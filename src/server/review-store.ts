@@ -73,18 +73,27 @@ function utf8Length(s: string): number {
  * does not grow with the quarters.
  */
 export class ReviewStore {
-  private constructor(private readonly all: Record<string, string>) {}
+  private constructor(
+    private readonly all: Record<string, string>,
+    private readonly handle?: GoogleAppsScript.Properties.Properties,
+  ) {}
 
+  /** The catalog's handle when there is one: each getDocumentProperties is a service call. */
   private get props(): GoogleAppsScript.Properties.Properties {
-    return PropertiesService.getDocumentProperties();
+    return this.handle ?? PropertiesService.getDocumentProperties();
   }
 
   /**
    * The store, from the document properties the catalog read in the same call (no call of its
    * own), else read now.
    */
-  static open(_ss?: unknown, catalog?: { properties: Record<string, string> }): ReviewStore {
-    return new ReviewStore(catalog?.properties ?? PropertiesService.getDocumentProperties().getProperties());
+  static open(
+    _ss?: unknown,
+    catalog?: { properties: Record<string, string>; store?: GoogleAppsScript.Properties.Properties },
+  ): ReviewStore {
+    if (catalog) return new ReviewStore(catalog.properties, catalog.store);
+    const store = PropertiesService.getDocumentProperties();
+    return new ReviewStore(store.getProperties(), store);
   }
 
   private records(): [string, ReviewRecord][] {
@@ -107,17 +116,22 @@ export class ReviewStore {
    * Deletes keys: one deleteProperty for one key, else the store rewritten without them in one
    * call (a call per key would grow with the objectives). The store was read under the lock.
    */
-  private drop(keys: readonly string[]): void {
+  private drop(keys: readonly string[], set?: { key: string; value: string }): void {
     const gone = keys.filter((k) => k in this.all);
-    if (gone.length === 0) return;
+    if (set) this.all[set.key] = set.value;
+    if (gone.length === 0) {
+      if (set) this.props.setProperty(set.key, set.value);
+      return;
+    }
     for (const k of gone) delete this.all[k];
-    if (gone.length === 1) {
+    if (gone.length === 1 && !set) {
       this.props.deleteProperty(gone[0]!);
       return;
     }
     // read again: others (the catalog…) may have written since this store was read
     const now = this.props.getProperties();
     for (const k of gone) delete now[k];
+    if (set) now[set.key] = set.value;
     this.props.setProperties(now, true);
   }
 
@@ -237,8 +251,11 @@ export class ReviewStore {
     const found = this.records().find(([, r]) => r.id === reviewId);
     if (!found) return;
     const { step: done, ...record } = found[1];
-    this.put(found[0], JSON.stringify({ ...record, frozen: done?.frozen, finished }));
-    this.drop(this.answerKeys(reviewId));
+    // the record and the answers' removal in one write: no finished record with answers behind
+    this.drop(this.answerKeys(reviewId), {
+      key: found[0],
+      value: JSON.stringify({ ...record, frozen: done?.frozen, finished }),
+    });
   }
 
   /** Records (and answers) of quarter sheets that no longer exist. */

@@ -231,11 +231,13 @@ export function finishReview(payload: unknown) {
     const rows = historyRows(summary, answers, record.id, ctx.today);
     if (!(begun || historyWritten(companions.reviews, store, record.id))) {
       // where they go, recorded first: a retry looks there, not through the whole history
-      store.setStep(record.id, { ...store.step(record.id), history: companions.reviews.getLastRow() + 1 });
+      const at = companions.reviews.getLastRow() + 1;
+      store.setStep(record.id, { ...store.step(record.id), history: at });
       appendRows(
         companions.reviews,
         reviewsLayout.width,
         rows.map((r) => historyCells(r, ctx.lang)),
+        at,
       );
     }
     // 2. the quarter stops computing: its formulas become the values they show (reopen brings them back)
@@ -262,11 +264,11 @@ export function finishReview(payload: unknown) {
       achieved: raw.achieved.map((id) => to.get(id) ?? id),
       unlinked: raw.unlinked.map((u) => ({ id: to.get(u.id) ?? u.id, parent: u.parent })),
     };
-    pointAlignment(companions.alignment, next.sheet, next.label, ctx.lang, alignmentSource(next.layout));
+    pointAlignment(companions.alignment, next.name, next.label, ctx.lang, alignmentSource(next.layout));
     next.sheet.activate();
     const finished = {
       at: isoOf(ctx.today),
-      nextSheet: next.sheet.getName(),
+      nextSheet: next.name,
       rows: rows.length,
       carried: next.carried,
       renamed: next.renamed,
@@ -310,13 +312,22 @@ function openNext(
   const none: { from: string; to: string }[] = [];
   // a sheet this finish made before it was cut short (it is in the catalog only once complete)
   if (step?.create && planned?.sheet.getName() === step.create)
-    return { sheet: planned.sheet, label, layout, carried: carried.length, renamed: none, planned: false };
+    return {
+      sheet: planned.sheet,
+      name: planned.sheet.getName(),
+      label,
+      layout,
+      carried: carried.length,
+      renamed: none,
+      planned: false,
+    };
   if (planned) {
     let read = readQuarterSheet(planned.sheet, ctx.lang, ctx.timeZone);
     if (step?.into === planned.id) {
       if (step.done)
         return {
           sheet: planned.sheet,
+          name: planned.sheet.getName(),
           label,
           layout,
           carried: step.ids?.length ?? 0,
@@ -355,7 +366,15 @@ function openNext(
     store.setStep(reviewId, plan);
     appendQuarterRows(planned.sheet, read, objectives, ctx.lang);
     store.setStep(reviewId, { ...plan, done: true });
-    return { sheet: planned.sheet, label, layout, carried: objectives.length, renamed, planned: true };
+    return {
+      sheet: planned.sheet,
+      name: planned.sheet.getName(),
+      label,
+      layout,
+      carried: objectives.length,
+      renamed,
+      planned: true,
+    };
   }
   // a new sheet: one the cut-short finish began (not yet in the catalog) is made again whole
   if (step?.create) {
@@ -366,17 +385,41 @@ function openNext(
   const objectives: DraftObjective[] = carried.length
     ? carried
     : blankDraft(levels.length ? levels : ['team']);
-  const name = insertQuarterSheetName(ctx, label);
+  // the step names the sheet before it exists, so that a finish cut short deletes its own
+  // half-made sheet and no other: the name is free when recorded
+  const base = SHEET_NAMES.quarter(label, ctx.lang);
+  let name = ctx.ss.getSheetByName(base) ? uniqueSheetName(ctx.ss, base) : base;
   store.setStep(reviewId, { create: name });
+  let blank: GoogleAppsScript.Spreadsheet.Sheet;
+  try {
+    blank = ctx.ss.insertSheet(name);
+  } catch (e) {
+    // taken in another case ("okr q1 2026"), where getSheetByName tells cases apart: a free name
+    // from every name. Any other failure is thrown, a sheet of this very name (made before the
+    // failure) included: the retry deletes it, as the step names it.
+    const lower = name.toLowerCase();
+    if (!ctx.ss.getSheets().some((s) => s.getName().toLowerCase() === lower) || ctx.ss.getSheetByName(name))
+      throw e;
+    name = uniqueSheetName(ctx.ss, base);
+    store.setStep(reviewId, { create: name });
+    blank = ctx.ss.insertSheet(name);
+  }
   const sheet = insertQuarterSheet(
     ctx.ss,
     layout,
     { quarter: next, fiscalStart: q.fiscalStart, label, asOf: next.first, objectives },
     ctx.lang,
-    name,
+    blank,
+    // the closed quarter's widths, when its columns are the new layout's (not a sheet of an older one)
+    layout.columns.every((c, i) => q.read.columns.index[c.key] === i) ? q.sheet : undefined,
   );
-  catalog.remember(sheet, { kind: 'quarter', quarter: label, fiscalStart: q.fiscalStart, first: next.first });
-  return { sheet, label, layout, carried: carried.length, renamed: none, planned: false };
+  // no pruning scan here: the insert dialog's does it (and forgets deleted sheets' reviews)
+  catalog.remember(
+    sheet,
+    { kind: 'quarter', quarter: label, fiscalStart: q.fiscalStart, first: next.first },
+    { prune: false, name },
+  );
+  return { sheet, name, label, layout, carried: carried.length, renamed: none, planned: false };
 }
 
 /** The next quarter of a reviewed one: its label, and its sheet when it is already planned. */
@@ -387,10 +430,6 @@ function nextOf(ctx: Context, catalog: Catalog, q: QuarterState) {
   for (const x of catalog.entries('quarter'))
     if (!planned && x.id !== q.id && x.entry.quarter === label) planned = catalog.sheetOf(x.id, 'quarter');
   return { next, label, planned };
-}
-
-function insertQuarterSheetName(ctx: Context, label: string): string {
-  return uniqueSheetName(ctx.ss, SHEET_NAMES.quarter(label, ctx.lang));
 }
 
 /** Each KR's number format (its Current cell's), so the next quarter shows 70 % as 70 %. */

@@ -57,18 +57,27 @@ export class Catalog {
      * reviews' records are read from it rather than with calls of their own.
      */
     readonly properties: Record<string, string>,
+    /** The document properties' handle, got once per call (each get is a service call). */
+    readonly store: GoogleAppsScript.Properties.Properties,
   ) {
     this.names = parse<Record<string, string>>(properties[NAMES_KEY], {});
   }
 
   static read(ss: Spreadsheet): Catalog {
-    const properties = PropertiesService.getDocumentProperties().getProperties();
-    return new Catalog(ss, parse<Record<string, CatalogEntry>>(properties[KEY], {}), properties);
+    const store = PropertiesService.getDocumentProperties();
+    const properties = store.getProperties();
+    return new Catalog(ss, parse<Record<string, CatalogEntry>>(properties[KEY], {}), properties, store);
   }
 
   private write(key: string, value: string): void {
-    PropertiesService.getDocumentProperties().setProperty(key, value);
+    this.store.setProperty(key, value);
     this.properties[key] = value;
+  }
+
+  /** Several properties in one call (setProperties keeps the others). */
+  private writeAll(values: Record<string, string>): void {
+    this.store.setProperties(values);
+    Object.assign(this.properties, values);
   }
 
   /** The sheet of an id, looked up once per call. */
@@ -225,24 +234,53 @@ export class Catalog {
 
   /**
    * Records a sheet of the add-on's; entries of sheets deleted since are forgotten (the store stays
-   * small): this reads every sheet's id, as inserting a sheet reads every name to pick a free one.
-   * Returns the ids of the sheets in the file.
+   * small). With `prune` (the insert dialog's call), every sheet's id is read and the ids of the
+   * sheets in the file are returned (the review store forgets the reviews of the others). Without
+   * it, no sheet is looked at: the sheets known gone at the last look are forgotten, and the count
+   * kept is the last look's plus this sheet, so that any other change since (a sheet added or
+   * deleted) leaves a count the file's is not, and the next read (gone) looks at every id; a sheet
+   * deleted and another added since go unseen until a look, as `gone` already allows. With no
+   * count kept, every id is read as with `prune`. `name`: the sheet's, when the caller has just
+   * given it. The catalog, the names and the count are written in one call.
    */
-  remember(sheet: Sheet, entry: CatalogEntry): number[] {
+  remember(sheet: Sheet, entry: CatalogEntry): number[];
+  remember(sheet: Sheet, entry: CatalogEntry, opts: { prune: false; name?: string }): undefined;
+  remember(sheet: Sheet, entry: CatalogEntry, opts?: { prune: false; name?: string }): number[] | undefined {
+    const prune = opts?.prune ?? true;
     const id = sheet.getSheetId();
     this.stored[String(id)] = entry;
     this.byId.set(id, sheet);
-    this.noteName(id, sheet.getName());
-    const live = this.ss.getSheets().map((s) => s.getSheetId());
-    const alive = new Set(live.map(String));
-    for (const k of Object.keys(this.stored)) {
-      if (alive.has(k)) continue;
+    // the name the caller just gave the sheet, else read
+    this.noteName(id, opts?.name ?? sheet.getName());
+    let gone: string[];
+    let live: number[] | undefined;
+    let n: number;
+    const saved = parse<{ n: number; gone: number[] } | undefined>(this.properties[COUNT_KEY], undefined);
+    if (!prune && saved) {
+      // not counted: a count that is not the file's (a sheet added or deleted since the last look)
+      // has the next read look at every id, as one counted here would have this one
+      n = saved.n + 1;
+      gone = saved.gone.map(String).filter((k) => k !== String(id));
+    } else {
+      live = this.ss.getSheets().map((s) => s.getSheetId());
+      n = live.length;
+      const alive = new Set(live.map(String));
+      gone = Object.keys(this.stored).filter((k) => !alive.has(k));
+    }
+    for (const k of gone) {
       delete this.stored[k];
       this.byId.set(Number(k), null);
     }
-    this.write(KEY, JSON.stringify(this.stored));
-    this.write(COUNT_KEY, JSON.stringify({ n: live.length, gone: [] }));
-    this.saveNames();
+    const values: Record<string, string> = {
+      [KEY]: JSON.stringify(this.stored),
+      [COUNT_KEY]: JSON.stringify({ n, gone: [] }),
+    };
+    if (this.stale) {
+      for (const k of Object.keys(this.names)) if (!this.stored[k]) delete this.names[k];
+      values[NAMES_KEY] = JSON.stringify(this.names);
+      this.stale = false;
+    }
+    this.writeAll(values);
     return live;
   }
 }

@@ -116,13 +116,15 @@ export function alignmentFormulas(
 /** Points the alignment view at a quarter sheet: its rows are that sheet's objective rows. */
 export function pointAlignment(
   alignment: Sheet,
-  quarterSheet: Sheet,
+  /** The quarter sheet, or its name when the caller has just given it (one call fewer). */
+  quarterSheet: Sheet | string,
   quarterLabel: string,
   lang: Lang,
   cols: AlignmentSource,
 ): void {
   const L = alignmentLayout;
-  const { row1, headers } = alignmentFormulas(quarterSheet.getName(), quarterLabel, lang, cols);
+  const name = typeof quarterSheet === 'string' ? quarterSheet : quarterSheet.getName();
+  const { row1, headers } = alignmentFormulas(name, quarterLabel, lang, cols);
   alignment.getRange(1, 1, 1, row1.length).setValues([row1.map(cellValue)]);
   alignment.getRange(L.headerRow, 1, 1, headers.length).setValues([headers.map(cellValue)]);
 }

@@ -132,9 +132,12 @@ export function insertQuarterSheet(
   layout: QuarterLayout,
   draft: QuarterDraft,
   lang: Lang,
-  name = SHEET_NAMES.quarter(draft.label, lang),
+  /** The sheet's name (a free one is found from it), or a blank sheet already inserted. */
+  name: string | Sheet = SHEET_NAMES.quarter(draft.label, lang),
+  /** A quarter sheet of the same columns, whose widths the new one takes (see writeTable). */
+  widthsFrom?: Sheet,
 ): Sheet {
-  const sheet = insertUniqueSheet(ss, name);
+  const sheet = typeof name === 'string' ? insertUniqueSheet(ss, name) : name;
   const { rows, kinds, formats } = quarterRows(draft, lang, { first: layout.first, col: layout.col });
   const meta = quarterMetaRow(draft, layout, lang);
   const metaCells = meta.cells.map((_, i) => i);
@@ -156,6 +159,7 @@ export function insertQuarterSheet(
     cellFormat: (r, key) => (numberKeys.includes(key) ? formats[r] : undefined),
     rowStyle: (r) =>
       kinds[r] === 'objective' ? { bold: true, background: STYLE.objectiveBackground } : undefined,
+    widthsFrom,
   });
 
   // ids and titles stay in view while the rest scrolls sideways

@@ -38,6 +38,11 @@ export interface TableContent<K extends string> {
   rowStyle?: (row: number) => { bold?: boolean; background?: string } | undefined;
   /** Rows kept free below the data, covered by formats and dropdowns. */
   spareRows?: number;
+  /**
+   * A sheet whose columns are this layout's: its widths are copied in one call (15 otherwise),
+   * a team's own widths carried over with them.
+   */
+  widthsFrom?: Sheet;
 }
 
 /** Builds each distinct rule once: Apps Script's builder calls are service calls too. */
@@ -148,10 +153,15 @@ export function writeTable<K extends string>(
     );
   sheet.getRange(headerRow, 1, 1, width).setWrap(true);
   sheet.setFrozenRows(headerRow);
-  columnWidths(
-    sheet,
-    columns.map((c) => c.width),
-  );
+  if (content.widthsFrom)
+    content.widthsFrom
+      .getRange(1, 1, 1, width)
+      .copyTo(sheet.getRange(1, 1, 1, width), SpreadsheetApp.CopyPasteType.PASTE_COLUMN_WIDTHS, false);
+  else
+    columnWidths(
+      sheet,
+      columns.map((c) => c.width),
+    );
 
   // formats and dropdowns from the first row down to the last, spare rows included
   const own = content.cellFormat;

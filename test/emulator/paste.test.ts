@@ -212,3 +212,17 @@ describe('onEdit after a paste', () => {
     expect(sheet.getRange('Z1').getValue()).toBe('D4:E5');
   });
 });
+
+describe('Range.copyTo with PASTE_COLUMN_WIDTHS [DOC CopyPasteType]', () => {
+  it('gives the destination’s columns the source’s widths, on another sheet, and pastes nothing else', () => {
+    const { wb, sheet } = book();
+    const other = wb.spreadsheet.insertSheet('Other');
+    sheet.setColumnWidths(1, 3, 50).setColumnWidth(2, 240);
+    sheet.getRange('A1').setValue('kept here');
+    other.setColumnWidth(4, 77);
+    sheet.getRange('A1:C1').copyTo(other.getRange('B5'), 'PASTE_COLUMN_WIDTHS', false);
+    expect([1, 2, 3, 4, 5].map((c) => other.getColumnWidth(c))).toEqual([100, 50, 240, 50, 100]);
+    expect(other.getRange('B5').getValue()).toBe('');
+    expect(other.getRange('B1').getValue()).toBe('');
+  });
+});
