@@ -28,7 +28,9 @@ function probeBook(locale = 'en_US') {
 /** The probe ids emulator/README.md's pinned list names, one per behaviour. */
 function pinnedIds(): string[] {
   const readme = readFileSync(join(ROOT, 'emulator', 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('## Pinned choices'), readme.indexOf('## Not emulated'));
+  // the section runs to the next heading of its level
+  const start = readme.indexOf('## Pinned choices');
+  const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
   return section
     .split('\n')
     .filter((l) => l.startsWith('- '))
