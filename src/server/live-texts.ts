@@ -22,6 +22,8 @@ export const LIVE_TEXTS = {
     noKr: (kpi: string, kr: string, sheet: string) =>
       `KPI ${kpi} names ${kr} in "Linked KR", but "${sheet}" has no key result ${kr}.`,
     twice: (kr: string, kpis: string[]) => `${kr} is named by several KPIs (${kpis.join(', ')}): keep one.`,
+    dupKr: (id: string, rows: number[]) =>
+      `${id} is the KR ID of rows ${rows.join(' and ')}: give each key result its own ID.`,
     noId: (name: string) => `The KPI "${name}" has no KPI ID: give it one, so its KR finds it after a sort.`,
     typed: (kpi: string, kr: string, value: string) =>
       `${kr} holds a value checked in by hand (${value}): linking KPI ${kpi} replaces it with a formula over the KPI's latest value (the value moves to a note).`,
@@ -52,6 +54,8 @@ export const LIVE_TEXTS = {
       `Le KPI ${kpi} nomme ${kr} dans «\u00a0RC lié\u00a0», mais «\u00a0${sheet}\u00a0» n’a pas de résultat clé ${kr}.`,
     twice: (kr: string, kpis: string[]) =>
       `${kr} est nommé par plusieurs KPI (${kpis.join(', ')})\u00a0: gardez-en un.`,
+    dupKr: (id: string, rows: number[]) =>
+      `${id} est l’ID RC des lignes ${rows.join(' et ')}\u00a0: donnez à chaque résultat clé son propre ID.`,
     noId: (name: string) =>
       `Le KPI «\u00a0${name}\u00a0» n’a pas d’ID KPI\u00a0: donnez-lui en un, pour que son RC le retrouve après un tri.`,
     typed: (kpi: string, kr: string, value: string) =>

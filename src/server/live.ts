@@ -321,7 +321,8 @@ export function linkKpis(payload?: unknown): Linked {
     for (const l of links) byKr.set(l.kr, [...(byKr.get(l.kr) ?? []), l.kpi || l.name]);
     for (const l of links) {
       if (!l.kpi) errors.push(t.noId(l.name));
-      else if (!krs.has(l.kr) || q.read.ambiguousKrs.has(l.kr)) errors.push(t.noKr(l.kpi, l.kr, q.name));
+      else if (q.read.ambiguousKrs.has(l.kr)) errors.push(t.dupKr(l.kr, q.read.ambiguousKrs.get(l.kr)!));
+      else if (!krs.has(l.kr)) errors.push(t.noKr(l.kpi, l.kr, q.name));
     }
     for (const [kr, kpis] of byKr) if (kpis.length > 1) errors.push(t.twice(kr, kpis));
     if (errors.length) throw new UserError(`${errors.join(' ')} ${nothingWritten(ctx.lang)}`);

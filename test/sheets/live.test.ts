@@ -163,6 +163,19 @@ describe('KPIs feed KRs', () => {
     expect(krCell(wb, name, 'O5.1', 'Current').getFormula()).toBe('');
   });
 
+  test('a KR id on two rows is named as such (not "no key result"); nothing written', () => {
+    const { wb, app, name } = team();
+    const o22 = krCell(wb, name, 'O2.2', 'KR ID');
+    const o51 = krCell(wb, name, 'O5.1', 'KR ID').getRow();
+    o22.setValue('O5.1');
+    const rows = [o51, o22.getRow()].sort((a, b) => a - b);
+    expect(() => app.run('linkKpis', { confirm: true })).toThrow(
+      `O5.1 is the KR ID of rows ${rows[0]} and ${rows[1]}: give each key result its own ID. Nothing was written.`,
+    );
+    expect(wb.sheet(name).getRange(o51, o22.getColumn()).getValue()).toBe('O5.1');
+    expect(krCell(wb, name, 'O5.1', 'Current').getFormula()).toBe('');
+  });
+
   test('in French', () => {
     const { wb, app, name, kpiName } = team('fr_FR');
     kpiCell(wb, kpiName, 'K1', 'RC lié').setValue('O9.9');
