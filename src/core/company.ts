@@ -249,7 +249,8 @@ export function statusFormula(company: string, imports: string, i: number, row: 
   const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
   return (
     `=IF(ISERROR(${quote(imports)}!${at}), ${q(t.notImported(`${imports}!${at}`))}, ` +
-    `COUNTIFS(${quote(company)}!${c.stackTeam}${COMPANY_FIRST_ROW}:${c.stackTeam}, ${quote(company)}!$${c.team}$${row}, ` +
-    `${quote(company)}!${c.id}${COMPANY_FIRST_ROW}:${c.id}, "<>")&" ${t.objectives}")`
+    // an exact comparison, not COUNTIFS: a team name is no criterion ("<b>", "a*", "=x" would be read as one)
+    `SUMPRODUCT((${quote(company)}!${c.stackTeam}${COMPANY_FIRST_ROW}:${c.stackTeam}=${quote(company)}!$${c.team}$${row})*` +
+    `(${quote(company)}!${c.id}${COMPANY_FIRST_ROW}:${c.id}<>""))&" ${t.objectives}")`
   );
 }

@@ -268,3 +268,24 @@ describe('the company rollup, end to end', { timeout: 120_000 }, () => {
     ]);
   });
 });
+
+describe('teams named as users name them', { timeout: 120_000 }, () => {
+  const registry = new WorkbookRegistry();
+  const a = addonIn(registry, 'en_US', 'A');
+  const b = addonIn(registry, 'en_US', 'B');
+  const company = addonIn(registry, 'en_US', 'Company rollup');
+  const aSheet = insert(a.app, [{ id: 'O1', level: 'team', owner: 'Ana', parent: '', krs: [[3, 10]] }]);
+  const bSheet = insert(b.app, [
+    { id: 'O1', level: 'team', owner: 'Bo', parent: '', krs: [[3, 10]] },
+    { id: 'O2', level: 'team', owner: 'Bo', parent: 'O1', krs: [[3, 10]] },
+  ]);
+
+  test('a name with markup, quotes or a wildcard is counted exactly in the Import status', () => {
+    company.app.run('addCompanyTeam', { name: 'Sa·les "x" <b>&', url: a.wb.url, quarter: aSheet });
+    company.app.run('addCompanyTeam', { name: 'B*', url: b.wb.url, quarter: bSheet });
+    for (const a1 of ['A2', 'AE2']) company.wb.allowAccess(`'Company imports'!${a1}`);
+    const sheet = company.wb.sheet('Company');
+    expect(sheet.getRange('A3:A4').getValues().flat()).toEqual(['Sa·les "x" <b>&', 'B*']);
+    expect(sheet.getRange('E3:E4').getValues().flat()).toEqual(['1 objectives', '2 objectives']);
+  });
+});
