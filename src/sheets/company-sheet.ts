@@ -160,11 +160,12 @@ export function writeCompany(ss: Spreadsheet, teams: readonly Team[], lang: Lang
   if (teams.length > 0) {
     company.getRange(COMPANY_FIRST_ROW, 1, teams.length, 5).setValues(
       teams.map((team, i) => [
-        team.name,
+        // behind an apostrophe, kept as typed: a name "=1+1" or "+33" is no formula or number
+        `'${team.name}`,
         team.url,
         team.prefix,
         // kept as text: "Q2 2026" must not become a date
-        team.quarter,
+        `'${team.quarter}`,
         statusFormula(companyName, importsName, i, COMPANY_FIRST_ROW + i, lang),
       ]),
     );

@@ -289,3 +289,26 @@ describe('teams named as users name them', { timeout: 120_000 }, () => {
     expect(sheet.getRange('E3:E4').getValues().flat()).toEqual(['1 objectives', '2 objectives']);
   });
 });
+
+describe('a team name that looks like a formula', { timeout: 120_000 }, () => {
+  test('"=1+1" and "+33" stay names, as typed', () => {
+    const registry = new WorkbookRegistry();
+    const a = addonIn(registry, 'en_US', 'A');
+    const b = addonIn(registry, 'en_US', 'B');
+    const company = addonIn(registry, 'en_US', 'Company rollup');
+    const aSheet = insert(a.app, [{ id: 'O1', level: 'team', owner: 'Ana', parent: '', krs: [[3, 10]] }]);
+    const bSheet = insert(b.app, [{ id: 'O1', level: 'team', owner: 'Bo', parent: '', krs: [[3, 10]] }]);
+    company.app.run('addCompanyTeam', { name: '=1+1', url: a.wb.url, quarter: aSheet });
+    company.app.run('addCompanyTeam', { name: '+33', url: b.wb.url, quarter: bSheet });
+    const sheet = company.wb.sheet('Company');
+    expect(sheet.getRange('A3:A4').getFormulas().flat()).toEqual(['', '']);
+    expect(sheet.getRange('A3:A4').getValues().flat()).toEqual(['=1+1', '+33']);
+    const state = company.app.run('getCompanyState') as { teams: { name: string }[] };
+    expect(state.teams.map((t) => t.name)).toEqual(['=1+1', '+33']);
+    for (const a1 of ['A2', 'AE2']) company.wb.allowAccess(`'Company imports'!${a1}`);
+    expect(sheet.getRange('G3:H4').getValues()).toEqual([
+      ['=1+1', '11·O1'],
+      ['+33', '33·O1'],
+    ]);
+  });
+});
