@@ -81,6 +81,8 @@ export const COMPANY_TEXTS = {
     badUrl: 'Paste the team spreadsheet’s URL (https://docs.google.com/spreadsheets/d/…) or its id.',
     noName: 'Give the team a name.',
     taken: (team: string) => `A team named “${team}” is already there.`,
+    sameSource: (team: string, sheet: string) =>
+      `“${team}” already imports “${sheet}” from that spreadsheet: its objectives would count twice.`,
     sameSpreadsheet: 'That URL is this spreadsheet: add the team spreadsheets.',
   },
   fr: {
@@ -121,6 +123,8 @@ export const COMPANY_TEXTS = {
     badUrl: 'Collez l’URL du classeur de l’équipe (https://docs.google.com/spreadsheets/d/…) ou son id.',
     noName: 'Donnez un nom à l’équipe.',
     taken: (team: string) => `Une équipe nommée «\u00a0${team}\u00a0» existe déjà.`,
+    sameSource: (team: string, sheet: string) =>
+      `«\u00a0${team}\u00a0» importe déjà «\u00a0${sheet}\u00a0» de ce classeur\u00a0: ses objectifs compteraient deux fois.`,
     sameSpreadsheet: 'Cette URL est celle de ce classeur\u00a0: ajoutez les classeurs des équipes.',
   },
 } satisfies Record<Lang, Record<string, unknown>>;

@@ -46,6 +46,9 @@ export function addCompanyTeam(payload: unknown) {
     if (teams.some((x) => x.name.toLowerCase() === name.toLowerCase())) throw new UserError(t.taken(name));
     const url = `https://docs.google.com/spreadsheets/d/${key}/edit`;
     const quarter = p.quarter?.trim() || thisQuarterSheet(ctx);
+    // one workbook's quarter sheet listed twice (under two names) would stack it twice
+    const same = teams.find((x) => spreadsheetKeyOf(x.url) === key && x.quarter === quarter);
+    if (same) throw new UserError(t.sameSource(same.name, quarter));
     const all = [
       ...teams,
       {

@@ -291,7 +291,7 @@ describe('teams named as users name them', { timeout: 120_000 }, () => {
 });
 
 describe('a team name that looks like a formula', { timeout: 120_000 }, () => {
-  test('"=1+1" and "+33" stay names, as typed', () => {
+  test('"=1+1" and "+33" stay names, as typed; one quarter sheet is not listed twice', () => {
     const registry = new WorkbookRegistry();
     const a = addonIn(registry, 'en_US', 'A');
     const b = addonIn(registry, 'en_US', 'B');
@@ -305,6 +305,11 @@ describe('a team name that looks like a formula', { timeout: 120_000 }, () => {
     expect(sheet.getRange('A3:A4').getValues().flat()).toEqual(['=1+1', '+33']);
     const state = company.app.run('getCompanyState') as { teams: { name: string }[] };
     expect(state.teams.map((t) => t.name)).toEqual(['=1+1', '+33']);
+    // the same workbook's same quarter sheet under another name: refused, it would count twice
+    expect(() =>
+      company.app.run('addCompanyTeam', { name: 'A again', url: a.wb.spreadsheet.getId(), quarter: aSheet }),
+    ).toThrow(`“=1+1” already imports “${aSheet}” from that spreadsheet: its objectives would count twice.`);
+    expect((company.app.run('getCompanyState') as { teams: unknown[] }).teams).toHaveLength(2);
     for (const a1 of ['A2', 'AE2']) company.wb.allowAccess(`'Company imports'!${a1}`);
     expect(sheet.getRange('G3:H4').getValues()).toEqual([
       ['=1+1', '11·O1'],
