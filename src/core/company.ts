@@ -66,7 +66,10 @@ export const COMPANY_TEXTS = {
     alignment: 'Aligned',
     broken: 'Broken links',
     objectives: 'objectives',
-    notImported: (cell: string) => `Not imported: click ${cell} (Allow access)`,
+    objective: 'objective',
+    // #REF! is also a wrong URL or a renamed quarter sheet: a formula can't tell them apart
+    notImported: (cell: string) =>
+      `Not imported: click ${cell} (Allow access), or check the team's URL and quarter sheet name`,
     intro:
       'Add each team’s spreadsheet (its URL) and the team’s name. The Company sheet stacks every team’s objectives, ids prefixed by team, and rolls them up. Each spreadsheet is read through IMPORTRANGE: the first time, open “Company imports” and click Allow access on the team’s cell.',
     teamName: 'Team name',
@@ -108,7 +111,9 @@ export const COMPANY_TEXTS = {
     alignment: 'Alignés',
     broken: 'Liens rompus',
     objectives: 'objectifs',
-    notImported: (cell: string) => `Pas importé\u00a0: cliquez sur ${cell} (Autoriser l’accès)`,
+    objective: 'objectif',
+    notImported: (cell: string) =>
+      `Pas importé\u00a0: cliquez sur ${cell} (Autoriser l’accès), ou vérifiez l’URL de l’équipe et le nom de sa feuille du trimestre`,
     intro:
       'Ajoutez le classeur de chaque équipe (son URL) et le nom de l’équipe. La feuille Entreprise empile les objectifs de toutes les équipes, ids préfixés par équipe, et les consolide. Chaque classeur est lu par IMPORTRANGE\u00a0: la première fois, ouvrez «\u00a0Imports entreprise\u00a0» et cliquez sur Autoriser l’accès dans la cellule de l’équipe.',
     teamName: 'Nom de l’équipe',
@@ -251,10 +256,12 @@ export function statusFormula(company: string, imports: string, i: number, row: 
   const c = COMPANY_COLUMNS;
   const at = `${letterOf(blockStart(i))}2`;
   const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  const count =
+    `SUMPRODUCT((${quote(company)}!${c.stackTeam}${COMPANY_FIRST_ROW}:${c.stackTeam}=${quote(company)}!$${c.team}$${row})*` +
+    `(${quote(company)}!${c.id}${COMPANY_FIRST_ROW}:${c.id}<>""))`;
   return (
     `=IF(ISERROR(${quote(imports)}!${at}), ${q(t.notImported(`${imports}!${at}`))}, ` +
     // an exact comparison, not COUNTIFS: a team name is no criterion ("<b>", "a*", "=x" would be read as one)
-    `SUMPRODUCT((${quote(company)}!${c.stackTeam}${COMPANY_FIRST_ROW}:${c.stackTeam}=${quote(company)}!$${c.team}$${row})*` +
-    `(${quote(company)}!${c.id}${COMPANY_FIRST_ROW}:${c.id}<>""))&" ${t.objectives}")`
+    `${count}&IF(${count}=1, " ${t.objective}", " ${t.objectives}"))`
   );
 }

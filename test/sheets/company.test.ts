@@ -162,7 +162,7 @@ describe('the company rollup, end to end', { timeout: 120_000 }, () => {
       expect(company.wb.errorMessage(`'Company imports'!${a1}`)).toBe(CONNECT_MESSAGE);
     }
     expect(company.wb.sheet('Company').getRange('E3').getValue()).toBe(
-      'Not imported: click Company imports!A2 (Allow access)',
+      "Not imported: click Company imports!A2 (Allow access), or check the team's URL and quarter sheet name",
     );
   });
 
@@ -286,7 +286,7 @@ describe('teams named as users name them', { timeout: 120_000 }, () => {
     for (const a1 of ['A2', 'AE2']) company.wb.allowAccess(`'Company imports'!${a1}`);
     const sheet = company.wb.sheet('Company');
     expect(sheet.getRange('A3:A4').getValues().flat()).toEqual(['Sa·les "x" <b>&', 'B*']);
-    expect(sheet.getRange('E3:E4').getValues().flat()).toEqual(['1 objectives', '2 objectives']);
+    expect(sheet.getRange('E3:E4').getValues().flat()).toEqual(['1 objective', '2 objectives']);
   });
 });
 
