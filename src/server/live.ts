@@ -269,6 +269,9 @@ const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
  * sorting the dashboard, or rows moved in it, keep the right KPI; whole columns, so a KPI added
  * below is found too; and the quarter sheet's own sorts move the formula with its KR's row.
  */
+/** What getValues gives for a cell showing an error. */
+const SHOWN_ERROR = /^#(N\/A|REF!|ERROR!|VALUE!|NAME\?|DIV\/0!|NUM!|NULL!)$/;
+
 export function kpiFormula(dashboard: string, latestCol: number, idCol: number, kpiId: string): string {
   const s = quoteSheet(dashboard);
   const col = (c: number) => `${s}!$${columnLetter(c)}:$${columnLetter(c)}`;
@@ -320,7 +323,8 @@ export function linkKpis(payload?: unknown): Linked {
     const byKr = new Map<string, string[]>();
     for (const l of links) byKr.set(l.kr, [...(byKr.get(l.kr) ?? []), l.kpi || l.name]);
     for (const l of links) {
-      if (!l.kpi) errors.push(t.noId(l.name));
+      // an ID cell showing an error is no ID: MATCH would look for the error's text
+      if (!l.kpi || SHOWN_ERROR.test(l.kpi)) errors.push(t.noId(l.name || l.kpi));
       else if (q.read.ambiguousKrs.has(l.kr)) errors.push(t.dupKr(l.kr, q.read.ambiguousKrs.get(l.kr)!));
       else if (!krs.has(l.kr)) errors.push(t.noKr(l.kpi, l.kr, q.name));
     }

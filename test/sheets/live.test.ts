@@ -163,6 +163,16 @@ describe('KPIs feed KRs', () => {
     expect(krCell(wb, name, 'O5.1', 'Current').getFormula()).toBe('');
   });
 
+  test('a KPI ID showing an error is no ID: refused, nothing written', () => {
+    const { wb, app, name, kpiName } = team();
+    const id = kpiCell(wb, kpiName, 'K3', 'Linked KR');
+    wb.sheet(kpiName).getRange(id.getRow(), 1).setFormula('=1/0');
+    expect(() => app.run('linkKpis', { confirm: true })).toThrow(
+      /has no KPI ID: give it one.*Nothing was written\./,
+    );
+    expect(krCell(wb, name, 'O5.1', 'Current').getFormula()).toBe('');
+  });
+
   test('a KR id on two rows is named as such (not "no key result"); nothing written', () => {
     const { wb, app, name } = team();
     const o22 = krCell(wb, name, 'O2.2', 'KR ID');
