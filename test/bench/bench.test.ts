@@ -136,13 +136,21 @@ describe('call counts', () => {
     expect(addon.insert.byMethod['Range.setDataValidation'] ?? 0).toBe(0);
   });
 
-  test('the naive version makes at least 20 times more calls at 50 objectives', { timeout: RUNS_MS }, () => {
-    const addon = runAddon(50, 4, answers);
-    const naive = runNaive(50, 4, addon.reviewId);
-    for (const { key } of OPERATIONS) {
-      expect(naive.costs[key]!.calls / addon[key]!.calls, key).toBeGreaterThanOrEqual(20);
-    }
-  });
+  // a minute of the per-cell baseline at 50 objectives: run by `npm run bench` (its report says
+  // "met" or not for each ratio) and here with BENCH_FULL=1, to keep `npm test` within CI's time
+  test.runIf(process.env.BENCH_FULL)(
+    'the naive version makes at least 20 times more calls at 50 objectives',
+    {
+      timeout: RUNS_MS,
+    },
+    () => {
+      const addon = runAddon(50, 4, answers);
+      const naive = runNaive(50, 4, addon.reviewId);
+      for (const { key } of OPERATIONS) {
+        expect(naive.costs[key]!.calls / addon[key]!.calls, key).toBeGreaterThanOrEqual(20);
+      }
+    },
+  );
 
   test('opening the next quarter is the part of finishing after the old sheet is protected', {
     timeout: RUNS_MS,

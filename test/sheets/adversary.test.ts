@@ -49,7 +49,9 @@ function everyCut(
   const all = Array.from({ length: writes }, (_, k) => k);
   const cuts = process.env.FULL_CUTS
     ? all
-    : all.filter((k) => k < 2 || k >= writes - 8 || k % Math.ceil(writes / 4) === 0);
+    : // the first write, the last few (the record and the answers' removal) and three between;
+      // FULL_CUTS=1 cuts at every write
+      all.filter((k) => k < 1 || k >= writes - 5 || k % Math.ceil(writes / 3) === 0);
   for (const k of cuts) {
     const w = withQuarter();
     setup(w);
