@@ -21,6 +21,7 @@ import {
 } from '../core/company';
 import type { Lang } from '../core/i18n';
 import { mapColumns } from '../core/read-quarter';
+import { asText } from './cells';
 import { QUARTER } from './read';
 import { columnLetter } from './template';
 
@@ -160,12 +161,11 @@ export function writeCompany(ss: Spreadsheet, teams: readonly Team[], lang: Lang
   if (teams.length > 0) {
     company.getRange(COMPANY_FIRST_ROW, 1, teams.length, 5).setValues(
       teams.map((team, i) => [
-        // behind an apostrophe, kept as typed: a name "=1+1" or "+33" is no formula or number
-        `'${team.name}`,
-        team.url,
-        team.prefix,
-        // kept as text: "Q2 2026" must not become a date
-        `'${team.quarter}`,
+        // typed by the user: kept as typed ("=1+1" no formula, "+33" no number, "Q2 2026" no date)
+        asText(team.name),
+        asText(team.url),
+        asText(team.prefix),
+        asText(team.quarter),
         statusFormula(companyName, importsName, i, COMPANY_FIRST_ROW + i, lang),
       ]),
     );

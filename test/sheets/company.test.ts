@@ -301,8 +301,10 @@ describe('a team name that looks like a formula', { timeout: 120_000 }, () => {
     company.app.run('addCompanyTeam', { name: '=1+1', url: a.wb.url, quarter: aSheet });
     company.app.run('addCompanyTeam', { name: '+33', url: b.wb.url, quarter: bSheet });
     const sheet = company.wb.sheet('Company');
-    expect(sheet.getRange('A3:A4').getFormulas().flat()).toEqual(['', '']);
+    expect(sheet.getRange('A3:D4').getFormulas().flat()).toEqual(new Array(8).fill(''));
     expect(sheet.getRange('A3:A4').getValues().flat()).toEqual(['=1+1', '+33']);
+    // the prefixes are text as the add-on made them, not the numbers Sheets would read
+    expect(sheet.getRange('C3:C4').getValues().flat()).toEqual(['11', '33']);
     const state = company.app.run('getCompanyState') as { teams: { name: string }[] };
     expect(state.teams.map((t) => t.name)).toEqual(['=1+1', '+33']);
     // the same workbook's same quarter sheet under another name: refused, it would count twice
